@@ -1,0 +1,1 @@
+"""Coffee Chat: networking and informational interviews, as a course kit."""

@@ -1,0 +1,93 @@
+"""The errors Coffee Chat raises.
+
+Every error the package raises on purpose is a :class:`CoffeeChatError`, so a
+notebook can catch them all with one ``except`` and show the message, which is
+written for a person to read: it names the value, and where it came from a file,
+the file, the line and the column.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CoffeeChatError",
+    "ContactDataError",
+    "InvalidParameter",
+    "NoChainError",
+    "PersonNotFound",
+    "PlanError",
+    "QuestionBankError",
+]
+
+
+class CoffeeChatError(Exception):
+    """Base class of every error raised by Coffee Chat."""
+
+
+class ContactDataError(CoffeeChatError, ValueError):
+    """Raised when contact data is malformed.
+
+    Raised by the importers and by :class:`coffeechat.contacts.Network` for a
+    missing column, a duplicate id, a strength outside (0, 1], a tie to an
+    unknown person, a self-tie, a date that cannot be read, an empty file or a
+    file of the wrong type. The message names the file, line and column when
+    the data came from a file.
+
+    Attributes
+    ----------
+    path : str or None
+        The file the data came from, if any.
+    line : int or None
+        The 1-based line in that file, if known.
+    column : str or None
+        The column (or vCard property) at fault, if known.
+    problem : str
+        The problem on its own, without the location.
+    """
+
+    def __init__(
+        self,
+        problem: str,
+        *,
+        path: object = None,
+        line: int | None = None,
+        column: str | None = None,
+    ) -> None:
+        self.path = None if path is None else str(path)
+        self.line = line
+        self.column = column
+        self.problem = problem
+        where = ""
+        if self.path is not None:
+            where = self.path + (f":{line}" if line is not None else "") + ": "
+        elif line is not None:
+            where = f"row {line}: "
+        if column is not None:
+            where += f"column {column!r}: "
+        super().__init__(where + problem)
+
+
+class PersonNotFound(CoffeeChatError, KeyError):
+    """Raised when a person id is not in the network."""
+
+    def __str__(self) -> str:  # KeyError would quote the whole message
+        return str(self.args[0]) if self.args else ""
+
+
+class NoChainError(CoffeeChatError):
+    """Raised when no chain of introductions links the source to the target.
+
+    The message says how many people the source can reach, and the nearest
+    matching person when there is one.
+    """
+
+
+class InvalidParameter(CoffeeChatError, ValueError):
+    """Raised when a function is called with a parameter it cannot use."""
+
+
+class QuestionBankError(CoffeeChatError, ValueError):
+    """Raised when a question bank file has a bad row; names file and line."""
+
+
+class PlanError(CoffeeChatError, ValueError):
+    """Raised when an interview plan cannot be made as asked."""

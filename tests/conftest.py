@@ -1,0 +1,26 @@
+"""Test-wide set-up: keep Jupyter, IPython and browsers out of the user's home."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+_HOME = Path(tempfile.mkdtemp(prefix="coffeechat-tests-"))
+for _name, _sub in (
+    ("JUPYTER_CONFIG_DIR", "jupyter-config"),
+    ("JUPYTER_DATA_DIR", "jupyter-data"),
+    ("JUPYTER_RUNTIME_DIR", "jupyter-runtime"),
+    ("IPYTHONDIR", "ipython"),
+    ("MPLCONFIGDIR", "matplotlib"),
+):
+    (_HOME / _sub).mkdir(parents=True, exist_ok=True)
+    os.environ[_name] = str(_HOME / _sub)
+os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")
+
+# nbgrader runs the ``alembic`` executable by name: make sure the one beside
+# this interpreter (the project's virtual environment) is found first.
+_BIN = str(Path(sys.executable).parent)
+if _BIN not in os.environ.get("PATH", "").split(os.pathsep):
+    os.environ["PATH"] = _BIN + os.pathsep + os.environ.get("PATH", "")
