@@ -9,13 +9,16 @@ the file, the line and the column.
 from __future__ import annotations
 
 __all__ = [
+    "CheckFailed",
     "CoffeeChatError",
     "ContactDataError",
+    "GradingError",
     "InvalidParameter",
     "NoChainError",
     "PersonNotFound",
     "PlanError",
     "QuestionBankError",
+    "TrackerDataError",
 ]
 
 
@@ -91,3 +94,50 @@ class QuestionBankError(CoffeeChatError, ValueError):
 
 class PlanError(CoffeeChatError, ValueError):
     """Raised when an interview plan cannot be made as asked."""
+
+
+class CheckFailed(CoffeeChatError, AssertionError):
+    """Raised by :mod:`coffeechat.checks` when a learner's answer is not right yet.
+
+    It is an :class:`AssertionError`, so nbgrader counts the test cell as
+    failed; the message says what is wrong in the course's own terms (people,
+    ties, introductions) and how to put it right. In a notebook it is shown
+    without the checking library's own code: just the learner's lines that
+    raised an error, if any, then the message.
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        """What IPython shows instead of the full traceback."""
+        import traceback
+        from pathlib import Path
+
+        library = str(Path(__file__).resolve().parent)
+        lines: list[str] = []
+        cause = self.__cause__
+        if cause is not None:
+            frames = [f for f in traceback.extract_tb(cause.__traceback__)
+                      if not str(Path(f.filename).resolve()).startswith(library)]
+            shown = [*traceback.format_list(frames), *traceback.format_exception_only(cause)]
+            lines += ["Traceback (most recent call last):"]
+            lines += [line.rstrip("\n") for line in shown] + [""]
+        lines.append(f"{type(self).__name__}: {self}")
+        return lines
+
+
+class GradingError(CoffeeChatError):
+    """Raised by the instructor commands when a course folder can't be used as asked.
+
+    For instance: a course folder that was never set up, an assignment that
+    was not released, a submissions folder with no notebooks, or a student id
+    that nbgrader could not store. The message names the file or folder.
+    """
+
+
+class TrackerDataError(CoffeeChatError, ValueError):
+    """Raised when a LAMP list or a contact tracker has a bad row or column.
+
+    Raised by :mod:`coffeechat.tracking` for a missing column, an empty or
+    repeated employer or contact, a score out of range, a date that cannot
+    be read or dates in an impossible order. The message starts with
+    ``file:line:column`` when the table came from a file.
+    """

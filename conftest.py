@@ -1,4 +1,5 @@
-"""Test-wide set-up: keep Jupyter, IPython and browsers out of the user's home."""
+"""Test-wide set-up, for tests and doctests alike: keep Jupyter, IPython,
+matplotlib and browsers out of the user's home."""
 
 from __future__ import annotations
 
