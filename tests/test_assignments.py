@@ -1,0 +1,302 @@
+"""Tests for the graded assignments in solutions/ and exercises/, on the real nbgrader."""
+
+from __future__ import annotations
+
+import ast
+import copy
+import html
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from coffeechat import checks, cli
+
+ROOT = Path(__file__).resolve().parents[1]
+SOLUTIONS = ROOT / "solutions"
+EXERCISES = ROOT / "exercises"
+SOLUTION_NOTEBOOKS = sorted(SOLUTIONS.glob("*/*.ipynb"))
+PS01 = checks.ASSIGNMENTS["ps01-who-can-introduce-you"]
+PS01_SOLUTION = SOLUTIONS / PS01.name / f"{PS01.notebook}.ipynb"
+PS01_EXERCISE = EXERCISES / PS01.name / f"{PS01.notebook}.ipynb"
+
+
+def nbgrader_meta(cell) -> dict:
+    """A cell's nbgrader metadata ({} for an ordinary cell)."""
+    return cell.metadata.get("nbgrader", {})
+
+
+def hidden_lines(path: Path) -> set[str]:
+    """The lines of code inside hidden-test regions of a source notebook."""
+    found: set[str] = set()
+    for cell in nbformat.read(path, as_version=4).cells:
+        inside = False
+        for line in cell.source.split("\n"):
+            if "BEGIN HIDDEN TESTS" in line:
+                inside = True
+            elif "END HIDDEN TESTS" in line:
+                inside = False
+            elif inside and line.strip():
+                found.add(line.strip())
+    return found
+
+
+def submission(parts: str, release: Path = PS01_EXERCISE) -> nbformat.NotebookNode:
+    """A student version with the solution's answers filled in for the given parts.
+
+    ``parts`` is a string of part letters, such as ``"ab"``; answer cells of
+    other parts keep their ``raise NotImplementedError()`` stub.
+    """
+    solution = nbformat.read(PS01_SOLUTION, as_version=4)
+    answers = {
+        nbgrader_meta(c)["grade_id"]: re.sub(r"[ \t]*### (BEGIN|END) SOLUTION\n", "", c.source)
+        for c in solution.cells
+        if nbgrader_meta(c).get("solution")
+    }
+    nb = copy.deepcopy(nbformat.read(release, as_version=4))
+    for cell in nb.cells:
+        grade_id = nbgrader_meta(cell).get("grade_id", "")
+        if grade_id in answers and grade_id.split("-")[1] in parts:
+            cell.source = answers[grade_id]
+    return nb
+
+
+def points_of(parts: str) -> float:
+    """What a submission with exactly these parts right should score, from the spec."""
+    return sum(p.points for p in PS01.parts if p.key in parts)
+
+
+# ------------------------------------------------------------- static checks
+def test_there_is_an_assignment_and_its_exercise():
+    """Every solution notebook has its student version in exercises/."""
+    assert SOLUTION_NOTEBOOKS
+    for path in SOLUTION_NOTEBOOKS:
+        assert (EXERCISES / path.relative_to(SOLUTIONS)).is_file()
+
+
+@pytest.mark.parametrize(
+    "path",
+    SOLUTION_NOTEBOOKS + sorted(EXERCISES.glob("*/*.ipynb")),
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
+def test_notebooks_are_stored_without_outputs(path):
+    """Stored notebooks carry no outputs or execution counts."""
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None
+
+
+@pytest.mark.parametrize("path", SOLUTION_NOTEBOOKS, ids=lambda p: p.parent.name)
+def test_solution_metadata_is_what_nbgrader_needs(path):
+    """Unique grade ids, schema 3, locked test cells with points, marked answer regions."""
+    nb = nbformat.read(path, as_version=4)
+    ids = [nbgrader_meta(c)["grade_id"] for c in nb.cells if nbgrader_meta(c)]
+    assert len(ids) == len(set(ids))
+    for cell in nb.cells:
+        meta = nbgrader_meta(cell)
+        if not meta:
+            assert "BEGIN SOLUTION" not in cell.source and "HIDDEN TESTS" not in cell.source
+            continue
+        assert meta["schema_version"] == 3
+        if meta["grade"]:
+            assert meta["locked"] and not meta["solution"] and meta["points"] > 0
+            assert cell.cell_type == "code"
+        elif meta["solution"]:
+            assert "### BEGIN SOLUTION" in cell.source and "### END SOLUTION" in cell.source
+            assert not meta["locked"]
+        else:
+            assert meta["locked"]
+        if "BEGIN HIDDEN TESTS" in cell.source:
+            assert meta["grade"]
+
+
+def test_spec_matches_the_notebook():
+    """checks.ASSIGNMENTS lists the notebook's graded cells, points and visible checks."""
+    nb = nbformat.read(PS01_SOLUTION, as_version=4)
+    graded = [c for c in nb.cells if nbgrader_meta(c).get("grade")]
+    assert [nbgrader_meta(c)["grade_id"] for c in graded] == [t.grade_id for t in PS01.tests]
+    assert [nbgrader_meta(c)["points"] for c in graded] == [t.points for t in PS01.tests]
+    for cell, test in zip(graded, PS01.tests, strict=True):
+        if test.hidden:
+            assert "### BEGIN HIDDEN TESTS" in cell.source
+        else:
+            assert "HIDDEN" not in cell.source
+            assert cell.source.splitlines()[-1] == f"checks.{test.call}"
+            assert cell.source.startswith('"""')  # a one-line docstring says what is checked
+
+
+def test_test_cells_hold_no_expected_values():
+    """Test cells only call the library's checks: no asserts, comparisons or answers."""
+    nb = nbformat.read(PS01_SOLUTION, as_version=4)
+    for cell in nb.cells:
+        if not nbgrader_meta(cell).get("grade"):
+            continue
+        for node in ast.walk(ast.parse(cell.source)):
+            assert not isinstance(node, ast.Assert | ast.Compare)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                assert not node.func.attr.startswith("check_") or (
+                    isinstance(node.func.value, ast.Name) and node.func.value.id == "checks"
+                )
+
+
+def test_notebook_explains_self_checking_and_ends_with_a_recap():
+    """The intro says how to check your work; the end has a recap and the self-check."""
+    nb = nbformat.read(PS01_EXERCISE, as_version=4)
+    intro = nb.cells[0].source
+    assert "By the end you will be able to" in intro
+    for words in (
+        "check cell",
+        "self-check",
+        "Validate",
+        "hidden checks",
+        "Restart Kernel and Run All",
+    ):
+        assert words.lower() in intro.lower()
+    assert any("## Recap" in c.source for c in nb.cells if c.cell_type == "markdown")
+    assert nb.cells[-1].source == f'checks.scoreboard("{PS01.name}", globals())'
+
+
+@pytest.mark.parametrize("path", SOLUTION_NOTEBOOKS, ids=lambda p: p.parent.name)
+def test_hidden_test_text_is_nowhere_in_exercises(path):
+    """No line of a hidden test appears in any file under exercises/."""
+    secret = hidden_lines(path)
+    assert secret
+    for file in EXERCISES.rglob("*"):
+        if file.is_file():
+            text = file.read_text(encoding="utf-8")
+            assert not [line for line in secret if line in text], file
+
+
+# --------------------------------------------------------- nbgrader, for real
+@pytest.mark.slow
+@pytest.mark.parametrize("path", SOLUTION_NOTEBOOKS, ids=lambda p: p.parent.name)
+def test_solutions_pass_their_own_tests(path):
+    """nbgrader's validator, hidden tests included, finds nothing wrong with a solution."""
+    from nbgrader.validator import Validator
+
+    assert Validator().validate(str(path)) == {}
+
+
+@pytest.mark.slow
+def test_untouched_exercise_fails_every_visible_test():
+    """Each visible test cell of the student version fails until the learner writes code."""
+    from nbgrader.validator import Validator
+
+    result = Validator().validate(str(PS01_EXERCISE))
+    failed = {entry["source"] for entry in result["failed"]}
+    nb = nbformat.read(PS01_EXERCISE, as_version=4)
+    visible = {
+        c.source.strip()
+        for c in nb.cells
+        if nbgrader_meta(c).get("grade") and "Hidden checks" not in c.source
+    }
+    assert failed == visible
+    assert len(visible) == sum(1 for t in PS01.tests if not t.hidden)
+
+
+@pytest.mark.slow
+def test_exercises_are_not_stale(tmp_path):
+    """Regenerating exercises/ from solutions/ with nbgrader gives the committed files."""
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+    from traitlets.config import Config
+
+    config = Config()
+    config.CourseDirectory.root = str(tmp_path)
+    config.CourseDirectory.source_directory = str(SOLUTIONS)
+    config.CourseDirectory.release_directory = "exercises"
+    config.GenerateAssignment.no_database = True
+    config.SaveCells.enabled = False
+    api = NbGraderAPI(CourseDirectory(config=config), config=config)
+    for folder in sorted(p for p in SOLUTIONS.iterdir() if p.is_dir()):
+        result = api.generate_assignment(folder.name)
+        assert result["success"], result.get("error")
+        made = tmp_path / "exercises" / folder.name
+        committed = EXERCISES / folder.name
+        assert sorted(p.name for p in made.iterdir()) == sorted(p.name for p in committed.iterdir())
+        for fresh in made.iterdir():
+            if fresh.suffix != ".ipynb":
+                assert fresh.read_bytes() == (committed / fresh.name).read_bytes()
+                continue
+            new = nbformat.read(fresh, as_version=4)
+            old = nbformat.read(committed / fresh.name, as_version=4)
+            assert new.metadata == old.metadata
+            assert [(c.cell_type, c.source, c.metadata) for c in new.cells] == [
+                (c.cell_type, c.source, c.metadata) for c in old.cells
+            ], f"{committed / fresh.name} is stale: regenerate it (see nbgrader_config.py)"
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory):
+    """A course folder with three submissions graded and their feedback written."""
+    base = tmp_path_factory.mktemp("round-trip")
+    root = cli.init_course(base / "course", SOLUTIONS, timeout=60)
+    cli.release(root, PS01.name)
+    inbox = base / "inbox"
+    inbox.mkdir()
+    released = root / "release" / PS01.name / f"{PS01.notebook}.ipynb"
+    for student, parts in (("correct", "abcd"), ("blank", ""), ("partial", "ab")):
+        nbformat.write(submission(parts, released), inbox / f"{student}.ipynb")
+    cli.collect(root, PS01.name, inbox)
+    report = cli.grade(root, PS01.name)
+    pages = cli.feedback(root, PS01.name)
+    return root, report, pages
+
+
+def scores(root: Path, student: str) -> tuple[float, float, dict[str, float]]:
+    """Total, maximum and per-cell scores of a submission, read from the gradebook."""
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{root}/gradebook.db") as gb:
+        sub = gb.find_submission(PS01.name, student)
+        cells = {g.name: float(g.score) for nb in sub.notebooks for g in nb.grades}
+        return float(sub.score), float(sub.max_score), cells
+
+
+@pytest.mark.slow
+def test_released_student_version_is_the_committed_exercise(course):
+    """What an instructor hands out is exactly the student version in exercises/."""
+    root, _, _ = course
+    released = nbformat.read(root / "release" / PS01.name / PS01_EXERCISE.name, as_version=4)
+    committed = nbformat.read(PS01_EXERCISE, as_version=4)
+    assert [(c.source, c.metadata) for c in released.cells] == [
+        (c.source, c.metadata) for c in committed.cells
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("student", "parts"), [("correct", "abcd"), ("blank", ""), ("partial", "ab")]
+)
+def test_round_trip_scores_come_back_from_the_gradebook(course, student, parts):
+    """Full marks for the solution, 0 for a blank notebook, the right partial score between."""
+    root, report, _ = course
+    total, maximum, cells = scores(root, student)
+    assert maximum == PS01.points
+    assert total == points_of(parts)
+    for part in PS01.parts:
+        for test in part.tests:
+            assert cells[test.grade_id] == (test.points if part.key in parts else 0.0)
+    assert report.table.loc[student, "total"] == total
+    assert not report.failed
+
+
+@pytest.mark.slow
+def test_feedback_shows_scores_but_never_hidden_test_code(course):
+    """Feedback pages say hidden tests ran, and how they scored, without their code."""
+    root, _, pages = course
+    assert {p.parent.parent.name for p in pages} == {"correct", "blank", "partial"}
+    secret = hidden_lines(PS01_SOLUTION)
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        plain = html.unescape(re.sub(r"<[^>]+>", " ", text))
+        assert not [line for line in secret if line in text or line in plain], page
+        assert "BEGIN HIDDEN TESTS" not in plain
+        assert plain.count("hidden tests ran here") == sum(t.hidden for t in PS01.tests)
+    blank = (root / "feedback" / "blank" / PS01.name / f"{PS01.notebook}.html").read_text(
+        encoding="utf-8"
+    )
+    assert "load_connections, on an export with" in html.unescape(re.sub(r"<[^>]+>", "", blank))

@@ -1,0 +1,351 @@
+"""Tests for coffeechat.cli: the instructor's console script on top of nbgrader."""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+from traitlets.config.loader import PyFileConfigLoader
+
+from coffeechat import cli
+from coffeechat.errors import GradingError
+from test_assignments import PS01, SOLUTIONS, nbgrader_meta, points_of, submission
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = Path(sys.executable).parent / "coffeechat"
+NOTEBOOK = f"{PS01.notebook}.ipynb"
+
+
+# ------------------------------------------------------------------ fast
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["init", "c"], {"course_dir": "c", "timeout": cli.DEFAULT_TIMEOUT, "force": False}),
+        (["release", "ps01", "--course", "c"], {"assignment": "ps01", "course": "c"}),
+        (
+            ["collect", "ps01", "inbox", "--db", "sqlite:///x.db"],
+            {"folder": "inbox", "db": "sqlite:///x.db", "course": "."},
+        ),
+        (
+            ["grade", "ps01", "--student", "a", "--student", "b", "--timeout", "5"],
+            {"student": ["a", "b"], "timeout": 5.0},
+        ),
+        (["feedback", "ps01"], {"student": None}),
+        (["grades", "ps01", "--csv", "out.csv"], {"csv": "out.csv"}),
+    ],
+)
+def test_parser_reads_each_command(argv, expected):
+    """Every command takes its assignment and options; --course defaults to here."""
+    args = cli.build_parser().parse_args(argv)
+    assert args.command == argv[0]
+    for name, value in expected.items():
+        assert getattr(args, name) == value
+
+
+def test_main_explains_a_folder_that_is_not_a_course(tmp_path, capsys):
+    """A wrong --course gives exit status 2 and says what to run first."""
+    status = cli.main(["grade", "ps01", "--course", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.startswith("coffeechat: error: ") and "coffeechat init" in err
+
+
+def test_init_refuses_a_course_folder_inside_the_kit():
+    """Learners' work must never land in the course kit's repository."""
+    with pytest.raises(GradingError, match="inside the course kit"):
+        cli.init_course(ROOT / "course", SOLUTIONS)
+
+
+def test_init_copies_solutions_and_writes_nbgrader_settings(tmp_path):
+    """init makes source/ and an nbgrader_config.py with the repairs switched on."""
+    root = cli.init_course(tmp_path / "course", SOLUTIONS, timeout=45)
+    assert (root / "source" / PS01.name / NOTEBOOK).read_bytes() == (
+        SOLUTIONS / PS01.name / NOTEBOOK
+    ).read_bytes()
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
+    assert config.CourseDirectory.root == str(root)
+    assert config.CourseDirectory.db_url == f"sqlite:///{root}/gradebook.db"
+    assert config.Execute.timeout == 45
+    assert config.OverwriteCells.add_missing_cells is True
+    assert "coffeechat.cli.RepairGraderMetadata" in config.Autograde.sanitize_preprocessors
+    assert "coffeechat.cli.HideHiddenTests" in config.GenerateFeedback.preprocessors
+    with pytest.raises(GradingError, match="--force"):
+        cli.init_course(root, SOLUTIONS)
+    cli.init_course(root, SOLUTIONS, db="postgresql://grader@localhost/course", force=True)
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
+    assert config.CourseDirectory.db_url == "postgresql://grader@localhost/course"
+
+
+def test_init_needs_a_solutions_folder(tmp_path):
+    """A missing solutions folder is named in the error."""
+    with pytest.raises(GradingError, match="no such folder"):
+        cli.init_course(tmp_path / "course", tmp_path / "nowhere")
+
+
+def test_hide_hidden_tests_keeps_the_result_and_drops_the_code():
+    """The feedback preprocessor replaces hidden code and shortens its traceback."""
+    cell = nbformat.v4.new_code_cell(
+        '"""Visible part."""\ncheck(1)\n    ### BEGIN HIDDEN TESTS\n    secret_check(42)\n'
+        "    ### END HIDDEN TESTS"
+    )
+    cell.outputs = [
+        nbformat.v4.new_output(
+            "error",
+            ename="CheckFailed",
+            evalue="nope",
+            traceback=["----> 4 secret_check(42)", "CheckFailed: nope"],
+        )
+    ]
+    plain = nbformat.v4.new_code_cell("x = 1")
+    hide = cli.HideHiddenTests()
+    hidden, _ = hide.preprocess_cell(cell, {}, 0)
+    assert "secret_check" not in hidden.source
+    assert hidden.source.endswith(
+        "    # (hidden tests ran here; their code stays with your instructor)"
+    )
+    assert hidden.outputs[0]["traceback"] == ["CheckFailed: nope"]
+    assert hide.preprocess_cell(plain, {}, 1)[0].source == "x = 1"
+
+
+def test_timestamps_are_written_as_nbgrader_reads_them():
+    """The timestamp format is one nbgrader's autograde accepts."""
+    from datetime import UTC, datetime
+
+    from nbgrader.utils import parse_utc
+
+    text = cli._timestamp(datetime(2026, 11, 22, 4, 51, 21, 825107, tzinfo=UTC))
+    assert text == "2026-11-22 04:51:21.825107 UTC"
+    assert parse_utc(text).year == 2026
+
+
+# ------------------------------------------------------------------ slow
+def _answer_replaced(nb, grade_id: str, source: str):
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        if nbgrader_meta(cell).get("grade_id") == grade_id:
+            cell.source = source
+    return nb
+
+
+def _tampered(nb):
+    """Edits a read-only test, copies one, deletes another and an answer with its test."""
+    nb = copy.deepcopy(nb)
+
+    def index(grade_id):
+        return [nbgrader_meta(c).get("grade_id") for c in nb.cells].index(grade_id)
+
+    nb.cells[index("part-a-table")].source = "pass"
+    twin = copy.deepcopy(nb.cells[index("part-c-degrees")])
+    twin["id"] = "pasted-copy"  # Jupyter gives a pasted cell a new id
+    nb.cells.append(twin)
+    del nb.cells[index("part-b-hidden")]
+    del nb.cells[index("part-d-within-two")]
+    del nb.cells[index("part-d-answer")]
+    return nb
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    """A course with six awkward submissions, graded through cli.main with a 10 s limit."""
+    base = tmp_path_factory.mktemp("cli")
+    course = base / "course"
+    assert cli.main(["init", str(course), "--solutions", str(SOLUTIONS)]) == 0
+    assert cli.main(["release", PS01.name, "--course", str(course)]) == 0
+    released = course / "release" / PS01.name / NOTEBOOK
+    correct = submission("abcd", released)
+    inbox = base / "inbox"
+    (inbox / "alice").mkdir(parents=True)
+    nbformat.write(correct, inbox / "alice" / "My work (2).ipynb")
+    (inbox / "alice" / "timestamp.txt").write_text("2026-11-20 10:00:00.000000 UTC\n")
+    nbformat.write(_tampered(correct), inbox / "dave.ipynb")
+    nbformat.write(
+        _answer_replaced(correct, "part-c-answer", "import os\nos._exit(1)"), inbox / "erin.ipynb"
+    )
+    nbformat.write(
+        _answer_replaced(correct, "part-c-answer", "while True:\n    pass"), inbox / "frank.ipynb"
+    )
+    (inbox / "gina.ipynb").write_text("{this is not a notebook", encoding="utf-8")
+    (inbox / "hank").mkdir()
+    nbformat.write(correct, inbox / "hank" / NOTEBOOK)
+    (inbox / "hank" / "timestamp.txt").write_text("yesterday, before lunch\n")
+    assert cli.main(["collect", PS01.name, str(inbox), "--course", str(course)]) == 0
+    capture = base / "out.txt", base / "err.txt"
+    with open(capture[0], "w") as out, open(capture[1], "w") as err:
+        old = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = out, err
+        try:
+            status = cli.main(["grade", PS01.name, "--course", str(course), "--timeout", "10"])
+        finally:
+            sys.stdout, sys.stderr = old
+    return course, status, capture[0].read_text(), capture[1].read_text()
+
+
+def _gradebook_scores(course: Path) -> dict[str, float]:
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{course}/gradebook.db") as gb:
+        return {s.student.id: float(s.score) for s in gb.find_assignment(PS01.name).submissions}
+
+
+@pytest.mark.slow
+def test_collect_writes_valid_timestamps_and_keeps_good_ones(graded):
+    """Every timestamp.txt is one nbgrader reads; a valid one from the platform is kept."""
+    from nbgrader.utils import parse_utc
+
+    course = graded[0]
+    stamps = {
+        p.parent.parent.name: p.read_text().strip()
+        for p in (course / "submitted").glob(f"*/{PS01.name}/timestamp.txt")
+    }
+    assert set(stamps) == {"alice", "dave", "erin", "frank", "gina", "hank"}
+    for text in stamps.values():
+        parse_utc(text)
+    assert stamps["alice"] == "2026-11-20 10:00:00.000000 UTC"
+    assert stamps["hank"].endswith(" UTC") and stamps["hank"] != "yesterday, before lunch"
+    assert (course / "submitted" / "alice" / PS01.name / NOTEBOOK).is_file()
+
+
+@pytest.mark.slow
+def test_grade_scores_each_submission_fairly(graded):
+    """Tampering is repaired; a dead kernel, an endless loop or junk never pass."""
+    scores = _gradebook_scores(graded[0])
+    assert scores == {
+        "alice": PS01.points,
+        "hank": PS01.points,
+        "dave": points_of("abc"),  # the deleted answer to (d) scores nothing
+        "frank": points_of("ab"),  # the loop in (c) is stopped; (c) and (d) fail
+        "erin": 0.0,
+        "gina": 0.0,
+    }
+
+
+@pytest.mark.slow
+def test_failed_grading_leaves_no_nbgrader_flag_behind(graded):
+    """nbgrader's NBGRADER_EXECUTION does not leak out of a crashed autograde."""
+    assert "NBGRADER_EXECUTION" not in os.environ
+
+
+@pytest.mark.slow
+def test_grade_reports_progress_and_a_readable_summary(graded):
+    """Progress per submission on stderr; per-student and per-question summary on stdout."""
+    _, status, out, err = graded
+    assert status == 1  # some submissions could not be graded
+    for number, student in enumerate(["alice", "dave", "erin", "frank", "gina", "hank"], 1):
+        assert f"grading {number}/6 {student}\N{HORIZONTAL ELLIPSIS}" in err
+    assert re.search(rf"^alice +{PS01.points:g}/{PS01.points:g}$", out, re.M)
+    assert "deleted part-b-hidden, part-d-answer, part-d-within-two (put back and graded)" in out
+    assert "copied part-c-degrees (one copy graded)" in out
+    assert "edited read-only part-a-table (restored)" in out
+    assert "erin      0/18  could not be graded: the kernel died" in out
+    assert "frank     7/18  1 cell was stopped after the 10 s time limit (scored 0)" in out
+    assert "gina      0/18  who-can-introduce-you.ipynb is not a readable notebook" in out
+    for test in PS01.tests:
+        assert any(line.startswith(test.grade_id) for line in out.splitlines())
+    assert "2 could not be graded (scored 0): erin, gina" in out
+
+
+@pytest.mark.slow
+def test_grades_csv_matches_the_gradebook(graded):
+    """The grades CSV has a column per graded cell and the gradebook's totals."""
+    course = graded[0]
+    table = pd.read_csv(course / "grades" / f"{PS01.name}.csv", index_col="student")
+    assert list(table.columns) == [t.grade_id for t in PS01.tests] + ["total", "max", "notes"]
+    assert table["total"].to_dict() == _gradebook_scores(course)
+    assert (table[[t.grade_id for t in PS01.tests]].sum(axis=1) == table["total"]).all()
+    assert "kernel died" in table.loc["erin", "notes"]
+
+
+@pytest.mark.slow
+def test_grades_command_prints_the_summary_again(graded, tmp_path, capsys):
+    """coffeechat grades reads the gradebook back without grading anything."""
+    course = graded[0]
+    out_csv = tmp_path / "export.csv"
+    assert cli.main(["grades", PS01.name, "--course", str(course), "--csv", str(out_csv)]) == 0
+    out = capsys.readouterr().out
+    assert f"{PS01.name}: 6 students" in out and "question" in out
+    assert "frank     7/18  1 cell was stopped" in out  # notes are kept from grading
+    assert pd.read_csv(out_csv, index_col="student")["total"].to_dict() == _gradebook_scores(course)
+
+
+@pytest.mark.slow
+def test_regrading_a_crashing_submission_does_not_keep_an_old_pass(graded, tmp_path):
+    """A submission replaced by one whose kernel dies scores 0, not its earlier marks."""
+    course = graded[0]
+    released = course / "release" / PS01.name / NOTEBOOK
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    nbformat.write(submission("abcd", released), first / "ivan.ipynb")
+    crash = _answer_replaced(
+        submission("abcd", released), "part-a-answer", "import os\nos._exit(3)"
+    )
+    nbformat.write(crash, second / "ivan.ipynb")
+    cli.collect(course, PS01.name, first)
+    assert cli.grade(course, PS01.name, students=["ivan"]).table.loc["ivan", "total"] == 18
+    taken = cli.collect(course, PS01.name, second)
+    assert taken[0].notes == ("replaced an earlier submission",)
+    report = cli.grade(course, PS01.name, students=["ivan"])
+    assert report.failed == ("ivan",)
+    assert _gradebook_scores(course)["ivan"] == 0.0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("files", "options", "expected"),
+    [
+        ({"bad name.ipynb": "{}"}, [], r"'bad name' cannot be a student id"),
+        ({"notes.txt": "hello"}, [], r"no notebooks"),
+        ({"ok.ipynb": "{}"}, ["--timestamp", "next Tuesday"], r"cannot be read"),
+    ],
+)
+def test_collect_refuses_what_it_cannot_take(graded, tmp_path, capsys, files, options, expected):
+    """Bad student ids, empty folders and unreadable timestamps stop collect with a message."""
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    argv = ["collect", PS01.name, str(tmp_path), "--course", str(graded[0]), *options]
+    assert cli.main(argv) == 2
+    assert re.search(expected, capsys.readouterr().err)
+
+
+@pytest.mark.slow
+def test_console_script_end_to_end(tmp_path):
+    """The installed coffeechat script runs the whole cycle, with the gradebook elsewhere."""
+    course, inbox, db = tmp_path / "course", tmp_path / "inbox", tmp_path / "db" / "grades.db"
+    db.parent.mkdir()
+    url = f"sqlite:///{db}"
+
+    def run(*argv: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [str(SCRIPT), *argv],
+            capture_output=True,
+            text=True,
+            env=os.environ.copy(),
+            timeout=300,
+            check=False,
+        )
+
+    done = run("init", str(course), "--solutions", str(SOLUTIONS), "--db", url)
+    assert done.returncode == 0, done.stderr
+    assert run("release", PS01.name, "--course", str(course)).returncode == 0
+    inbox.mkdir()
+    nbformat.write(
+        submission("abc", course / "release" / PS01.name / NOTEBOOK), inbox / "zoe.ipynb"
+    )
+    assert run("collect", PS01.name, str(inbox), "--course", str(course)).returncode == 0
+    done = run("grade", PS01.name, "--course", str(course))
+    assert done.returncode == 0, done.stderr
+    assert "grading 1/1 zoe" in done.stderr
+    assert re.search(rf"^zoe +{points_of('abc'):g}/{PS01.points:g}$", done.stdout, re.M)
+    done = run("feedback", PS01.name, "--course", str(course))
+    assert done.returncode == 0, done.stderr
+    assert (course / "feedback" / "zoe" / PS01.name / f"{PS01.notebook}.html").is_file()
+    assert db.is_file() and not (course / "gradebook.db").exists()
+    done = run("grades", PS01.name, "--course", str(course), "--db", url)
+    assert done.returncode == 0 and "zoe" in done.stdout
