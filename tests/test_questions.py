@@ -141,7 +141,7 @@ def test_organization_and_industry_slots() -> None:
     """Organisation and industry slots are filled, with "your ..." when unknown."""
     q = BANK["in-other-organisations"]
     assert q.ask(ROLES["recruiter"]) == (
-        "Besides Acme Health, which organisations in Healthcare would you suggest I learn about?"
+        "Besides Acme Health, which organisations in healthcare would you suggest I learn about?"
     )
     assert "your organization" in q.ask(Person("z", "Zed")) and "your industry" in q.ask()
 

@@ -1,1 +1,110 @@
-"""Coffee Chat: networking and informational interviews, as a course kit."""
+"""Coffee Chat: networking and informational interviews, as a course kit.
+
+The most used names are available from the package itself::
+
+    >>> import coffeechat as cc
+    >>> network = cc.load_sample_network()
+    >>> cc.shortest_chain(network, target=cc.Target(organization="Pulsewise")).hops
+    2
+
+Widgets live in :mod:`coffeechat.ui`, assignment checks in
+:mod:`coffeechat.checks` and the instructor commands in :mod:`coffeechat.cli`;
+import those modules by name.
+"""
+
+from __future__ import annotations
+
+from coffeechat.contacts import TIE_KINDS, Network, Person, Tie
+from coffeechat.datasets import (
+    load_sample_network,
+    load_sample_organizations,
+    make_network,
+    sample_path,
+)
+from coffeechat.errors import (
+    CoffeeChatError,
+    ContactDataError,
+    InvalidParameter,
+    NoChainError,
+    PersonNotFound,
+    PlanError,
+    QuestionBankError,
+    TrackerDataError,
+)
+from coffeechat.io import (
+    read_csv,
+    read_google_csv,
+    read_linkedin,
+    read_linkedin_table,
+    read_vcard,
+    write_csv,
+)
+from coffeechat.outreach import check_request, check_thank_you, follow_up_dates
+from coffeechat.paths import (
+    Chain,
+    Target,
+    chains,
+    introducers,
+    separation,
+    shortest_chain,
+    strongest_chain,
+)
+from coffeechat.questions import InterviewPlan, Question, QuestionBank, load_bank, plan_interview
+from coffeechat.tracking import (
+    due_today,
+    make_lamp,
+    make_tracker,
+    read_lamp,
+    read_tracker,
+    write_lamp,
+    write_tracker,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "TIE_KINDS",
+    "Chain",
+    "CoffeeChatError",
+    "ContactDataError",
+    "InterviewPlan",
+    "InvalidParameter",
+    "Network",
+    "NoChainError",
+    "Person",
+    "PersonNotFound",
+    "PlanError",
+    "Question",
+    "QuestionBank",
+    "QuestionBankError",
+    "Target",
+    "Tie",
+    "TrackerDataError",
+    "__version__",
+    "chains",
+    "check_request",
+    "check_thank_you",
+    "due_today",
+    "follow_up_dates",
+    "introducers",
+    "load_bank",
+    "load_sample_network",
+    "load_sample_organizations",
+    "make_lamp",
+    "make_network",
+    "make_tracker",
+    "plan_interview",
+    "read_csv",
+    "read_google_csv",
+    "read_lamp",
+    "read_linkedin",
+    "read_linkedin_table",
+    "read_tracker",
+    "read_vcard",
+    "separation",
+    "shortest_chain",
+    "strongest_chain",
+    "write_csv",
+    "write_lamp",
+    "write_tracker",
+]

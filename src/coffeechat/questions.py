@@ -188,7 +188,20 @@ def _as_row(q: Question) -> dict[str, str]:
 def _slot_values(interviewee: Person | str | None) -> dict[str, str]:
     if not isinstance(interviewee, Person):
         return {}
-    return {s: str(getattr(interviewee, s) or "").strip() for s in SLOTS}
+    values = {s: str(getattr(interviewee, s) or "").strip() for s in SLOTS}
+    if "industry" in values:
+        values["industry"] = _common_noun(values["industry"])
+    return values
+
+
+def _common_noun(text: str) -> str:
+    """An industry name as it reads mid-sentence: "Health care" -> "health care".
+
+    Words written in capitals ("UX", "SaaS") keep them.
+    """
+    return " ".join(
+        word if sum(ch.isupper() for ch in word) > 1 else word.lower() for word in text.split()
+    )
 
 
 class QuestionBank:

@@ -1,0 +1,48 @@
+"""The README's promises: two set-up commands, and example code that runs."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_exactly_two_setup_commands() -> None:
+    """The README gives exactly two bash set-up commands, and .ci/run runs the test one."""
+    start = README.index("## Start")
+    section = README[start : README.index("\n## ", start + 1)]
+    commands = re.findall(r"```bash\n(.*?)\n```", section, flags=re.S)
+    assert [c.split("#")[0].strip() for c in commands] == ["bash run.sh lab", "bash run.sh test"]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "bash run.sh test\n" in ci
+
+
+def test_run_script_rejects_unknown_action() -> None:
+    """run.sh explains its usage instead of guessing."""
+    result = subprocess.run(
+        ["bash", str(ROOT / "run.sh"), "deploy"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 2
+    assert "usage: bash run.sh lab | test" in result.stderr
+
+
+def test_notebook_named_in_run_script_exists() -> None:
+    """The notebook that `run.sh lab` opens is in the repository."""
+    script = (ROOT / "run.sh").read_text(encoding="utf-8")
+    opened = re.findall(r'"(notebooks/[^"]+\.ipynb)"', script)
+    assert opened and all((ROOT / name).is_file() for name in opened)
+
+
+def test_library_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """The README's library example runs as written and prints a chain and a plan."""
+    (code,) = re.findall(r"```python\n(.*?)\n```", README, flags=re.S)
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert "You →" in out
+    assert "Who else should I talk to?" in out
