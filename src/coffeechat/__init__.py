@@ -42,6 +42,7 @@ from coffeechat.io import (
 from coffeechat.outreach import check_request, check_thank_you, follow_up_dates
 from coffeechat.paths import (
     Chain,
+    Separation,
     Target,
     chains,
     introducers,
@@ -77,6 +78,7 @@ __all__ = [
     "Question",
     "QuestionBank",
     "QuestionBankError",
+    "Separation",
     "Target",
     "Tie",
     "TrackerDataError",
@@ -101,6 +103,7 @@ __all__ = [
     "read_linkedin_table",
     "read_tracker",
     "read_vcard",
+    "sample_path",
     "separation",
     "shortest_chain",
     "strongest_chain",

@@ -575,12 +575,19 @@ class Network:
         ):
             if wanted is None:
                 continue
-            keys = _column_keys(people, column, whole)
+            keys = self._keys(column, whole)
             key = normalize_organization(wanted) if whole else _fold(wanted)
             if not key:
                 raise ContactDataError(f"{column} to look for is empty")
             mask &= (keys == key) if whole else keys.str.contains(key, regex=False).to_numpy()
         return [str(i) for i in people.index[mask]]
+
+    def _keys(self, column: str, whole: bool) -> Any:
+        """The column's comparison keys, worked out once per network."""
+        cache = self.__dict__.setdefault("_key_cache", {})
+        if column not in cache:
+            cache[column] = _column_keys(self._people, column, whole)
+        return cache[column]
 
     def find(self, **criteria: str) -> list[Person]:
         """The people who match, as :class:`Person` records; see :meth:`match`."""
