@@ -57,8 +57,13 @@ export PATH="$PWD/$venv/bin:$PATH"
 case "$action" in
     lab)
         install_python_packages ""
-        exec jupyter lab --ServerApp.root_dir="$PWD" \
-            "notebooks/01-why-informational-interviews.ipynb" "$@"
+        # Learners work in my-work/, a copy of the course that updates never
+        # overwrite, so their answers and the published course stay apart.
+        python -m coffeechat._workspace my-work notebooks exercises
+        cd my-work
+        root_flag=()
+        [ "$(id -u)" != 0 ] || root_flag=(--allow-root)  # e.g. in a container
+        exec jupyter lab ${root_flag[@]+"${root_flag[@]}"} "notebooks/01-why-informational-interviews.ipynb" "$@"
         ;;
     test)
         install_python_packages "[test]"
