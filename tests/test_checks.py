@@ -106,7 +106,7 @@ def _dates_as_text(t):
 
 def _wrong_company(t):
     t = t.copy()
-    t.loc[0, "Company"] = "Brightpath"
+    t.loc[0, "Company"] = "Brindlewood"
     return t
 
 
@@ -134,8 +134,8 @@ def _wrong_date(t):
         (_dates_as_text, r"not dates.*pd\.to_datetime"),
         (
             _wrong_company,
-            r"for Zoë Lefèvre, your 'Company' is 'Brightpath' but the export "
-            r"says 'Brightpath Learning'",
+            r"for Zoë Lefèvre, your 'Company' is 'Brindlewood' but the export "
+            r"says 'Brindlewood Learning'",
         ),
         (_nan_text, r"should stay empty, not become the text 'nan'"),
         (_extra_row, r"extra rows: 'Notes: Lefèvre'"),
@@ -570,7 +570,7 @@ def _within(limit, offset=-1, keep_source=False):
 def test_within_two_explain_mistakes(sample, function, expected):
     """Off-by-one limits and counts are explained on the practice network."""
     assert re.search(
-        expected, _message(checks.check_within_two, function, sample, "Brightpath Learning")
+        expected, _message(checks.check_within_two, function, sample, "Brindlewood Learning")
     )
 
 
@@ -585,7 +585,7 @@ def test_within_two_leaves_out_the_source(sample):
 
 def test_within_two_passes_for_the_solution_and_picks_organisations(solved, sample):
     """Without an organisation the check tries the biggest ones of the network."""
-    checks.check_within_two(solved["within_two_introductions"], sample, "Brightpath Learning")
+    checks.check_within_two(solved["within_two_introductions"], sample, "Brindlewood Learning")
     checks.check_within_two(
         solved["within_two_introductions"], make_network(300, seed=3, mean_degree=6)
     )
@@ -593,8 +593,8 @@ def test_within_two_passes_for_the_solution_and_picks_organisations(solved, samp
 
 def test_within_two_rejects_an_organisation_nobody_works_at(solved, sample):
     """A misspelt organisation is reported, not silently matched by nobody."""
-    assert "Nobody in this network works at 'Brightpath Lerning'" in _message(
-        checks.check_within_two, solved["within_two_introductions"], sample, "Brightpath Lerning"
+    assert "Nobody in this network works at 'Brindlewood Lerning'" in _message(
+        checks.check_within_two, solved["within_two_introductions"], sample, "Brindlewood Lerning"
     )
 
 

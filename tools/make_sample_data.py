@@ -63,8 +63,8 @@ ORGS = (
         ("Lecturer in Education", "Professor of Human-Computer Interaction", "Research Fellow",
          "Admissions Officer", "Postdoctoral Researcher", "Head of the School of Education",
          "Study Skills Tutor")),
-    Org("Brightpath Learning", "Education", "learning platform used by schools and colleges",
-        "Harborview", 16, "brightpath.example",
+    Org("Brindlewood Learning", "Education", "learning platform used by schools and colleges",
+        "Harborview", 16, "brindlewood.example",
         ("UX Researcher", "Senior UX Researcher", "Product Designer", "Software Engineer",
          "Data Analyst", "Customer Success Manager", "Learning Designer", "Chief Executive",
          "Engineering Manager", "Content Designer")),
@@ -120,20 +120,20 @@ ORG = {o.name: o for o in ORGS}
 
 #: (supplier, customer) pairs; competitors below.
 SUPPLIES = (
-    ("Brightpath Learning", "Riverside Academy"),
-    ("Brightpath Learning", "Northgate University"),
+    ("Brindlewood Learning", "Riverside Academy"),
+    ("Brindlewood Learning", "Northgate University"),
     ("Lumen Classroom", "Riverside Academy"),
     ("Lumen Classroom", "Northgate University"),
     ("Medisight Analytics", "Calder Health"),
     ("Medisight Analytics", "Verdant Clinics"),
     ("Pulsewise", "Verdant Clinics"),
     ("Pulsewise", "Calder Health"),
-    ("Cloudmere Systems", "Brightpath Learning"),
+    ("Cloudmere Systems", "Brindlewood Learning"),
     ("Cloudmere Systems", "Lumen Classroom"),
     ("Cloudmere Systems", "Medisight Analytics"),
     ("Cloudmere Systems", "Pulsewise"),
     ("Cloudmere Systems", "Quillstack"),
-    ("Quillstack", "Brightpath Learning"),
+    ("Quillstack", "Brindlewood Learning"),
     ("Quillstack", "Pulsewise"),
     ("Quillstack", "Fieldnote Research"),
     ("Quillstack", "Harbor & Finch Consulting"),
@@ -143,7 +143,7 @@ SUPPLIES = (
     ("Kitewire Surveys", "Northgate University"),
     ("Kitewire Surveys", "Meridian Market Insights"),
     ("Kitewire Surveys", "Fieldnote Research"),
-    ("Fieldnote Research", "Brightpath Learning"),
+    ("Fieldnote Research", "Brindlewood Learning"),
     ("Fieldnote Research", "Pulsewise"),
     ("Fieldnote Research", "Calder Health"),
     ("Harbor & Finch Consulting", "Verdant Clinics"),
@@ -152,7 +152,7 @@ SUPPLIES = (
     ("Meridian Market Insights", "Cloudmere Systems"),
 )
 COMPETES = (
-    ("Brightpath Learning", "Lumen Classroom"),
+    ("Brindlewood Learning", "Lumen Classroom"),
     ("Calder Health", "Verdant Clinics"),
     ("Medisight Analytics", "Pulsewise"),
     ("Quillstack", "Kitewire Surveys"),
@@ -246,7 +246,7 @@ FIRST_DEGREE = (
     C("Lars", "Eriksson", "", "Freelance UX Designer", "classmate", 0.6, "2024-01-15",
       "2025-01-11", "Kestrel School of Design", "Research and consulting",
       tags="ux; kestrel cohort", email=True, related="x-classmate"),
-    C("Zoë", "Lefèvre", "Brightpath Learning", "Junior UX Researcher", "classmate", 0.5,
+    C("Zoë", "Lefèvre", "Brindlewood Learning", "Junior UX Researcher", "classmate", 0.5,
       "2024-01-15", "2024-12-02", "Kestrel School of Design", tags="ux; kestrel cohort"),
     C("Tunde", "Okonkwo", "", "", "classmate", 0.55, "2024-01-15", "2024-12-20",
       "Kestrel School of Design", tags="kestrel cohort"),
@@ -281,10 +281,10 @@ FIRST_DEGREE = (
       "2023-08-19", "Ashcombe College", related="met"),
     C("Kai", "Kahale", "Verdant Clinics", "Physiotherapist", "acquaintance", 0.3,
       "2022-03-14", "2024-04-02", "Eastfield University"),
-    C("Maria", "Silva", "Brightpath Learning", "Sales Lead", "acquaintance", 0.3, "2023-10-12",
+    C("Maria", "Silva", "Brindlewood Learning", "Sales Lead", "acquaintance", 0.3, "2023-10-12",
       "2023-10-12", "Ashcombe College", tags="edtech fair"),
     # online only
-    C("Kenji", "Watanabe", "Brightpath Learning", "Product Manager, Teacher Tools", "online",
+    C("Kenji", "Watanabe", "Brindlewood Learning", "Product Manager, Teacher Tools", "online",
       0.2, "2024-03-12", None, "Lakemont Institute of Technology"),
     C("Chiara", "Romano", "Lumen Classroom", "Head of Product, Classroom Analytics", "online",
       0.15, "2023-06-30", None, "Eastfield University"),
@@ -314,7 +314,7 @@ STORY_PEOPLE = (
     ("Mateo Fernández", "Tessellate Labs", "Senior UX Researcher", "Northgate University"),
     ("Olumide Bakare", "Meridian Market Insights", "Research Director", "Eastfield University"),
     ("Camille Laurent", "Kitewire Surveys", "UX Research Lead", "Kestrel School of Design"),
-    ("Sunita Pillai", "Brightpath Learning", "Head of UX Research", "Northgate University"),
+    ("Sunita Pillai", "Brindlewood Learning", "Head of UX Research", "Northgate University"),
     ("Tariq Mahmood", "Fieldnote Research", "UX Researcher", "Eastfield University"),
 )  # fmt: skip
 
@@ -335,7 +335,7 @@ STORY_TIES = (
     # Harbor & Finch Consulting
     ("Jonas Weber", "Theo Marchetti", "acquaintance", 0.4, "2023-02-15"),
     ("Leila Haddad", "Yasmin Aziz", "acquaintance", 0.35, "2021-05-06"),
-    # Brightpath's head of UX research, through Zoë (weak) or Kwame (stronger)
+    # Brindlewood's head of UX research, through Zoë (weak) or Kwame (stronger)
     ("Kwame Asante", "Sunita Pillai", "acquaintance", 0.45, "2021-09-14"),
     # Cloudmere: the learner's father once worked with its head of infrastructure
     ("Tomás Moreno", "Ingrid Halvorsen", "former colleague", 0.6, "2004-03-01"),

@@ -27,7 +27,7 @@ Examples
 >>> from coffeechat.datasets import sample_path
 >>> net = read_linkedin(sample_path("Connections.csv"), me_name="Alex Moreno")
 >>> net.person("zoe-lefevre").describe()
-'Zoë Lefèvre, Junior UX Researcher at Brightpath Learning'
+'Zoë Lefèvre, Junior UX Researcher at Brindlewood Learning'
 >>> net.tie("me", "zoe-lefevre").kind
 'online'
 """
