@@ -25,3 +25,18 @@ os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")
 _BIN = str(Path(sys.executable).parent)
 if _BIN not in os.environ.get("PATH", "").split(os.pathsep):
     os.environ["PATH"] = _BIN + os.pathsep + os.environ.get("PATH", "")
+
+# Property tests: no per-example deadline (the machine may be busy), and in CI
+# a fixed sequence of examples, so that a red run can be rerun exactly.
+try:
+    from hypothesis import HealthCheck, settings
+except ImportError:  # the doctests alone do not need hypothesis
+    pass
+else:
+    settings.register_profile(
+        "coffeechat",
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+        derandomize=bool(os.environ.get("CI")),
+    )
+    settings.load_profile("coffeechat")

@@ -1027,8 +1027,8 @@ def _person_id(network: Network, person: object, role: str) -> str:
 def _nobody_matches(network: Network, target: Target, source_id: str) -> str:
     if target.match(network):
         who = "you" if source_id == network.me else repr(source_id)
-        return f"nobody but {who} is {target.describe()}"
-    message = f"nobody in this network is {target.describe()}"
+        return f"nobody but {who} matches {target.describe()!r}"
+    message = f"nobody in this network matches {target.describe()!r}"
     if target.organization is not None:
         names: dict[str, str] = {}
         for name in network._people["organization"].unique():
