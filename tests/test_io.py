@@ -713,6 +713,12 @@ BAD_INPUT = [
         r"is this a Google Contacts CSV export\?",
     ),
     (
+        "google given a linkedin export",
+        _one(read_google_csv, "g.csv", "Notes:\n\"Export notes, here\"\n\n" + LINKEDIN_HEADER),
+        r"g\.csv:1: column 'First Name': this column is missing; "
+        r"is this a Google Contacts CSV export\? \(the first line has: 'Notes:'\)",
+    ),
+    (
         "google no labels",
         _one(read_google_csv, "g.csv", "First Name,Last Name\nAna,Ruiz\n"),
         r"g\.csv:1: column 'Labels': this column is missing",

@@ -1409,15 +1409,22 @@ def read_google_csv(
     problem = _Problems(errors)
     records = _read_records(path, encoding, problem)
     shown = records.path
+    header = {h.strip() for h in records.rows[0]} if records.rows else set()
+    for keys, column in ((("given", "family", "full"), "First Name"), (("labels",), "Labels")):
+        if not any(header.intersection(_GOOGLE_COLUMNS[k]) for k in keys):
+            have = ", ".join(repr(h) for h in sorted(header) if h) or "none"
+            raise ContactDataError(
+                f"this column is missing; is this a Google Contacts CSV export? "
+                f"(the first line has: {have})",
+                path=shown,
+                line=records.lines[0] if records.rows else None,
+                column=column,
+            )
     table = _table(records, 0, problem)
     found = {
         key: next((c for c in names if c in table.columns), None)
         for key, names in _GOOGLE_COLUMNS.items()
     }
-    if not any(found[k] for k in ("given", "family", "full")):
-        raise table.missing("First Name", "; is this a Google Contacts CSV export?")
-    if found["labels"] is None:
-        raise table.missing("Labels", "; is this a Google Contacts CSV export?")
 
     def values(key: str) -> np.ndarray:
         column = found[key]
