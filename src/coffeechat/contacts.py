@@ -322,6 +322,12 @@ class _Origin:
             return ContactDataError(problem, path=self.path, line=line, column=column)
         return ContactDataError(f"{self.label} row {position}: {problem}", column=None)
 
+    def place(self, position: int) -> str:
+        """Where a row is, in words: ``'line 7'`` in a file, else ``'row 5'``."""
+        if self.lines is not None:
+            return f"line {self.lines[position]}"
+        return f"row {position}"
+
 
 _Errors = Literal["raise", "skip"]
 
@@ -668,13 +674,17 @@ def _tie_from_row(row: pd.Series) -> Tie:
     )
 
 
-def _column_keys(people: pd.DataFrame, column: str, whole: bool) -> pd.Series:
-    values = people[column]
-    uniques = pd.unique(values)
-    fold = normalize_organization if whole else _fold
-    mapping = {v: fold(v) for v in uniques}
-    keys = values.map(mapping)
-    return keys.to_numpy() if whole else keys
+def _column_keys(people: pd.DataFrame, column: str, whole: bool) -> Any:
+    keys = _map_values(people[column], normalize_organization if whole else _fold)
+    return keys if whole else pd.Series(keys, dtype=object)
+
+
+def _first_positions(keys: np.ndarray) -> np.ndarray:
+    """For each row, the position of the first row with the same key."""
+    codes, uniques = pd.factorize(keys)
+    first = np.full(len(uniques), len(keys), dtype=np.int64)
+    np.minimum.at(first, codes, np.arange(len(keys)))
+    return first[codes]
 
 
 def _plain(value: object) -> object:
@@ -741,20 +751,15 @@ def _clean_people(people: pd.DataFrame, origin: _Origin, problem: Any) -> pd.Dat
         if int(pos) not in bad:
             problem(origin.error(int(pos), "name", f"person {ids.iloc[pos]!r} has no name"))
             bad.append(int(pos))
-    dup = ids.duplicated(keep="first").to_numpy() & (ids != "").to_numpy()
-    if dup.any():
-        first_seen: dict[str, int] = {}
-        for pos, pid in enumerate(ids):
-            if dup[pos]:
-                first = first_seen[pid]
-                where = origin.lines[first] if origin.lines is not None else first
-                what = "line" if origin.lines is not None else "row"
-                problem(
-                    origin.error(pos, "id", f"duplicate id {pid!r} (first used on {what} {where})")
-                )
-                bad.append(pos)
-            else:
-                first_seen.setdefault(pid, pos)
+    first = _first_positions(ids.to_numpy())
+    for pos in np.flatnonzero((first != np.arange(len(ids))) & (ids != "").to_numpy()):
+        pid = ids.iloc[pos]
+        problem(
+            origin.error(
+                int(pos), "id", f"duplicate id {pid!r} (first used on {origin.place(first[pos])})"
+            )
+        )
+        bad.append(int(pos))
     frame = pd.DataFrame({"id": ids.to_numpy(), "name": names.to_numpy()})
     for column in PERSON_COLUMNS[2:]:
         frame[column] = _text_column(people, column).to_numpy()
@@ -817,6 +822,7 @@ def _clean_ties(ties: pd.DataFrame, origin: _Origin, problem: Any, ids: pd.Index
         kind = np.full(n, "acquaintance", dtype=object)
 
     # strength
+    defaults = _map_values(kind, lambda k: DEFAULT_STRENGTH.get(k, 0.3)).astype(float)
     if "strength" in ties.columns:
         raw = ties["strength"]
         numeric = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
@@ -824,7 +830,6 @@ def _clean_ties(ties: pd.DataFrame, origin: _Origin, problem: Any, ids: pd.Index
             blank = raw.isna().to_numpy()
         else:
             blank = _map_values(raw, _blank).astype(bool)
-        defaults = _map_values(kind, lambda k: DEFAULT_STRENGTH.get(k, 0.3)).astype(float)
         strength = np.where(blank, defaults, numeric)
         wrong = ~blank & (np.isnan(numeric) | ~(numeric > 0) | ~(numeric <= 1))
         for pos in np.flatnonzero(wrong & ~bad):
@@ -837,7 +842,7 @@ def _clean_ties(ties: pd.DataFrame, origin: _Origin, problem: Any, ids: pd.Index
             )
             bad[pos] = True
     else:
-        strength = _map_values(kind, lambda k: DEFAULT_STRENGTH.get(k, 0.3)).astype(float)
+        strength = defaults
 
     # endpoints
     for name, column, code in (("source", source, s_code), ("target", target, t_code)):
@@ -853,24 +858,19 @@ def _clean_ties(ties: pd.DataFrame, origin: _Origin, problem: Any, ids: pd.Index
 
     # one tie per pair, whichever way round
     lo, hi = np.minimum(s_code, t_code), np.maximum(s_code, t_code)
-    key = pd.Series(lo * (len(ids) + 1) + hi)
-    key[bad] = -1 - np.arange(int(bad.sum()))
-    dup = key.duplicated(keep="first").to_numpy()
-    if dup.any():
-        first_pos = pd.Series(np.arange(n)).groupby(key.to_numpy()).transform("min").to_numpy()
-        for pos in np.flatnonzero(dup):
-            first = int(first_pos[pos])
-            where = origin.lines[first] if origin.lines is not None else first
-            what = "line" if origin.lines is not None else "row"
-            problem(
-                origin.error(
-                    int(pos),
-                    "target",
-                    f"second tie between {source[pos]!r} and {target[pos]!r} "
-                    f"(the first is on {what} {where})",
-                )
+    key = lo * (len(ids) + 1) + hi
+    key[bad] = -1 - np.arange(int(bad.sum()))  # bad rows are no one's duplicate
+    first = _first_positions(key)
+    for pos in np.flatnonzero(first != np.arange(n)):
+        problem(
+            origin.error(
+                int(pos),
+                "target",
+                f"second tie between {source[pos]!r} and {target[pos]!r} "
+                f"(the first is on {origin.place(first[pos])})",
             )
-            bad[pos] = True
+        )
+        bad[pos] = True
 
     # dates
     dates = {}
