@@ -23,7 +23,7 @@ install_python_packages() {
         echo "Creating the virtual environment in $venv ..."
         "$python" -m venv "$venv"
     fi
-    stamp="$venv/.installed-$extras-$(cat pyproject.toml | cksum | cut -d' ' -f1)"
+    stamp="$venv/.installed-$extras-$(cksum < pyproject.toml | cut -d" " -f1)"
     if [ ! -e "$stamp" ]; then
         echo "Installing Coffee Chat and what it needs (about a minute the first time) ..."
         "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
