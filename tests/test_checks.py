@@ -75,7 +75,7 @@ def test_notebook_shows_the_learners_lines_and_the_message_not_the_library():
     shown = "\n".join(info.value._render_traceback_())
     assert 'return contacts["nobody"]' in shown
     assert "KeyError: 'nobody'" in shown
-    assert "coffeechat/checks.py" not in shown and "tests/test_checks.py" in shown
+    assert "coffeechat/checks/" not in shown and "tests/test_checks.py" in shown
     assert shown.endswith(
         "CheckFailed: degrees_of_separation(contacts, 'me') stopped with "
         "KeyError: 'nobody'. The traceback above points at the line in your "

@@ -30,6 +30,7 @@ from coffeechat.paths import (
     Target,
     chains,
     introducers,
+    reach,
     separation,
     shortest_chain,
     strongest_chain,
@@ -362,6 +363,32 @@ def test_separation(net: Network, engine: str) -> None:
     assert "5 can be reached: 2 in 1 step, 2 in 2 steps, 1 in 3 steps" in s.explain()
 
 
+@pytest.mark.parametrize(
+    ("source", "max_hops", "expected"),
+    [
+        (
+            None,
+            None,
+            {
+                "ana": ("me", "ana"),
+                "dev": ("me", "dev"),
+                "ben": ("me", "ana", "ben"),
+                "carla": ("me", "dev", "carla"),  # shortest; me-ana-ben-carla is stronger
+                "eli": ("me", "ana", "ben", "eli"),
+            },
+        ),
+        (None, 1, {"ana": ("me", "ana"), "dev": ("me", "dev")}),
+        ("fay", None, {"gus": ("fay", "gus")}),
+        (Person("gus", "Gus Amato"), 3, {"fay": ("gus", "fay")}),
+    ],
+)
+def test_reach(net: Network, source, max_hops: int | None, expected: dict) -> None:
+    """reach gives everyone within max_hops their shortest chain, nearest first."""
+    found = reach(net, source, max_hops=max_hops)
+    assert found == expected
+    assert [len(ids) for ids in found.values()] == sorted(len(ids) for ids in found.values())
+
+
 def test_separation_of_nobody() -> None:
     """Someone with no ties reaches nobody: no average, nothing within six."""
     s = separation(Network([Person("me", "Sam"), Person("a", "Ana")], []))
@@ -392,6 +419,10 @@ def test_separation_of_nobody() -> None:
         (lambda n: chains(n, target="ana", distinct_first="y"), InvalidParameter, "True or"),
         (lambda n: shortest_chain(n, "ana", engine="gpu"), InvalidParameter, "engine must"),
         (lambda n: separation(n, engine="gpu"), InvalidParameter, "engine must"),
+        (lambda n: reach(n, "zed"), PersonNotFound, "'zed'"),
+        (lambda n: reach(n, max_hops=0), InvalidParameter, "max_hops must"),
+        (lambda n: reach(n, max_hops=1.5), InvalidParameter, "max_hops must"),
+        (lambda n: reach("net"), InvalidParameter, "expected a Network"),
         (lambda n: Target(), InvalidParameter, "at least one of"),
         (lambda n: Target(role=""), InvalidParameter, "role must be a non-empty string"),
         (lambda n: Target(school=3), InvalidParameter, "school must be a non-empty string"),
@@ -686,6 +717,22 @@ def test_chain_properties(network: Network, pick: int, by_org: bool, by: str, en
     for chain in plan_b:
         check_is_chain(network, chain, "me", goals)
         assert not contacts.intersection(chain.people[2:])
+
+
+@settings(max_examples=60, deadline=None)
+@given(network=small_networks(), max_hops=st.none() | st.integers(1, 4))
+def test_reach_agrees_with_shortest_chain(network: Network, max_hops: int | None) -> None:
+    """reach finds everyone networkx finds that near, each by a chain as good as shortest_chain."""
+    found = reach(network, max_hops=max_hops)
+    lengths = nx.single_source_shortest_path_length(network.graph, "me", cutoff=max_hops)
+    assert set(found) == set(lengths) - {"me"}
+    for person, ids in found.items():
+        assert ids[0] == "me" and ids[-1] == person and len(set(ids)) == len(ids)
+        ties = [network.tie(a, b) for a, b in itertools.pairwise(ids)]
+        assert None not in ties
+        cost = int(tie_costs(np.array([t.strength for t in ties])).sum())
+        best = shortest_chain(network, person)
+        assert chain_key(len(ties), cost, "hops") == key(best, "hops")
 
 
 # -------------------------------------------------------------- benchmark

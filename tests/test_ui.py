@@ -460,6 +460,8 @@ def test_draw_network_refuses_a_crowd() -> None:
     network = Network.from_frames(people, ties)
     with pytest.raises(InvalidParameter, match=f"{n} people are too many.*max_hops=1"):
         draw_network(network)
+    with pytest.raises(InvalidParameter, match=f"{n} people are too many"):
+        draw_network(network, max_hops=n)
     assert _nodes(draw_network(network, max_hops=2)) == 3
 
 

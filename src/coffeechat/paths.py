@@ -10,7 +10,8 @@ finds the best chains in a :class:`~coffeechat.contacts.Network`:
   strengths: a chain is only as likely to work as all its links together);
 * :func:`chains` — the few best alternatives, or one per first contact;
 * :func:`introducers` — which of your contacts to ask first;
-* :func:`separation` — how many people are 1, 2, 3, ... steps away.
+* :func:`separation` — how many people are 1, 2, 3, ... steps away;
+* :func:`reach` — everyone within a few steps, each with their shortest chain.
 
 A target is a person's id, or a :class:`Target` such as
 ``Target(organization="Acme")``: "whoever at Acme I can reach best".
@@ -79,6 +80,7 @@ __all__ = [
     "Target",
     "chains",
     "introducers",
+    "reach",
     "separation",
     "shortest_chain",
     "strongest_chain",
@@ -472,8 +474,10 @@ def chains(
     max_hops : int, optional
         Only chains of at most this many steps (ties).
     distinct_first : bool
-        If True, every chain starts with a different contact of the source:
-        "if Ana can't help, whom else could I ask?"
+        If True, every chain starts with a different contact of the source
+        and, after that first step, passes none of the source's other
+        contacts (a chain "Ana, then Ben" is no plan B when you could ask Ben
+        yourself): "if Ana can't help, whom else could I ask?"
 
     Returns
     -------
@@ -528,8 +532,9 @@ def introducers(
     """The source's contacts who can start a chain to the target, best chain first.
 
     Each contact appears once, with the best chain that starts with them
-    (:attr:`Chain.introducer`). Contacts with no chain to the target are left
-    out. Parameters are as in :func:`chains`.
+    (:attr:`Chain.introducer`) and then passes none of the source's other
+    contacts, as with ``chains(..., distinct_first=True)``. Contacts with no
+    such chain to the target are left out. Parameters are as in :func:`chains`.
 
     Returns
     -------
@@ -606,6 +611,63 @@ def separation(
     )
 
 
+def reach(
+    network: Network,
+    source: str | Person | None = None,
+    *,
+    max_hops: int | None = None,
+) -> dict[str, tuple[str, ...]]:
+    """Everyone the source can reach, each with the shortest chain to them.
+
+    Of several shortest chains to someone, the strongest is given (as in
+    :func:`shortest_chain`; of equally strong ones, the one whose last
+    introducer has the smaller id). This is one breadth-first search, one
+    step at a time, over the whole network.
+
+    Parameters
+    ----------
+    network : Network
+    source : str or Person, optional
+        Whose point of view; by default the learner.
+    max_hops : int, optional
+        Only people at most this many steps away.
+
+    Returns
+    -------
+    dict of str to tuple of str
+        For each person reached (not the source), the ids on their chain,
+        the source first; nearest people first.
+
+    Raises
+    ------
+    PersonNotFound
+        If the source is not in the network.
+    InvalidParameter
+        If ``max_hops`` is not a whole number of at least 1.
+
+    Examples
+    --------
+    >>> from coffeechat.contacts import Network, Person, Tie
+    >>> net = Network([Person("me", "Sam"), Person("a", "Ana"), Person("b", "Ben"),
+    ...                Person("c", "Cy")],
+    ...               [Tie("me", "a", 0.9, "friend"), Tie("me", "b", 0.3, "online"),
+    ...                Tie("a", "c", 0.5, "colleague"), Tie("b", "c", 0.9, "friend")])
+    >>> reach(net)
+    {'a': ('me', 'a'), 'b': ('me', 'b'), 'c': ('me', 'a', 'c')}
+    >>> reach(net, "c", max_hops=1)
+    {'a': ('c', 'a'), 'b': ('c', 'b')}
+    """
+    _check_network(network)
+    source_id = _person_id(network, network.me if source is None else source, "source")
+    max_hops = None if max_hops is None else _positive_int(max_hops, "max_hops")
+    costs = tie_costs(network._ties["strength"].to_numpy(dtype=float)).tolist()
+    steps, previous = _bfs(network._adjacency, costs, source_id, max_hops)
+    found: dict[str, tuple[str, ...]] = {}
+    for person in itertools.islice(steps, 1, None):  # nearest first, so the one before is in
+        found[person] = found.get(previous[person], (source_id,)) + (person,)
+    return found
+
+
 # ------------------------------------------------------------ the plain engine
 
 
@@ -646,30 +708,48 @@ class _PythonEngine:
         return _dijkstra(neighbours, source, goals, **options)
 
     def hop_counts(self, source: Node) -> list[int]:
-        steps = _bfs(self.adjacency, source)
+        steps, _ = _bfs(self.adjacency, self.costs.tolist(), source)
         counts = [0] * (max(steps.values()) + 1)
         for d in steps.values():
             counts[d] += 1
         return counts
 
     def reach(self, source: Node, goals: Collection[Node]) -> tuple[int, list[tuple[int, Node]]]:
-        steps = _bfs(self.adjacency, source)
+        steps, _ = _bfs(self.adjacency, self.costs.tolist(), source)
         return len(steps) - 1, sorted((steps[g], g) for g in goals if g in steps)
 
 
-def _bfs(adjacency: dict[str, dict[str, int]], source: str) -> dict[str, int]:
-    """Breadth-first search: the fewest steps from ``source`` to everyone it reaches."""
-    steps = {source: 0}
+def _bfs(
+    adjacency: dict[str, dict[str, int]],
+    costs: Sequence[int],
+    source: str,
+    max_hops: int | None = None,
+) -> tuple[dict[str, int], dict[str, str]]:
+    """Breadth-first search, one level of steps at a time.
+
+    Returns the fewest steps from ``source`` to everyone within ``max_hops``
+    (nearest first) and, for everyone but the source, the person just before
+    them on the strongest of their shortest chains: the least total of
+    ``costs`` (see :mod:`coffeechat._rank`), and of equally strong chains the
+    one through the smaller id, so that the answer never depends on order.
+    """
+    steps, cost, previous = {source: 0}, {source: 0}, {}
     level = [source]
-    while level:
+    depth = 0
+    while level and (max_hops is None or depth < max_hops):
+        depth += 1
         next_level = []
         for person in level:
-            for other in adjacency[person]:
-                if other not in steps:
-                    steps[other] = steps[person] + 1
+            for other, row in adjacency[person].items():
+                seen, new_cost = steps.get(other), cost[person] + costs[row]
+                if seen is None:
+                    steps[other] = depth
                     next_level.append(other)
+                elif seen != depth or (new_cost, person) >= (cost[other], previous[other]):
+                    continue
+                cost[other], previous[other] = new_cost, person
         level = next_level
-    return steps
+    return steps, previous
 
 
 def _dijkstra(
@@ -942,11 +1022,14 @@ class _Query:
             if max_hops == 1:
                 continue
             blocked = (contacts - {contact}) | {self.source}
+            goals = self.goals - blocked
+            if not goals:  # every match is another contact: ask them yourself
+                continue
             rest = self.engine.search(
                 neighbours,
                 by,
                 contact,
-                self.goals - blocked,
+                goals,
                 blocked=blocked,
                 max_hops=None if max_hops is None else max_hops - 1,
             )

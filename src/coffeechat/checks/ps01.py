@@ -1,18 +1,8 @@
-"""Friendly checks for the graded assignments, and a self-check scoreboard.
+"""Checks for Assignment 1, *Who can introduce you?* (``ps01-who-can-introduce-you``).
 
-Each ``check_*`` function takes what a learner made (a table, or one of their
-functions), works out the right answer with the library *at check time*, and
-compares. When something is wrong it raises :class:`~coffeechat.errors.CheckFailed`
-(an :class:`AssertionError`, so nbgrader counts the test as failed) with a
-message in the course's own terms: people, ties, introductions. When all is
-well it prints one line that starts with a tick.
-
-Because expected answers are computed when the check runs, a notebook holds no
-answers that could leak, and an instructor can give a class its own seeded
-network without rewriting any test.
-
-:func:`scoreboard` reruns the visible checks of an assignment and shows a
-learner, working alone, the points they have so far for each part.
+Part (a) loads a LinkedIn export, part (b) summarises it, parts (c) and (d)
+search the network breadth first. Each check works out the right answer with
+the library when it runs.
 
 Examples
 --------
@@ -28,114 +18,33 @@ In the small practice network, your answer leaves out 5 people you can reach, ..
 
 from __future__ import annotations
 
-import contextlib
-import html
-import io
 import os
 import random
 import re
 import tempfile
-import warnings
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from coffeechat.checks._core import (
+    Assignment,
+    GradedTest,
+    Part,
+    blank,
+    call,
+    fresh,
+    listing,
+    passed,
+    plural,
+)
 from coffeechat.contacts import Network, Person, Tie
 from coffeechat.errors import CheckFailed
 
-__all__ = [
-    "ASSIGNMENTS",
-    "Assignment",
-    "GradedTest",
-    "Part",
-    "PartResult",
-    "Scoreboard",
-    "check_chain",
-    "check_connections_loader",
-    "check_connections_table",
-    "check_degrees",
-    "check_organization_counts",
-    "check_role_family",
-    "check_role_family_counts",
-    "check_shortest_chains",
-    "check_summary_edge_cases",
-    "check_within_two",
-    "contact_lists",
-    "practice_network",
-    "scoreboard",
-]
-
 _NAME_COLUMNS = ["First Name", "Last Name"]
 _OTHER = "other"
-
-
-# --------------------------------------------------------------- plumbing
-def _passed(message: str) -> None:
-    """Tell the learner a check passed (stdout: nbgrader reads stderr as a failure)."""
-    print(f"\N{CHECK MARK} {message}")
-
-
-def _call(function: Any, args: Sequence[Any], name: str) -> Any:
-    """Call a learner's function; turn its errors into friendly ones.
-
-    Warnings and anything the function writes to the error stream are caught,
-    so a harmless warning never costs points (nbgrader fails a test cell that
-    writes to stderr); what the function wrote is shown on stdout instead.
-    """
-    if not callable(function):
-        raise CheckFailed(
-            f"{name} should be a function you defined with def, but it is a "
-            f"{type(function).__name__}."
-        )
-    stderr = io.StringIO()
-    try:
-        with warnings.catch_warnings(), contextlib.redirect_stderr(stderr):
-            warnings.simplefilter("ignore")
-            result = function(*args)
-    except NotImplementedError as err:
-        raise CheckFailed(
-            f"{name} is not written yet: replace `raise NotImplementedError()` with your code."
-        ) from err
-    except CheckFailed:
-        raise
-    except Exception as err:
-        raise CheckFailed(
-            f"{name} stopped with {type(err).__name__}: {err}. The traceback above "
-            "points at the line in your code."
-        ) from err
-    if stderr.getvalue().strip():
-        print(f"(note: {name} wrote to the error stream: {stderr.getvalue().strip()[:300]})")
-    return result
-
-
-def _fresh(contacts: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
-    """A copy a learner's function may change without spoiling the next test."""
-    return {person: list(others) for person, others in contacts.items()}
-
-
-def _count(number: object, word: str, plural: str | None = None) -> str:
-    """``1 tie``, ``2 ties``: a number with its noun."""
-    return f"{number} {word if number == 1 else plural or word + 's'}"
-
-
-def _listing(items: Sequence[str], limit: int = 3) -> str:
-    shown = ", ".join(items[:limit])
-    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
-
-
-def _blank(value: object) -> bool:
-    if value is None:
-        return True
-    try:
-        if pd.isna(value):
-            return True
-    except (TypeError, ValueError):
-        return False
-    return isinstance(value, str) and not value.strip()
 
 
 # ------------------------------------------------------ part (a): the export
@@ -146,7 +55,7 @@ def _reference_table(path: str | os.PathLike[str]) -> pd.DataFrame:
 
 
 def _cell_text(value: object) -> str:
-    if _blank(value):
+    if blank(value):
         return ""
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d")
@@ -188,7 +97,7 @@ def _compare_tables(mine: object, expected: pd.DataFrame, where: str) -> None:
         _explain_row_count(mine, expected, where)
     dates = mine["Connected On"]
     if not pd.api.types.is_datetime64_any_dtype(dates):
-        sample = next((v for v in dates if not _blank(v)), None)
+        sample = next((v for v in dates if not blank(v)), None)
         raise CheckFailed(
             f"{where}: 'Connected On' holds {type(sample).__name__} values such as "
             f"{sample!r}, not dates. Turn the column into dates with pd.to_datetime(..., "
@@ -205,7 +114,7 @@ def _explain_row_count(mine: pd.DataFrame, expected: pd.DataFrame, where: str) -
     if have < want:
         emails = {_person_label(r): r["Email Address"] for _, r in expected.iterrows()}
         hint = "Read every line after the header; keep every connection."
-        if lost and all(_blank(emails.get(name)) for name in lost):
+        if lost and all(blank(emails.get(name)) for name in lost):
             hint = (
                 "Every missing person has no email address: most LinkedIn contacts "
                 "hide theirs, but they are still your connections, so keep those rows "
@@ -213,12 +122,12 @@ def _explain_row_count(mine: pd.DataFrame, expected: pd.DataFrame, where: str) -
             )
         raise CheckFailed(
             f"{where}: your table has {have} rows but the export lists {want} "
-            f"connections; missing: {_listing(lost) or 'some people'}. {hint}"
+            f"connections; missing: {listing(lost) or 'some people'}. {hint}"
         )
     extra = sorted((mine_names - want_names).elements())
     raise CheckFailed(
         f"{where}: your table has {have} rows but the export lists only {want} "
-        f"connections; extra rows: {_listing([repr(e) for e in extra])}. Are some Notes "
+        f"connections; extra rows: {listing([repr(e) for e in extra])}. Are some Notes "
         "lines or blank lines being read as people?"
     )
 
@@ -275,8 +184,8 @@ def check_connections_table(table: object, path: str | os.PathLike[str]) -> None
     """
     expected = _reference_table(path)
     _compare_tables(table, expected, "Your table")
-    no_email = sum(_blank(v) for v in expected["Email Address"])
-    _passed(
+    no_email = sum(blank(v) for v in expected["Email Address"])
+    passed(
         f"All {len(expected)} connections are in your table, with real dates "
         f"({no_email} of them have no email address, which is usual on LinkedIn)."
     )
@@ -324,9 +233,9 @@ def check_connections_loader(load: Callable[[Any], Any], path: str | os.PathLike
         for number, (label, text) in enumerate(variants.items()):
             variant = Path(folder) / f"Connections-{number}.csv"
             variant.write_text(text, encoding="utf-8")
-            mine = _call(load, [variant], f"load_connections, on {label},")
+            mine = call(load, [variant], f"load_connections, on {label},")
             _compare_tables(mine, _reference_table(variant), f"On {label}")
-    _passed(f"Your loader copes with {len(variants)} other shapes of LinkedIn export.")
+    passed(f"Your loader copes with {len(variants)} other shapes of LinkedIn export.")
 
 
 # --------------------------------------------------- part (b): summarising
@@ -354,7 +263,7 @@ def _as_counts(result: object, name: str) -> dict[str, int]:
             raise CheckFailed(
                 f"{name} gives {key!r} the count {value!r}; counts are whole numbers."
             )
-        counts[str(key) if not _blank(key) else ""] = int(value)
+        counts[str(key) if not blank(key) else ""] = int(value)
     values = [count for _, count in pairs]
     if any(a < b for a, b in zip(values, values[1:], strict=False)):
         raise CheckFailed(f"{name} should list the largest count first (value_counts() does that).")
@@ -378,12 +287,12 @@ def _compare_counts(mine: dict[str, int], expected: Counter[str], what: str, whe
     extra = [key for key in mine if key not in expected]
     if extra:
         raise CheckFailed(
-            f"{where}: your counts list {_listing(extra)}, which no contact has as their {what}."
+            f"{where}: your counts list {listing(extra)}, which no contact has as their {what}."
         )
 
 
 def _organization_counts(table: pd.DataFrame) -> Counter[str]:
-    return Counter(_cell_text(v) for v in table["Company"] if not _blank(v))
+    return Counter(_cell_text(v) for v in table["Company"] if not blank(v))
 
 
 def check_organization_counts(
@@ -402,13 +311,13 @@ def check_organization_counts(
     """
     table = _reference_table(path)
     mine = _as_counts(
-        _call(per_organization, [table.copy()], "contacts_per_organization"),
+        call(per_organization, [table.copy()], "contacts_per_organization"),
         "contacts_per_organization",
     )
     expected = _organization_counts(table)
     _compare_counts(mine, expected, "company", "In your LinkedIn export")
     top, count = expected.most_common(1)[0]
-    _passed(f"Right: {len(expected)} organisations; the most contacts ({count}) are at {top}.")
+    passed(f"Right: {len(expected)} organisations; the most contacts ({count}) are at {top}.")
 
 
 def _check_families(families: object) -> Mapping[str, Sequence[str]]:
@@ -441,7 +350,7 @@ def check_role_family(
     table = _reference_table(path)
     positions = list(dict.fromkeys(table["Position"].tolist()))
     _compare_families(role_family, families, positions, "In your LinkedIn export")
-    _passed(f"role_family puts all {len(positions)} different positions in the right family.")
+    passed(f"role_family puts all {len(positions)} different positions in the right family.")
 
 
 def _compare_families(
@@ -452,7 +361,7 @@ def _compare_families(
 ) -> None:
     for position in positions:
         want = _reference_role_family(position, families)
-        got = _call(role_family, [position, dict(families)], f"role_family({position!r}, ...)")
+        got = call(role_family, [position, dict(families)], f"role_family({position!r}, ...)")
         if got != want:
             words = [
                 k
@@ -489,7 +398,7 @@ def check_role_family_counts(
     families = _check_families(families)
     table = _reference_table(path)
     _compare_family_counts(per_role_family, families, table, "In your LinkedIn export")
-    _passed("contacts_per_role_family counts every contact once, in the right family.")
+    passed("contacts_per_role_family counts every contact once, in the right family.")
 
 
 def _compare_family_counts(
@@ -499,7 +408,7 @@ def _compare_family_counts(
     where: str,
 ) -> None:
     name = "contacts_per_role_family"
-    mine = _as_counts(_call(per_role_family, [table.copy(), dict(families)], name), name)
+    mine = _as_counts(call(per_role_family, [table.copy(), dict(families)], name), name)
     expected = Counter(_reference_role_family(p, families) for p in table["Position"])
     if sum(mine.values()) != len(table):
         raise CheckFailed(
@@ -562,13 +471,13 @@ def check_summary_edge_cases(
     table = _edge_case_table()
     where = "In a small export with blank and unusual values"
     mine = _as_counts(
-        _call(per_organization, [table.copy()], "contacts_per_organization"),
+        call(per_organization, [table.copy()], "contacts_per_organization"),
         "contacts_per_organization",
     )
     _compare_counts(mine, _organization_counts(table), "company", where)
     _compare_families(role_family, _EDGE_FAMILIES, table["Position"].tolist(), where)
     _compare_family_counts(per_role_family, _EDGE_FAMILIES, table, where)
-    _passed("Your summaries cope with blank, unusual and upper-case values.")
+    passed("Your summaries cope with blank, unusual and upper-case values.")
 
 
 # ------------------------------------------------ parts (c) and (d): search
@@ -685,7 +594,7 @@ def check_degrees(
     """
     for net, start in ((_PRACTICE, "me"), (network, _source(network, source))):
         _compare_degrees(degrees, net, start)
-    _passed(
+    passed(
         f"Your search finds the right number of ties to all "
         f"{len(_distances(network, _source(network, source)))} people you can reach."
     )
@@ -693,9 +602,9 @@ def check_degrees(
 
 def _compare_degrees(degrees: Callable[[Any, Any], Any], network: Network, source: str) -> None:
     where = _label(network)
-    result = _call(
+    result = call(
         degrees,
-        [_fresh(contact_lists(network)), source],
+        [fresh(contact_lists(network)), source],
         f"degrees_of_separation(contacts, {source!r})",
     )
     if not isinstance(result, Mapping):
@@ -708,7 +617,7 @@ def _compare_degrees(degrees: Callable[[Any, Any], Any], network: Network, sourc
     strangers = [p for p in result if p not in network]
     if strangers:
         raise CheckFailed(
-            f"{where}, your answer has {_listing([repr(s) for s in strangers])}, "
+            f"{where}, your answer has {listing([repr(s) for s in strangers])}, "
             "who is not anyone in the network; use the ids in contacts."
         )
     if result.get(source) != 0:
@@ -731,8 +640,8 @@ def _compare_degrees(degrees: Callable[[Any, Any], Any], network: Network, sourc
         first = missing[0]
         raise CheckFailed(
             f"{where}, your answer leaves out "
-            f"{_count(len(missing), 'person', 'people')} you can reach, for example "
-            f"{_name(network, first)} ({_count(expected[first], 'tie')} away: "
+            f"{plural(len(missing), 'person', 'people')} you can reach, for example "
+            f"{_name(network, first)} ({plural(expected[first], 'tie')} away: "
             f"{_chain_text(network, _a_shortest_chain(network, source, first))}). "
             "Keep taking people from the queue until it is empty."
         )
@@ -748,7 +657,7 @@ def _compare_degrees(degrees: Callable[[Any, Any], Any], network: Network, sourc
         elif offsets == {-1} and len(wrong) == len(expected) - 1:
             hint = "Every number is one too small: count ties (handshakes), not people."
         raise CheckFailed(
-            f"{where}, {_name(network, first)} is {_count(expected[first], 'tie')} from "
+            f"{where}, {_name(network, first)} is {plural(expected[first], 'tie')} from "
             f"{_name(network, source)} "
             f"({_chain_text(network, _a_shortest_chain(network, source, first))}), "
             f"but your answer says {result[first]!r}. {hint}"
@@ -836,8 +745,8 @@ def check_chain(
         if len(best) < len(chain):
             raise CheckFailed(
                 f"This chain to {_name(network, chain[-1])} has "
-                f"{_count(len(chain) - 1, 'tie')}, but a chain of "
-                f"{_count(len(best) - 1, 'tie')} exists "
+                f"{plural(len(chain) - 1, 'tie')}, but a chain of "
+                f"{plural(len(best) - 1, 'tie')} exists "
                 f"({_chain_text(network, best)})."
             )
 
@@ -885,9 +794,9 @@ def check_shortest_chains(
         reach = _distances(net, begin)
         where = _label(net)
         for end in ends:
-            result = _call(
+            result = call(
                 chain,
-                [_fresh(contacts), begin, end],
+                [fresh(contacts), begin, end],
                 f"shortest_chain(contacts, {begin!r}, {end!r})",
             )
             if end == begin:
@@ -919,7 +828,7 @@ def check_shortest_chains(
                     f"{where}, the chain your function gives to {_name(net, end)} "
                     f"({_chain_text(net, list(result))}) is not right: {err}"
                 ) from None
-    _passed(
+    passed(
         "shortest_chain finds a shortest chain of real ties every time, and None when "
         "there is none."
     )
@@ -968,7 +877,7 @@ def check_within_two(
     ):
         for target in targets:
             _compare_within_two(within_two, net, begin, target)
-    _passed(
+    passed(
         "within_two_introductions finds exactly the people you can meet with at most "
         "two introductions."
     )
@@ -981,9 +890,9 @@ def _compare_within_two(
     if not colleagues:
         raise CheckFailed(f"Nobody in this network works at {organization!r}; check the name.")
     where = f"{_label(network)}, for {organization}"
-    result = _call(
+    result = call(
         within_two,
-        [_fresh(contact_lists(network)), source, set(colleagues)],
+        [fresh(contact_lists(network)), source, set(colleagues)],
         "within_two_introductions(contacts, source, colleagues)",
     )
     if not isinstance(result, Mapping):
@@ -1010,7 +919,7 @@ def _compare_within_two(
             how = (
                 "cannot be reached at all"
                 if far is None
-                else f"needs {_count(far - 1, 'introduction')}"
+                else f"needs {plural(far - 1, 'introduction')}"
             )
             raise CheckFailed(f"{where}: {_name(network, person)} {how}, so leave them out.")
     for person in sorted(expected, key=lambda p: (expected[p], p)):
@@ -1018,13 +927,13 @@ def _compare_within_two(
         if person not in result:
             raise CheckFailed(
                 f"{where}: {_name(network, person)} works at {organization} and "
-                f"needs {_count(expected[person], 'introduction')} ({chain}), but "
+                f"needs {plural(expected[person], 'introduction')} ({chain}), but "
                 "your answer leaves them out."
             )
         if result[person] != expected[person]:
             raise CheckFailed(
                 f"{where}: {_name(network, person)} needs "
-                f"{_count(expected[person], 'introduction')} ({chain}), but your "
+                f"{plural(expected[person], 'introduction')} ({chain}), but your "
                 f"answer says {result[person]!r}. "
                 "Someone you already know needs 0."
             )
@@ -1033,67 +942,7 @@ def _compare_within_two(
 _PRACTICE = practice_network()
 
 
-# ---------------------------------------------------------- assignments
-@dataclass(frozen=True)
-class GradedTest:
-    """One graded test cell of an assignment.
-
-    Parameters
-    ----------
-    grade_id : str
-        The cell's nbgrader ``grade_id``.
-    points : float
-        Its nbgrader points.
-    call : str or None
-        The check the visible cell runs, as written after ``checks.`` in the
-        cell; None for a cell of hidden tests.
-    """
-
-    grade_id: str
-    points: float
-    call: str | None = None
-
-    @property
-    def hidden(self) -> bool:
-        """Whether the cell's tests are hidden from learners."""
-        return self.call is None
-
-
-@dataclass(frozen=True)
-class Part:
-    """One part of an assignment: a title and its graded tests."""
-
-    key: str
-    title: str
-    tests: tuple[GradedTest, ...]
-
-    @property
-    def points(self) -> float:
-        """All the points the part is worth, hidden tests included."""
-        return sum(t.points for t in self.tests)
-
-
-@dataclass(frozen=True)
-class Assignment:
-    """A graded assignment: its folder and notebook names, title and parts."""
-
-    name: str
-    notebook: str
-    title: str
-    parts: tuple[Part, ...]
-
-    @property
-    def points(self) -> float:
-        """All the points the assignment is worth."""
-        return sum(p.points for p in self.parts)
-
-    @property
-    def tests(self) -> tuple[GradedTest, ...]:
-        """Every graded test, in notebook order."""
-        return tuple(t for p in self.parts for t in p.tests)
-
-
-_PS01 = Assignment(
+ASSIGNMENT = Assignment(
     name="ps01-who-can-introduce-you",
     notebook="who-can-introduce-you",
     title="Who can introduce you?",
@@ -1154,154 +1003,3 @@ _PS01 = Assignment(
         ),
     ),
 )
-
-#: The graded assignments, by folder name.
-ASSIGNMENTS: dict[str, Assignment] = {_PS01.name: _PS01}
-
-
-# ------------------------------------------------------------ scoreboard
-@dataclass(frozen=True)
-class PartResult:
-    """How a learner is doing on one part, from the visible checks alone."""
-
-    part: Part
-    earned: float
-    visible: float
-    notes: tuple[str, ...]
-
-    @property
-    def hidden(self) -> float:
-        """Points from hidden tests, known only after grading."""
-        return self.part.points - self.visible
-
-
-@dataclass(frozen=True)
-class Scoreboard:
-    """A learner's self-check: visible points earned per part.
-
-    Shown as a table in a notebook and as plain text elsewhere. ``graded`` is
-    True when the notebook is being graded by nbgrader; then the checks are
-    not rerun and the feedback shows the real scores.
-    """
-
-    assignment: Assignment
-    parts: tuple[PartResult, ...]
-    graded: bool = False
-
-    @property
-    def earned(self) -> float:
-        """Visible points earned so far."""
-        return sum(r.earned for r in self.parts)
-
-    @property
-    def visible(self) -> float:
-        """Points the visible checks are worth."""
-        return sum(r.visible for r in self.parts)
-
-    def _rows(self) -> list[tuple[str, str, str]]:
-        rows = []
-        for r in self.parts:
-            status = "\N{CHECK MARK} all visible checks pass" if not r.notes else r.notes[0]
-            rows.append(
-                (
-                    f"({r.part.key}) {r.part.title}",
-                    f"{_points(r.earned)} / {_points(r.visible)}",
-                    status,
-                )
-            )
-        return rows
-
-    def _footer(self) -> str:
-        hidden = self.assignment.points - self.visible
-        return (
-            f"Visible checks: {_points(self.earned)} of {_points(self.visible)} points. "
-            f"Hidden checks, worth {_points(hidden)} more, run when your work is graded."
-        )
-
-    def __str__(self) -> str:
-        if self.graded:
-            return _GRADED_MESSAGE
-        width = max(len(r[0]) for r in self._rows())
-        lines = [f"Self-check: {self.assignment.title}"]
-        lines += [f"  {a:<{width}}  {b:>9}  {c}" for a, b, c in self._rows()]
-        lines.append(self._footer())
-        return "\n".join(lines)
-
-    def __repr__(self) -> str:
-        return str(self)
-
-    def _repr_html_(self) -> str:
-        if self.graded:
-            return f"<p>{html.escape(_GRADED_MESSAGE)}</p>"
-        cells = "".join(
-            f"<tr><td style='text-align:left'>{html.escape(a)}</td><td>{html.escape(b)}</td>"
-            f"<td style='text-align:left'>{html.escape(c)}</td></tr>"
-            for a, b, c in self._rows()
-        )
-        return (
-            f"<table><caption>Self-check: {html.escape(self.assignment.title)}</caption>"
-            f"<tr><th>part</th><th>points</th><th>status</th></tr>{cells}</table>"
-            f"<p>{html.escape(self._footer())}</p>"
-        )
-
-
-_GRADED_MESSAGE = "This notebook is being graded: the scores above come from all the tests."
-
-
-def _points(value: float) -> str:
-    return f"{value:g}"
-
-
-def scoreboard(assignment: str, namespace: Mapping[str, Any]) -> Scoreboard:
-    """Rerun an assignment's visible checks and score each part.
-
-    Parameters
-    ----------
-    assignment : str
-        The assignment's folder name, a key of :data:`ASSIGNMENTS`.
-    namespace : mapping
-        Where the learner's work lives; in a notebook, ``globals()``.
-
-    Returns
-    -------
-    Scoreboard
-        Visible points earned per part, with the first problem found in each.
-
-    Raises
-    ------
-    KeyError
-        If there is no such assignment.
-
-    Examples
-    --------
-    >>> board = scoreboard("ps01-who-can-introduce-you", {})
-    >>> board.earned, board.visible
-    (0.0, 12.0)
-    >>> board.parts[0].notes[0]
-    'not run yet: `connections` is not defined; run the cells above first'
-    """
-    spec = ASSIGNMENTS[assignment]
-    if os.environ.get("NBGRADER_EXECUTION") == "autograde":
-        return Scoreboard(spec, (), graded=True)
-    env = dict(namespace)
-    env["checks"] = __import__(__name__, fromlist=["*"])
-    results = []
-    for part in spec.parts:
-        earned, visible, notes = 0.0, 0.0, []
-        for test in part.tests:
-            if test.call is None:
-                continue
-            visible += test.points
-            try:
-                with contextlib.redirect_stdout(io.StringIO()):
-                    eval("checks." + test.call, env)
-            except NameError as err:
-                notes.append(f"not run yet: `{err.name}` is not defined; run the cells above first")
-            except CheckFailed as err:
-                notes.append(str(err))
-            except Exception as err:
-                notes.append(f"{type(err).__name__}: {err}")
-            else:
-                earned += test.points
-        results.append(PartResult(part, earned, visible, tuple(notes)))
-    return Scoreboard(spec, tuple(results))
