@@ -346,21 +346,21 @@ def _without_source(contacts, source):
     [
         (
             _dfs,
-            r"^In the network of 200 people, .* is 2 ties from you \(you → .*\), but "
+            r"^In the network of 200 people, .* is 2 hops from you \(you → .*\), but "
             r"your answer says \d+\. Breadth-first search reaches everyone at distance 1",
         ),
-        (_counting_people, r"you should be 0 ties from yourself"),
+        (_counting_people, r"you should be 0 hops from yourself"),
         (
             lambda c, s: {p: d + 1 if p != s else 0 for p, d in _bfs(c, s).items()},
-            r"Every number is one too big: count ties",
+            r"Every number is one too big: count hops",
         ),
         (_with_strangers, r"Eli Fox cannot be reached from you.*leave them out"),
         (
             _neighbours_only,
             r"leaves out 3 people you can reach, for example Ben Ode "
-            r"\(2 ties away: you → Ana Ruiz → Ben Ode\)",
+            r"\(2 hops away: you → Ana Ruiz → Ben Ode\)",
         ),
-        (_without_source, r"should be 0 ties from yourself.*says 'nothing'"),
+        (_without_source, r"should be 0 hops from yourself.*says 'nothing'"),
         (lambda c, s: sorted(_bfs(c, s)), r"should give a dict.*gave a list"),
         (lambda c, s: {**_bfs(c, s), "zed": 9}, r"'zed'.*not anyone in the network"),
     ],
@@ -419,7 +419,7 @@ def test_degrees_accept_bfs_and_reject_any_single_wrong_number(size, seed, pick)
             result[victim] += 1
         return result
 
-    with pytest.raises(CheckFailed, match=r"is \d+ ties? from you .*your answer says \d+"):
+    with pytest.raises(CheckFailed, match=r"is \d+ hops? from you .*your answer says \d+"):
         checks.check_degrees(off_by_one, network)
 
 
@@ -460,7 +460,7 @@ def test_check_chain_can_require_a_target_and_the_fewest_ties():
     checks.check_chain(net, long_way, target="dee")
     assert "should end with Cy Tran" in _message(checks.check_chain, net, long_way, target="cy")
     assert re.search(
-        r"has 3 ties, but a chain of 1 tie exists \(you → Dee Park\)",
+        r"has 3 hops, but a chain of 1 hop exists \(you → Dee Park\)",
         _message(checks.check_chain, net, long_way, shortest=True),
     )
 
@@ -507,7 +507,7 @@ def _chain_via_dfs(contacts, source, target):
 @pytest.mark.parametrize(
     ("function", "expected"),
     [
-        (_chain_via_dfs, r"is not right: This chain to .* has \d+ ties, but a chain of"),
+        (_chain_via_dfs, r"is not right: This chain to .* has \d+ hops, but a chain of"),
         (lambda c, s, t: [s, t], r"do not know each other, so this chain skips a tie"),
         (lambda c, s, t: None, r"found no chain to Ana Ruiz, but there is one: you → Ana Ruiz"),
         (

@@ -246,7 +246,7 @@ def arrow_chain(labels: Sequence[str], limit: int = 6) -> str:
     >>> arrow_chain(["you", "Ana", "Ben"])
     'you → Ana → Ben'
     >>> arrow_chain([str(n) for n in range(40)])
-    '0 → 1 → 2 → … → 37 → 38 → 39 (39 ties)'
+    '0 → 1 → 2 → … → 37 → 38 → 39 (39 hops)'
     """
     arrow = " \N{RIGHTWARDS ARROW} "
     labels = [str(label) for label in labels]
@@ -255,7 +255,7 @@ def arrow_chain(labels: Sequence[str], limit: int = 6) -> str:
     head, tail = labels[: limit // 2], labels[-(limit // 2) :]
     return (
         f"{arrow.join(head)}{arrow}\N{HORIZONTAL ELLIPSIS}{arrow}{arrow.join(tail)} "
-        f"({len(labels) - 1} ties)"
+        f"({len(labels) - 1} hops)"
     )
 
 

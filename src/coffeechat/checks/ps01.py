@@ -749,7 +749,7 @@ def check_degrees(
     ``degrees(contacts, source)`` is called with :func:`contact_lists` of the
     small :func:`practice_network` and then of ``network``; it must map every
     person reachable from ``source`` (``source`` itself included, at 0) to the
-    number of ties on a shortest chain to them, and leave out everyone else.
+    number of hops (ties) on a shortest chain to them, and leave out everyone else.
     The right numbers come from networkx when the check runs.
 
     Parameters
@@ -772,7 +772,7 @@ def check_degrees(
         _compare_degrees(degrees, net, begin)
     others = len(_distances(network, start)) - 1
     passed(
-        f"Your search finds the right number of ties (hops) to all {others} people "
+        f"Your search finds the right number of hops to all {others} people "
         f"{'you' if start == network.me else _name(network, start)} can reach, and 0 for "
         f"{'yourself' if start == network.me else 'themselves'}."
     )
@@ -789,7 +789,7 @@ def _compare_degrees(degrees: Callable[[Any, Any], Any], network: Network, sourc
         result,
         Mapping,
         f"{where}, degrees_of_separation",
-        "a dict that maps each person's id to a number of ties",
+        "a dict that maps each person's id to a number of hops",
     )
     expected = _distances(network, source)
     strangers = [p for p in result if p not in network]
@@ -808,7 +808,7 @@ def _compare_degrees(degrees: Callable[[Any, Any], Any], network: Network, sourc
                 "who already has one."
             )
         fail(
-            f"{where}, {_name(network, source)} should be 0 ties from "
+            f"{where}, {_name(network, source)} should be 0 hops from "
             f"{'yourself' if source == network.me else 'themselves'}, but your "
             f"answer says {brief(said)}. {hint}"
         )
@@ -826,7 +826,7 @@ def _compare_degrees(degrees: Callable[[Any, Any], Any], network: Network, sourc
         fail(
             f"{where}, your answer leaves out "
             f"{plural(len(missing), 'person', 'people')} you can reach, for example "
-            f"{_name(network, first)} ({plural(expected[first], 'tie')} away: "
+            f"{_name(network, first)} ({plural(expected[first], 'hop')} away: "
             f"{_chain_text(network, _a_shortest_chain(network, source, first))}). "
             "Keep taking people from the queue until it is empty."
         )
@@ -846,16 +846,16 @@ def _compare_degrees(degrees: Callable[[Any, Any], Any], network: Network, sourc
             "only the first time you reach them."
         )
         if offsets == {1} and len(wrong) == len(expected) - 1:
-            hint = "Every number is one too big: count ties (handshakes), not people."
+            hint = "Every number is one too big: count hops (ties between people), not people."
         elif offsets == {-1} and len(wrong) == len(expected) - 1:
-            hint = "Every number is one too small: count ties (handshakes), not people."
+            hint = "Every number is one too small: count hops (ties between people), not people."
         elif offsets and max(offsets) < 0:
             hint = (
                 "Your numbers are too small: each person's number is one more than "
                 "that of the person the search reached them from."
             )
         fail(
-            f"{where}, {_name(network, first)} is {plural(expected[first], 'tie')} from "
+            f"{where}, {_name(network, first)} is {plural(expected[first], 'hop')} from "
             f"{_name(network, source)} "
             f"({_chain_text(network, _a_shortest_chain(network, source, first))}), "
             f"but your answer says {result[first]!r}. {hint}"
@@ -882,7 +882,7 @@ def check_chain(
     target : str, optional
         Who the chain must end with; anyone by default.
     shortest : bool
-        Also require that no chain has fewer ties.
+        Also require that no chain has fewer hops.
 
     Raises
     ------
@@ -943,8 +943,8 @@ def check_chain(
         if len(best) < len(chain):
             fail(
                 f"This chain to {_name(network, chain[-1])} has "
-                f"{plural(len(chain) - 1, 'tie')}, but a chain of "
-                f"{plural(len(best) - 1, 'tie')} exists "
+                f"{plural(len(chain) - 1, 'hop')}, but a chain of "
+                f"{plural(len(best) - 1, 'hop')} exists "
                 f"({_chain_text(network, best)})."
             )
 
@@ -974,7 +974,7 @@ def check_shortest_chains(
 ) -> None:
     """Check a learner's ``shortest_chain(contacts, source, target)``.
 
-    It must return a list of ids from ``source`` to ``target`` with as few ties
+    It must return a list of ids from ``source`` to ``target`` with as few hops
     as possible (just ``[source]`` when they are the same person), or None
     when no chain exists. It is tried on every person of the practice network
     and on a few people of ``network`` (the farthest one among them). When it
@@ -1080,7 +1080,7 @@ def check_within_two(
     ``colleagues`` is the set of ids of the people at an organisation
     (``network.match(organization=...)``). The function must return, for each
     of them other than ``source`` who can be reached with at most two
-    introductions (a chain of at most three ties), the number of introductions
+    introductions (a chain of at most 3 hops), the number of introductions
     needed: 0 for someone ``source`` already knows, 1 or 2 otherwise.
 
     It is tried first on the practice network, from you and from Ben Ode, who
@@ -1184,7 +1184,7 @@ def _compare_within_two(
         if result[person] != expected[person]:
             hint = "Someone you already know needs 0."
             if result[person] == expected[person] + 1:
-                hint = "Count introductions (people in between), one fewer than ties."
+                hint = "Count introductions (people in between): one fewer than the hops."
             fail(
                 f"{where}: {_name(network, person)} needs "
                 f"{plural(expected[person], 'introduction')} ({chain}), but your "
