@@ -133,13 +133,19 @@ def _explain_row_count(mine: pd.DataFrame, expected: pd.DataFrame, where: str) -
     want_names = Counter(_person_label(row) for _, row in expected.iterrows())
     lost = sorted((want_names - mine_names).elements())
     if have < want:
-        emails = {_person_label(r): r["Email Address"] for _, r in expected.iterrows()}
+        rows = {_person_label(r): r for _, r in expected.iterrows()}
         hint = "Read every line after the header; keep every connection."
-        if lost and all(blank(emails.get(name)) for name in lost):
+        if lost and all(name in rows and blank(rows[name]["Email Address"]) for name in lost):
             hint = (
                 "Every missing person has no email address: most LinkedIn contacts "
                 "hide theirs, but they are still your connections, so keep those rows "
                 "(no dropna())."
+            )
+        elif lost and all(name in rows and any(map(blank, rows[name])) for name in lost):
+            hint = (
+                "Every missing person has a blank cell (an email, a company or a "
+                "position), which is usual on LinkedIn: they are still your connections, "
+                "so keep those rows (no dropna())."
             )
         fail(
             f"{where}: your table has {have} rows but the export lists {want} "
@@ -271,10 +277,19 @@ def check_connections_loader(load: Callable[[Any], Any], path: str | os.PathLike
                 _compare_tables(mine, _reference_table(variant), f"On {label}")
             except CheckFailed as err:
                 hint = next((h for key, h in _VARIANT_HINTS.items() if key in label), "")
-                if hint and hint not in str(err) and "not written yet" not in str(err):
+                if hint and hint not in str(err) and _loads(load, Path(path)):
                     raise CheckFailed(_short_join(str(err), hint)) from err.__cause__
                 raise
     passed(f"Your loader copes with {len(variants)} other shapes of LinkedIn export.")
+
+
+def _loads(load: Callable[[Any], Any], path: Path) -> bool:
+    """Whether the loader gets the export at ``path`` itself right (so a variant is the cause)."""
+    try:
+        _compare_tables(call(load, [path], "load_connections"), _reference_table(path), "")
+    except CheckFailed:
+        return False
+    return True
 
 
 def _short_join(message: str, hint: str) -> str:
@@ -453,7 +468,16 @@ def _compare_families(
     for position in positions:
         want = _reference_role_family(position, families)
         shown = "NaN" if blank(position) and not isinstance(position, str) else repr(position)
-        got = call(role_family, [position, dict(families)], f"role_family({shown}, ...)")
+        try:
+            got = call(role_family, [position, dict(families)], f"role_family({shown}, ...)")
+        except CheckFailed as err:
+            if blank(position) and "stopped with" in str(err):
+                hint = (
+                    "A blank position arrives as NaN, which is not a string: "
+                    "return 'other' for it first."
+                )
+                raise CheckFailed(_short_join(str(err), hint)) from err.__cause__
+            raise
         if got != want:
             if blank(position):
                 fail(
@@ -801,7 +825,9 @@ def _compare_degrees(degrees: Callable[[Any, Any], Any], network: Network, sourc
     if result.get(source) != 0:
         said = result.get(source, "nothing")
         hint = "Put the source in the answer at 0 before the search starts."
-        if isinstance(said, int | float) and not isinstance(said, bool):
+        if said == 1 and all(result.get(p) == expected[p] + 1 for p in expected):
+            hint = "Every number is one too big: count hops (ties between people), not people."
+        elif isinstance(said, int | float) and not isinstance(said, bool):
             hint = (
                 "If it was 0 at the start, a later step changed it: give each person a "
                 "number only the first time the search reaches them, and skip anyone "
@@ -841,7 +867,7 @@ def _compare_degrees(degrees: Callable[[Any, Any], Any], network: Network, sourc
             if isinstance(result[p], int | float) and not isinstance(result[p], bool)
         }
         hint = (
-            "Breadth-first search reaches everyone at distance 1 before anyone at 2: "
+            "Breadth-first search reaches everyone 1 hop away before anyone 2 hops away: "
             "take people from the front of the queue (popleft), and give each a number "
             "only the first time you reach them."
         )
@@ -1059,7 +1085,7 @@ def _compare_chains(
                     f"there is one: {best}."
                 )
             try:
-                check_chain(net, result, begin, end, shortest=True)
+                check_chain(net, result, begin, end)
             except CheckFailed as err:
                 raise CheckFailed(
                     short(
@@ -1067,6 +1093,15 @@ def _compare_chains(
                         f"({_shown_chain(net, result)}) is not right: {err}"
                     )
                 ) from None
+            best = _a_shortest_chain(net, begin, end)
+            if len(result) > len(best):
+                fail(
+                    f"{where}, the chain your function gives to {_name(net, end)} has "
+                    f"{plural(len(result) - 1, 'hop')}, but a chain of "
+                    f"{plural(len(best) - 1, 'hop')} exists ({_chain_text(net, best)}). "
+                    "Breadth-first search finds a shortest one: take people from the "
+                    "front of the queue (popleft)."
+                )
 
 
 def check_within_two(

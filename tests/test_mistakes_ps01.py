@@ -1,0 +1,935 @@
+"""The mistake bank of Assignment 1: typical learner answers, run in the real notebook.
+
+For every part, the usual beginner mistakes are written as small variants of
+the answer cell. Each must be caught by a check of its own part (visible or
+hidden) with one plain message, under 400 characters, that names the cause;
+and at least three right answers, written other reasonable ways, must pass
+every check of the part. The solution notebook runs once in a real kernel
+(:class:`live_notebook.LiveNotebook`); each variant swaps its answer cell in,
+reruns the part's graded cells, and puts the solution back.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from coffeechat.checks._core import MESSAGE_LIMIT
+from live_notebook import LiveNotebook
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDER = ROOT / "solutions" / "ps01-who-can-introduce-you"
+
+pytestmark = pytest.mark.slow
+
+
+def _solution_answers() -> dict[str, str]:
+    nb = nbformat.read(next(FOLDER.glob("*.ipynb")), as_version=4)
+    return {
+        c.metadata["nbgrader"]["grade_id"]: re.sub(
+            r"[ \t]*### (BEGIN|END) SOLUTION\n", "", c.source
+        )
+        for c in nb.cells
+        if c.metadata.get("nbgrader", {}).get("solution")
+    }
+
+
+ANSWERS = _solution_answers()
+
+
+def swap(cell: str, code: str) -> str:
+    """An answer cell (a grade id, or a cell's code) with one function replaced by ``code``."""
+    code = textwrap.dedent(code).strip() + "\n\n\n"
+    name = re.match(r"def (\w+)\(", code).group(1)
+    source, count = re.subn(
+        rf"^def {name}\(.*?(?=^\S)", lambda _: code, ANSWERS.get(cell, cell), flags=re.S | re.M
+    )
+    assert count == 1, f"no function {name} in {cell}"
+    return source
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One answer a learner might write for a part.
+
+    ``cell`` is the answer cell it replaces; ``expected`` is None for a right
+    answer, or a pattern the failing check's message must match (it names the
+    cause); ``checks`` are the graded cells to run (the part's own by default).
+    """
+
+    part: str
+    name: str
+    cell: str
+    source: str
+    expected: str | None = None
+    checks: tuple[str, ...] | None = None
+
+
+A_TAIL = "\n\nconnections = load_connections(LINKEDIN_PATH)\nconnections.head()\n"
+
+
+def loader(body: str) -> str:
+    """A whole part (a) answer cell: ``load_connections`` with this body."""
+    return "def load_connections(path):\n" + textwrap.indent(textwrap.dedent(body), "    ") + A_TAIL
+
+
+FIND_HEADER = """\
+with open(path, encoding="utf-8-sig") as export:
+    lines = export.read().splitlines()
+header = next(i for i, line in enumerate(lines) if line.startswith("First Name,"))
+"""
+DATES = 'table["Connected On"] = pd.to_datetime(table["Connected On"], format="%d %b %Y")\n'
+
+PART_A = [
+    # mistakes
+    Variant(
+        "a",
+        "fixed number of notes lines",
+        "part-a-answer",
+        loader(
+            f'table = pd.read_csv(path, skiprows=3, encoding="utf-8-sig")\n{DATES}return table\n'
+        ),
+        r"Notes lines.*instead of skipping a fixed number of lines",
+    ),
+    Variant(
+        "a",
+        "byte-order mark ignored when finding the header",
+        "part-a-answer",
+        loader(
+            FIND_HEADER.replace('encoding="utf-8-sig"', 'encoding="utf-8"')
+            + f'table = pd.read_csv(path, skiprows=header, encoding="utf-8-sig")\n{DATES}'
+            "return table\n"
+        ),
+        r"byte-order mark.*encoding='utf-8-sig'",
+    ),
+    Variant(
+        "a",
+        "rows without an email dropped",
+        "part-a-answer",
+        loader(
+            FIND_HEADER
+            + 'table = pd.read_csv(path, skiprows=header, encoding="utf-8-sig").dropna()\n'
+            + f"{DATES}return table\n"
+        ),
+        r"missing person has (no email address|a blank cell).*no dropna",
+    ),
+    Variant(
+        "a",
+        "dates left as text",
+        "part-a-answer",
+        loader(FIND_HEADER + 'return pd.read_csv(path, skiprows=header, encoding="utf-8-sig")\n'),
+        r"'Connected On' holds str values.*not dates.*pd\.to_datetime",
+    ),
+    Variant(
+        "a",
+        "no return",
+        "part-a-answer",
+        loader(
+            FIND_HEADER
+            + 'table = pd.read_csv(path, skiprows=header, encoding="utf-8-sig")\n'
+            + DATES
+        ),
+        r"gave None instead of a table: did you forget `return table`",
+    ),
+    Variant(
+        "a",
+        "header line skipped too",
+        "part-a-answer",
+        loader(
+            FIND_HEADER
+            + 'table = pd.read_csv(path, skiprows=header + 1, encoding="utf-8-sig")\n'
+            + "return table\n"
+        ),
+        r"no 'First Name' column",
+    ),
+    Variant(
+        "a",
+        "not written yet",
+        "part-a-answer",
+        loader("raise NotImplementedError()\n"),
+        r"`load_connections` \(part a\) is not written yet",
+    ),
+    Variant(
+        "a",
+        "a date format that does not fit, so the cell stops",
+        "part-a-answer",
+        loader(
+            FIND_HEADER
+            + 'table = pd.read_csv(path, skiprows=header, encoding="utf-8-sig")\n'
+            + DATES.replace("%d %b %Y", "%Y-%m-%d")
+            + "return table\n"
+        ),
+        r"`connections` is not defined yet: run the cell with `load_connections` \(part a\) "
+        r"again; if it stops with an error, fix that first",
+    ),
+    # right answers
+    Variant("a", "the solution", "part-a-answer", ANSWERS["part-a-answer"]),
+    Variant(
+        "a",
+        "blanks kept as empty text, header found in a loop",
+        "part-a-answer",
+        loader(
+            """\
+            with open(path, encoding="utf-8-sig") as export:
+                for number, line in enumerate(export):
+                    if line.startswith("First Name"):
+                        break
+            table = pd.read_csv(
+                path, skiprows=number, encoding="utf-8-sig", keep_default_na=False
+            )
+            table["Connected On"] = pd.to_datetime(table["Connected On"], format="%d %b %Y")
+            return table
+            """
+        ),
+    ),
+    Variant(
+        "a",
+        "the lines given to pandas from memory",
+        "part-a-answer",
+        "import io\n\n\n"
+        + loader(
+            """\
+            with open(path, encoding="utf-8-sig") as export:
+                lines = export.read().splitlines()
+            start = [line.startswith("First Name,") for line in lines].index(True)
+            table = pd.read_csv(io.StringIO("\\n".join(lines[start:])))
+            table["Connected On"] = pd.to_datetime(table["Connected On"], format="%d %b %Y")
+            return table
+            """
+        ),
+    ),
+    Variant(
+        "a",
+        "dates read by read_csv itself",
+        "part-a-answer",
+        loader(
+            FIND_HEADER + 'return pd.read_csv(path, skiprows=header, encoding="utf-8-sig", '
+            'parse_dates=["Connected On"], date_format="%d %b %Y")\n'
+        ),
+    ),
+]
+
+
+ORGS = "part-b-answer"
+
+
+def organizations(expression: str) -> str:
+    """Part (b)'s answer with a one-line ``contacts_per_organization``."""
+    return swap(ORGS, f"def contacts_per_organization(table):\n    return {expression}")
+
+
+PART_B = [
+    # mistakes: contacts_per_organization (b1)
+    Variant(
+        "b",
+        "counts with dropna=False",
+        ORGS,
+        organizations('table["Company"].value_counts(dropna=False)'),
+        r"your counts include an empty company \(6 contacts\).*arrive as NaN",
+    ),
+    Variant(
+        "b",
+        "blanks filled in as empty text, then counted",
+        ORGS,
+        organizations('table["Company"].fillna("").value_counts()'),
+        r"your counts include an empty company",
+    ),
+    Variant(
+        "b",
+        "a dict instead of a Series",
+        ORGS,
+        organizations('dict(table["Company"].value_counts())'),
+        r"should give a pandas Series.*gave a dict",
+    ),
+    Variant(
+        "b",
+        "smallest count first",
+        ORGS,
+        organizations('table["Company"].value_counts(ascending=True)'),
+        r"largest count first",
+    ),
+    Variant(
+        "b",
+        "a table instead of a Series",
+        ORGS,
+        organizations('table["Company"].value_counts().reset_index()'),
+        r"gave a DataFrame: return the Series itself",
+    ),
+    Variant(
+        "b",
+        "positions counted instead of companies",
+        ORGS,
+        organizations('table["Position"].value_counts()'),
+        r"Riverside Academy has 10 of your contacts, but it is missing from your counts",
+    ),
+    # mistakes: role_family (b2)
+    Variant(
+        "b",
+        "upper case left in",
+        ORGS,
+        swap(
+            ORGS,
+            """\
+            def role_family(position, families):
+                if not isinstance(position, str):
+                    return "other"
+                words = set(re.findall(r"[a-z0-9]+", position))
+                for family, keywords in families.items():
+                    if any(keyword in words for keyword in keywords):
+                        return family
+                return "other"
+            """,
+        ),
+        r"belongs to '.*' \(it contains the key word .*case and punctuation do not matter",
+    ),
+    Variant(
+        "b",
+        "key words found inside other words",
+        ORGS,
+        swap(
+            ORGS,
+            """\
+            def role_family(position, families):
+                text = str(position).lower()
+                for family, keywords in families.items():
+                    if any(keyword in text for keyword in keywords):
+                        return family
+                return "other"
+            """,
+        ),
+        r"the position .* belongs to .* but your role_family says",
+    ),
+    Variant(
+        "b",
+        "the last family that matches",
+        ORGS,
+        swap(
+            ORGS,
+            """\
+            def role_family(position, families):
+                found = "other"
+                for family, keywords in families.items():
+                    words = re.findall(r"[a-z0-9]+", str(position).lower())
+                    if any(keyword in words for keyword in keywords):
+                        found = family
+                return found
+            """,
+        ),
+        r"is the first family that matches",
+    ),
+    Variant(
+        "b",
+        "a missing position (NaN) not handled",
+        ORGS,
+        swap(
+            ORGS,
+            """\
+            def role_family(position, families):
+                words = set(re.findall(r"[a-z0-9]+", position.lower()))
+                for family, keywords in families.items():
+                    if any(keyword in words for keyword in keywords):
+                        return family
+                return "other"
+            """,
+        ),
+        r"role_family\(NaN, \.\.\.\) stopped with AttributeError.*arrives as NaN",
+    ),
+    # mistakes: contacts_per_role_family (b3)
+    Variant(
+        "b",
+        "'other' left out of the family counts",
+        ORGS,
+        swap(
+            ORGS,
+            """\
+            def contacts_per_role_family(table, families):
+                families_found = table["Position"].map(lambda p: role_family(p, families))
+                return families_found[families_found != "other"].value_counts()
+            """,
+        ),
+        r"your counts add up to 33, but there are 39 contacts.*'other' included",
+    ),
+    Variant(
+        "b",
+        "positions counted instead of families",
+        ORGS,
+        swap(
+            ORGS,
+            """\
+            def contacts_per_role_family(table, families):
+                return table["Position"].value_counts()
+            """,
+        ),
+        r"add up to 38, but there are 39 contacts",
+    ),
+    Variant(
+        "b",
+        "right counts, but role_family is wrong (b2 is the cause)",
+        ORGS,
+        swap(
+            ORGS,
+            """\
+            def role_family(position, families):
+                words = set(re.findall(r"[a-z0-9]+", str(position)))
+                for family, keywords in families.items():
+                    if any(keyword in words for keyword in keywords):
+                        return family
+                return "other"
+            """,
+        ),
+        r"your `role_family` \(part b2\) is the cause",
+        checks=("part-b-role-counts",),
+    ),
+    # right answers
+    Variant("b", "the solution", ORGS, ANSWERS[ORGS]),
+    Variant(
+        "b",
+        "value_counts as the text suggests",
+        ORGS,
+        organizations('table["Company"].value_counts()'),
+    ),
+    Variant(
+        "b",
+        "dropna first, then count",
+        ORGS,
+        organizations('table["Company"].dropna().value_counts()'),
+    ),
+    Variant(
+        "b",
+        "groupby and a Counter, families with apply",
+        ORGS,
+        swap(
+            swap(
+                swap(
+                    ORGS,
+                    """\
+                    def contacts_per_organization(table):
+                        return table.groupby("Company").size().sort_values(ascending=False)
+                    """,
+                ),
+                """\
+                def role_family(position, families):
+                    if pd.isna(position):
+                        return "other"
+                    words = re.findall(r"[a-z0-9]+", position.lower())
+                    for family in families:
+                        for keyword in families[family]:
+                            if keyword in words:
+                                return family
+                    return "other"
+                """,
+            ),
+            """\
+            def contacts_per_role_family(table, families):
+                from collections import Counter
+
+                counts = Counter(table["Position"].apply(role_family, args=(families,)))
+                return pd.Series(counts).sort_values(ascending=False)
+            """,
+        ),
+    ),
+]
+
+
+CHAINS = "part-c-answer"
+DFS = """\
+def degrees_of_separation(contacts, source):
+    degrees = {source: 0}
+    stack = [source]
+    while stack:
+        person = stack.pop()
+        for other in contacts[person]:
+            if other not in degrees:
+                degrees[other] = degrees[person] + 1
+                stack.append(other)
+    return degrees
+"""
+BFS = DFS.replace("stack", "queue").replace("queue.pop()", "queue.pop(0)")
+PART_C = [
+    # mistakes: degrees_of_separation (c1)
+    Variant(
+        "c",
+        "depth first (the back of the queue)",
+        CHAINS,
+        swap(CHAINS, DFS),
+        r"is \d hops from you .* but your answer says \d+\. .*front of the queue \(popleft\)",
+    ),
+    Variant(
+        "c",
+        "numbers overwritten, no check before giving one",
+        CHAINS,
+        swap(
+            CHAINS,
+            """\
+            def degrees_of_separation(contacts, source):
+                degrees = {source: 0}
+                seen = {source}
+                queue = deque([source])
+                while queue:
+                    person = queue.popleft()
+                    for other in contacts[person]:
+                        degrees[other] = degrees[person] + 1
+                        if other not in seen:
+                            seen.add(other)
+                            queue.append(other)
+                return degrees
+            """,
+        ),
+        r"you should be 0 hops from yourself, but your answer says 2\. If it was 0 at the "
+        r"start, a later step changed it",
+    ),
+    Variant(
+        "c",
+        "people counted instead of hops",
+        CHAINS,
+        swap(CHAINS, BFS.replace("degrees = {source: 0}", "degrees = {source: 1}")),
+        r"Every number is one too big: count hops",
+    ),
+    Variant(
+        "c",
+        "only the people you know",
+        CHAINS,
+        swap(
+            CHAINS,
+            """\
+            def degrees_of_separation(contacts, source):
+                degrees = {source: 0}
+                for other in contacts[source]:
+                    degrees[other] = 1
+                return degrees
+            """,
+        ),
+        r"leaves out \d+ people you can reach, for example .*Keep taking people from the queue",
+    ),
+    Variant(
+        "c",
+        "the source left out",
+        CHAINS,
+        swap(CHAINS, BFS.replace("    return", "    del degrees[source]\n    return")),
+        r"should be 0 hops from yourself, but your answer says 'nothing'\. Put the source in",
+    ),
+    Variant(
+        "c",
+        "people out of reach given infinity",
+        CHAINS,
+        swap(
+            CHAINS,
+            """\
+            def degrees_of_separation(contacts, source):
+                degrees = dict.fromkeys(contacts, float("inf"))
+                degrees[source] = 0
+                queue = deque([source])
+                while queue:
+                    person = queue.popleft()
+                    for other in contacts[person]:
+                        if degrees[other] == float("inf"):
+                            degrees[other] = degrees[person] + 1
+                            queue.append(other)
+                return degrees
+            """,
+        ),
+        r"cannot be reached from you \(no chain of ties leads there\), so leave them out",
+    ),
+    Variant(
+        "c",
+        "a list of people instead of a dict",
+        CHAINS,
+        swap(
+            CHAINS,
+            """\
+            def degrees_of_separation(contacts, source):
+                seen = [source]
+                queue = deque([source])
+                while queue:
+                    for other in contacts[queue.popleft()]:
+                        if other not in seen:
+                            seen.append(other)
+                            queue.append(other)
+                return seen
+            """,
+        ),
+        r"degrees_of_separation should give a dict .* but it gave a list",
+    ),
+    # mistakes: shortest_chain (c2)
+    Variant(
+        "c",
+        "a depth-first chain (long, and said briefly)",
+        CHAINS,
+        swap(
+            CHAINS,
+            """\
+            def shortest_chain(contacts, source, target):
+                reached_from = {source: None}
+                stack = [source]
+                while stack:
+                    person = stack.pop()
+                    for other in contacts[person]:
+                        if other not in reached_from:
+                            reached_from[other] = person
+                            stack.append(other)
+                if target not in reached_from:
+                    return None
+                chain = [target]
+                while reached_from[chain[-1]] is not None:
+                    chain.append(reached_from[chain[-1]])
+                return chain[::-1]
+            """,
+        ),
+        r"gives to .* has \d+ hops, but a chain of \d+ hops? exists .*popleft",
+    ),
+    Variant(
+        "c",
+        "the chain from the target back to the source",
+        CHAINS,
+        swap(
+            CHAINS,
+            """\
+            def shortest_chain(contacts, source, target):
+                reached_from = {source: None}
+                queue = deque([source])
+                while queue:
+                    person = queue.popleft()
+                    if person == target:
+                        chain = []
+                        while person is not None:
+                            chain.append(person)
+                            person = reached_from[person]
+                        return chain
+                    for other in contacts[person]:
+                        if other not in reached_from:
+                            reached_from[other] = person
+                            queue.append(other)
+                return None
+            """,
+        ),
+        r"A chain starts with you \('me'\), but this one starts with",
+    ),
+    Variant(
+        "c",
+        "an empty list when there is no chain",
+        CHAINS,
+        ANSWERS[CHAINS].replace(
+            "                queue.append(other)\n    return None",
+            "                queue.append(other)\n    return []",
+        ),
+        r"so there is no chain: return None \(your function returned \[\]\)",
+    ),
+    Variant(
+        "c",
+        "None for the chain from you to yourself",
+        CHAINS,
+        ANSWERS[CHAINS].replace(
+            "    reached_from = {source: None}\n",
+            "    if source == target:\n        return None\n    reached_from = {source: None}\n",
+        ),
+        r"the chain from you to yourself is just \['me'\], but your function returned None",
+    ),
+    Variant(
+        "c",
+        "a right walk back through a wrong degrees_of_separation (c1 is the cause)",
+        CHAINS,
+        swap(
+            swap(CHAINS, DFS),
+            """\
+            def shortest_chain(contacts, source, target):
+                degrees = degrees_of_separation(contacts, source)
+                if target not in degrees:
+                    return None
+                chain = [target]
+                while chain[-1] != source:
+                    step = degrees[chain[-1]] - 1
+                    chain.append(next(p for p in contacts[chain[-1]] if degrees.get(p) == step))
+                return chain[::-1]
+            """,
+        ),
+        r"your `degrees_of_separation` \(part c1\) is the cause",
+        checks=("part-c-chains",),
+    ),
+    # right answers
+    Variant("c", "the solution", CHAINS, ANSWERS[CHAINS]),
+    Variant(
+        "c",
+        "a list as the queue",
+        CHAINS,
+        ANSWERS[CHAINS]
+        .replace("deque([source])", "[source]")
+        .replace("queue.popleft()", "queue.pop(0)"),
+    ),
+    Variant(
+        "c",
+        "one ring at a time; the chain walked back by the numbers",
+        CHAINS,
+        swap(
+            swap(
+                CHAINS,
+                """\
+                def degrees_of_separation(contacts, source):
+                    degrees = {source: 0}
+                    ring = [source]
+                    hops = 0
+                    while ring:
+                        hops += 1
+                        next_ring = []
+                        for person in ring:
+                            for other in contacts[person]:
+                                if other not in degrees:
+                                    degrees[other] = hops
+                                    next_ring.append(other)
+                        ring = next_ring
+                    return degrees
+                """,
+            ),
+            """\
+            def shortest_chain(contacts, source, target):
+                degrees = degrees_of_separation(contacts, source)
+                if target not in degrees:
+                    return None
+                chain = [target]
+                while chain[-1] != source:
+                    step = degrees[chain[-1]] - 1
+                    chain.append(next(p for p in contacts[chain[-1]] if degrees.get(p) == step))
+                chain.reverse()
+                return chain
+            """,
+        ),
+    ),
+]
+
+
+WITHIN = "part-d-answer"
+
+
+def within(body: str) -> str:
+    return swap(
+        WITHIN,
+        "def within_two_introductions(contacts, source, colleagues):\n"
+        + textwrap.indent(textwrap.dedent(body), "    "),
+    )
+
+
+PART_D = [
+    Variant(
+        "d",
+        "the source kept when they work at the target",
+        WITHIN,
+        within(
+            """\
+            degrees = degrees_of_separation(contacts, source)
+            return {p: d - 1 for p, d in degrees.items() if p in colleagues and d <= 3}
+            """
+        ),
+        r"from Ben Ode \('ben'\), who works there: leave Ben Ode out",
+    ),
+    Variant(
+        "d",
+        "hops given instead of introductions",
+        WITHIN,
+        within(
+            """\
+            degrees = degrees_of_separation(contacts, source)
+            return {
+                p: d for p, d in degrees.items() if p in colleagues and p != source and d <= 3
+            }
+            """
+        ),
+        r"Ben Ode needs 1 introduction .* but your answer says 2\. Count introductions",
+    ),
+    Variant(
+        "d",
+        "three introductions allowed",
+        WITHIN,
+        within(
+            """\
+            degrees = degrees_of_separation(contacts, source)
+            return {
+                p: d - 1 for p, d in degrees.items() if p in colleagues and p != source and d <= 4
+            }
+            """
+        ),
+        r"needs 3 introductions, so leave them out",
+    ),
+    Variant(
+        "d",
+        "only one introduction allowed",
+        WITHIN,
+        within(
+            """\
+            degrees = degrees_of_separation(contacts, source)
+            return {
+                p: d - 1 for p, d in degrees.items() if p in colleagues and p != source and d <= 2
+            }
+            """
+        ),
+        r"needs 2 introductions \(.*\), but your answer leaves them out",
+    ),
+    Variant(
+        "d",
+        "everyone within reach, not only colleagues",
+        WITHIN,
+        within(
+            """\
+            degrees = degrees_of_separation(contacts, source)
+            return {p: d - 1 for p, d in degrees.items() if p != source and d <= 3}
+            """
+        ),
+        r"your answer includes .*, who does not work at Borealis Labs",
+    ),
+    Variant(
+        "d",
+        "every colleague, however far",
+        WITHIN,
+        within(
+            """\
+            degrees = degrees_of_separation(contacts, source)
+            return {p: degrees.get(p, 99) - 1 for p in colleagues if p != source}
+            """
+        ),
+        r"(cannot be reached at all|needs 3 introductions), so leave them out",
+    ),
+    Variant(
+        "d",
+        "a set of people instead of a dict",
+        WITHIN,
+        within(
+            """\
+            degrees = degrees_of_separation(contacts, source)
+            return {p for p, d in degrees.items() if p in colleagues and p != source and d <= 3}
+            """
+        ),
+        r"within_two_introductions should give a dict .* but it gave a set",
+    ),
+    Variant(
+        "d",
+        "right, but degrees_of_separation (c1) is wrong",
+        CHAINS,
+        swap(CHAINS, DFS),
+        r"your `degrees_of_separation` \(part c1\) is the cause",
+        checks=("part-d-within-two", "part-d-hidden"),
+    ),
+    # right answers
+    Variant("d", "the solution", WITHIN, ANSWERS[WITHIN]),
+    Variant(
+        "d",
+        "its own search, stopping at 3 hops",
+        WITHIN,
+        within(
+            """\
+            hops = {source: 0}
+            queue = deque([source])
+            while queue:
+                person = queue.popleft()
+                if hops[person] == 3:
+                    continue
+                for other in contacts[person]:
+                    if other not in hops:
+                        hops[other] = hops[person] + 1
+                        queue.append(other)
+            return {p: hops[p] - 1 for p in colleagues if p in hops and p != source}
+            """
+        ),
+    ),
+    Variant(
+        "d",
+        "from shortest_chain, one colleague at a time",
+        WITHIN,
+        within(
+            """\
+            found = {}
+            for person in colleagues:
+                chain = shortest_chain(contacts, source, person)
+                if person != source and chain is not None and len(chain) <= 4:
+                    found[person] = len(chain) - 2
+            return found
+            """
+        ),
+    ),
+    Variant(
+        "d",
+        "a loop with get",
+        WITHIN,
+        within(
+            """\
+            degrees = degrees_of_separation(contacts, source)
+            result = {}
+            for person in colleagues - {source}:
+                if degrees.get(person, 4) <= 3:
+                    result[person] = degrees[person] - 1
+            return result
+            """
+        ),
+    ),
+]
+
+BANK = PART_A + PART_B + PART_C + PART_D
+MISTAKES = [v for v in BANK if v.expected]
+RIGHT = [v for v in BANK if not v.expected]
+#: Names each answer cell defines, removed before a variant runs so that an
+#: answer cell that stops early cannot leave the solution's values behind.
+DEFINES = {"part-a-answer": ("connections", "load_connections")}
+
+
+@pytest.fixture(scope="module")
+def live():
+    """The solution notebook, run once in a real kernel that stays up for the module."""
+    with LiveNotebook(FOLDER) as notebook:
+        yield notebook
+
+
+def _run(live: LiveNotebook, variant: Variant):
+    for name in DEFINES.get(variant.cell, ()):
+        live.run_code(f"globals().pop({name!r}, None)")
+    checks = variant.checks or live.graded_cells(variant.part)
+    results = live.try_answer(variant.cell, variant.source, checks)
+    return {gid: r for gid, r in results.items() if gid in checks}
+
+
+def test_the_bank_has_five_mistakes_and_three_right_answers_per_part(live):
+    """The standard's minimum: per part, at least five mistakes and three right answers."""
+    mistakes, right = Counter(v.part for v in MISTAKES), Counter(v.part for v in RIGHT)
+    for part in "abcd":
+        assert mistakes[part] >= 5 and right[part] >= 3, part
+    assert all(r.passed for r in live.first_run.values()), "the solution itself should pass"
+
+
+@pytest.mark.parametrize("variant", MISTAKES, ids=lambda v: f"{v.part}: {v.name}")
+def test_each_mistake_is_caught_with_a_message_naming_the_cause(live, variant):
+    """A check of the mistake's own part fails, in one plain sentence that names the cause."""
+    results = _run(live, variant)
+    failed = {gid: r for gid, r in results.items() if not r.passed}
+    assert failed, f"no check of part ({variant.part}) caught it: {results}"
+    for gid, result in failed.items():
+        assert result.error.startswith("CheckFailed: "), f"{gid} showed {result.error}"
+        assert len(result.message) <= MESSAGE_LIMIT, f"{gid}: {len(result.message)} characters"
+        assert "Traceback" not in result.message
+    messages = [r.message for r in failed.values()]
+    assert any(re.search(variant.expected, m) for m in messages), messages
+
+
+@pytest.mark.parametrize("variant", RIGHT, ids=lambda v: f"{v.part}: {v.name}")
+def test_right_answers_written_other_ways_pass(live, variant):
+    """A right answer in the learner's own style passes every check of its part."""
+    results = _run(live, variant)
+    assert all(r.passed for r in results.values()), {
+        gid: r.error for gid, r in results.items() if not r.passed
+    }
+
+
+def test_a_check_cell_run_too_early_says_what_to_run_first(live):
+    """A name not defined yet gives one sentence in the check cell, not a NameError traceback."""
+    live.run_code("del connections")
+    try:
+        result = live.run("part-a-table")
+    finally:
+        live.run("part-a-answer")
+    assert result.error == (
+        "CheckFailed: `connections` is not defined yet: run the cell with "
+        "`load_connections` (part a) again; if it stops with an error, fix that first."
+    )
+    other = live.run_code("undefined_name + 1")
+    assert other.error.startswith("NameError: name 'undefined_name' is not defined")
