@@ -463,6 +463,8 @@ def blame_earlier(check: Callable[[], object], function: Any, *earlier: Earlier)
     reason = _earlier_reason(culprits[0], namespace)
     if reason and len(message) + len(reason) + 12 <= MESSAGE_LIMIT:
         message += f" Check ({culprits[0].part}) says: {reason}"
+    elif reason:
+        message += f" Check ({culprits[0].part}) shows what is wrong with it."
     raise CheckFailed(message) from failure.__cause__
 
 

@@ -1015,30 +1015,31 @@ def check_shortest_chains(
     start = _source(network, source)
     plan = [(_PRACTICE, "me", _chain_targets(_PRACTICE, "me", every=True))]
     plan.append((network, start, list(targets) if targets else _chain_targets(network, start)))
-    blame_earlier(lambda: _compare_chains(chain, plan), chain, _degrees_part())
+    blame_earlier(lambda: _compare_chains(chain, plan), chain, _degrees_part(network, start))
     passed(
         "shortest_chain finds a shortest chain of real ties every time, and None when "
         "there is none."
     )
 
 
-def _degrees_part() -> Earlier:
-    return Earlier(
-        "degrees_of_separation",
-        "c1",
-        degrees_reference,
-        check=lambda mine: _compare_degrees(mine, _PRACTICE, "me"),
-    )
+def _degrees_part(network: Network, source: str) -> Earlier:
+    """Part (c1) as an earlier part: the reference, and its check on these networks."""
+
+    def check(mine: Callable[[Any, Any], Any]) -> None:
+        for net, begin in ((_PRACTICE, "me"), (network, source)):
+            _compare_degrees(mine, net, begin)
+
+    return Earlier("degrees_of_separation", "c1", degrees_reference, check=check)
 
 
-def _chain_part() -> Earlier:
+def _chain_part(network: Network, source: str) -> Earlier:
+    """Part (c2) as an earlier part: the reference, and its check on these networks."""
+    plan = [
+        (_PRACTICE, "me", _chain_targets(_PRACTICE, "me", every=True)),
+        (network, source, _chain_targets(network, source)),
+    ]
     return Earlier(
-        "shortest_chain",
-        "c2",
-        chain_reference,
-        check=lambda mine: _compare_chains(
-            mine, [(_PRACTICE, "me", _chain_targets(_PRACTICE, "me", every=True))]
-        ),
+        "shortest_chain", "c2", chain_reference, check=lambda mine: _compare_chains(mine, plan)
     )
 
 
@@ -1160,7 +1161,7 @@ def check_within_two(
         for net, begin, target in plan:
             _compare_within_two(within_two, net, begin, target)
 
-    blame_earlier(run, within_two, _degrees_part(), _chain_part())
+    blame_earlier(run, within_two, _degrees_part(network, start), _chain_part(network, start))
     passed(
         "within_two_introductions finds exactly the people you can meet with at most "
         "two introductions."
