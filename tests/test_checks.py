@@ -653,3 +653,82 @@ def test_assignment_points_add_up():
     spec = checks.ASSIGNMENTS["ps01-who-can-introduce-you"]
     assert spec.points == sum(p.points for p in spec.parts) == sum(t.points for t in spec.tests)
     assert all(any(t.hidden for t in p.tests) for p in spec.parts)
+
+
+# ------------------------------------------- what learners met, now fixed
+@pytest.mark.parametrize(
+    "function",
+    [
+        lambda t: t["Company"].value_counts(),
+        lambda t: t["Company"].dropna().value_counts(),
+        lambda t: t["Company"][t["Company"] != ""].value_counts(),
+    ],
+    ids=["value_counts", "dropna", "compared with empty text"],
+)
+def test_organization_counts_as_the_text_suggests_pass(function, capsys):
+    """Blank companies reach the function as NaN (as pd.read_csv gives them), or '' alike."""
+    checks.check_organization_counts(function, EXPORT)
+    checks.check_summary_edge_cases(function, checks.ps01.role_family_reference, _families)
+    assert capsys.readouterr().out.count("\N{CHECK MARK}") == 2
+
+
+def _families(table, families):
+    return (
+        table["Position"]
+        .map(lambda p: checks.ps01.role_family_reference(p, families))
+        .value_counts()
+    )
+
+
+def test_a_right_count_with_a_wrong_role_family_blames_role_family(solved):
+    """contacts_per_role_family is not failed for role_family's mistake: part b2 is named."""
+    namespace: dict = {"re": re}
+    exec(
+        "def role_family(position, families):\n"
+        "    words = set(re.findall(r'[a-z0-9]+', str(position)))\n"
+        "    return next((f for f, keys in families.items() if words & set(keys)), 'other')\n"
+        "def contacts_per_role_family(table, families):\n"
+        "    return table['Position'].map(lambda p: role_family(p, families)).value_counts()\n",
+        namespace,
+    )
+    message = _message(
+        checks.check_role_family_counts,
+        namespace["contacts_per_role_family"],
+        solved["ROLE_FAMILIES"],
+        EXPORT,
+    )
+    assert message.startswith(
+        "Your `contacts_per_role_family` is right once `role_family` is: your "
+        "`role_family` (part b2) is the cause — fix that first."
+    )
+    assert len(message) <= 400
+
+
+def test_a_loader_that_ignores_the_byte_order_mark_is_caught(solved):
+    """An export with the mark right before the header (no Notes lines) is among the variants."""
+
+    def no_sig(path):
+        with open(path, encoding="utf-8") as export:
+            lines = export.read().splitlines()
+        header = next(i for i, line in enumerate(lines) if line.startswith("First Name,"))
+        return solved["load_connections"](path) if header >= 0 else None
+
+    assert re.search(
+        r"byte-order mark is right before the header.*encoding='utf-8-sig'",
+        _message(checks.check_connections_loader, no_sig, EXPORT),
+    )
+
+
+def test_degrees_say_how_many_people_are_in_reach_as_hop_counts_does(sample, capsys):
+    """The tick counts the people in reach without the learner, as hop_counts does."""
+    from coffeechat.ui import hop_counts
+
+    checks.check_degrees(_bfs, sample)
+    within = int(hop_counts(sample)["within reach"].iloc[-1])
+    assert f"all {within} people you can reach, and 0 for yourself" in capsys.readouterr().out
+
+
+def test_a_long_wrong_chain_is_said_briefly(sample):
+    """A depth-first chain of forty people gets a short message, with a shortest chain."""
+    message = _message(checks.check_shortest_chains, _chain_via_dfs, sample)
+    assert len(message) <= 400 and message.count("→") <= 12
