@@ -74,8 +74,8 @@ def test_init_copies_solutions_and_writes_nbgrader_settings(tmp_path):
     assert config.CourseDirectory.db_url == f"sqlite:///{root}/gradebook.db"
     assert config.Execute.timeout == 45
     assert config.OverwriteCells.add_missing_cells is True
-    assert "coffeechat.cli.RepairGraderMetadata" in config.Autograde.sanitize_preprocessors
-    assert "coffeechat.cli.HideHiddenTests" in config.GenerateFeedback.preprocessors
+    assert "coffeechat.course.preprocessors.RepairGraderMetadata" in config.Autograde.sanitize_preprocessors
+    assert "coffeechat.course.preprocessors.HideHiddenTests" in config.GenerateFeedback.preprocessors
     with pytest.raises(GradingError, match="--force"):
         cli.init_course(root, SOLUTIONS)
     cli.init_course(root, SOLUTIONS, db="postgresql://grader@localhost/course", force=True)
