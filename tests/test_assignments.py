@@ -17,9 +17,25 @@ ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = ROOT / "solutions"
 EXERCISES = ROOT / "exercises"
 SOLUTION_NOTEBOOKS = sorted(SOLUTIONS.glob("*/*.ipynb"))
-PS01 = checks.ASSIGNMENTS["ps01-who-can-introduce-you"]
-PS01_SOLUTION = SOLUTIONS / PS01.name / f"{PS01.notebook}.ipynb"
-PS01_EXERCISE = EXERCISES / PS01.name / f"{PS01.notebook}.ipynb"
+ASSIGNMENTS = list(checks.ASSIGNMENTS.values())
+STUDENTS = ("correct", "blank", "partial")
+
+#: Parametrise a test over every registered assignment.
+each_assignment = pytest.mark.parametrize("spec", ASSIGNMENTS, ids=lambda a: a.name)
+
+
+def solution_of(spec: checks.Assignment) -> Path:
+    return SOLUTIONS / spec.name / f"{spec.notebook}.ipynb"
+
+
+def exercise_of(spec: checks.Assignment) -> Path:
+    return EXERCISES / spec.name / f"{spec.notebook}.ipynb"
+
+
+def parts_of(spec: checks.Assignment, student: str) -> str:
+    """The parts each test student answers: all, none, or the first half."""
+    keys = "".join(p.key for p in spec.parts)
+    return {"correct": keys, "blank": "", "partial": keys[: len(keys) // 2]}[student]
 
 
 def nbgrader_meta(cell) -> dict:
@@ -42,13 +58,14 @@ def hidden_lines(path: Path) -> set[str]:
     return found
 
 
-def submission(parts: str, release: Path = PS01_EXERCISE) -> nbformat.NotebookNode:
+def submission(spec: checks.Assignment, parts: str, release: Path) -> nbformat.NotebookNode:
     """A student version with the solution's answers filled in for the given parts.
 
-    ``parts`` is a string of part letters, such as ``"ab"``; answer cells of
-    other parts keep their ``raise NotImplementedError()`` stub.
+    ``parts`` is a string of part keys, such as ``"ab"``; answer cells of
+    other parts keep their ``raise NotImplementedError()`` stub. Answer cells
+    are named ``part-<key>-...``.
     """
-    solution = nbformat.read(PS01_SOLUTION, as_version=4)
+    solution = nbformat.read(solution_of(spec), as_version=4)
     answers = {
         nbgrader_meta(c)["grade_id"]: re.sub(r"[ \t]*### (BEGIN|END) SOLUTION\n", "", c.source)
         for c in solution.cells
@@ -62,17 +79,18 @@ def submission(parts: str, release: Path = PS01_EXERCISE) -> nbformat.NotebookNo
     return nb
 
 
-def points_of(parts: str) -> float:
+def points_of(spec: checks.Assignment, parts: str) -> float:
     """What a submission with exactly these parts right should score, from the spec."""
-    return sum(p.points for p in PS01.parts if p.key in parts)
+    return sum(p.points for p in spec.parts if p.key in parts)
 
 
 # ------------------------------------------------------------- static checks
 def test_there_is_an_assignment_and_its_exercise():
-    """Every solution notebook has its student version in exercises/."""
+    """Every solution notebook has its student version in exercises/, and a spec in checks."""
     assert SOLUTION_NOTEBOOKS
     for path in SOLUTION_NOTEBOOKS:
         assert (EXERCISES / path.relative_to(SOLUTIONS)).is_file()
+    assert sorted(solution_of(a) for a in ASSIGNMENTS) == SOLUTION_NOTEBOOKS
 
 
 @pytest.mark.parametrize(
@@ -113,13 +131,16 @@ def test_solution_metadata_is_what_nbgrader_needs(path):
             assert meta["grade"]
 
 
-def test_spec_matches_the_notebook():
+@each_assignment
+def test_spec_matches_the_notebook(spec):
     """checks.ASSIGNMENTS lists the notebook's graded cells, points and visible checks."""
-    nb = nbformat.read(PS01_SOLUTION, as_version=4)
+    nb = nbformat.read(solution_of(spec), as_version=4)
     graded = [c for c in nb.cells if nbgrader_meta(c).get("grade")]
-    assert [nbgrader_meta(c)["grade_id"] for c in graded] == [t.grade_id for t in PS01.tests]
-    assert [nbgrader_meta(c)["points"] for c in graded] == [t.points for t in PS01.tests]
-    for cell, test in zip(graded, PS01.tests, strict=True):
+    assert [nbgrader_meta(c)["grade_id"] for c in graded] == [t.grade_id for t in spec.tests]
+    assert [nbgrader_meta(c)["points"] for c in graded] == [t.points for t in spec.tests]
+    assert 15 <= spec.points <= 25, "an assignment is worth 15 to 25 points"
+    for cell, test in zip(graded, spec.tests, strict=True):
+        assert test.grade_id.startswith("part-"), "graded cells are named part-<key>-<name>"
         if test.hidden:
             assert "### BEGIN HIDDEN TESTS" in cell.source
         else:
@@ -128,9 +149,10 @@ def test_spec_matches_the_notebook():
             assert cell.source.startswith('"""')  # a one-line docstring says what is checked
 
 
-def test_test_cells_hold_no_expected_values():
+@each_assignment
+def test_test_cells_hold_no_expected_values(spec):
     """Test cells only call the library's checks: no asserts, comparisons or answers."""
-    nb = nbformat.read(PS01_SOLUTION, as_version=4)
+    nb = nbformat.read(solution_of(spec), as_version=4)
     for cell in nb.cells:
         if not nbgrader_meta(cell).get("grade"):
             continue
@@ -142,9 +164,10 @@ def test_test_cells_hold_no_expected_values():
                 )
 
 
-def test_notebook_explains_self_checking_and_ends_with_a_recap():
+@each_assignment
+def test_notebook_explains_self_checking_and_ends_with_a_recap(spec):
     """The intro says how to check your work; the end has a recap and the self-check."""
-    nb = nbformat.read(PS01_EXERCISE, as_version=4)
+    nb = nbformat.read(exercise_of(spec), as_version=4)
     intro = nb.cells[0].source
     assert "By the end you will be able to" in intro
     for words in (
@@ -156,7 +179,7 @@ def test_notebook_explains_self_checking_and_ends_with_a_recap():
     ):
         assert words.lower() in intro.lower()
     assert any("## Recap" in c.source for c in nb.cells if c.cell_type == "markdown")
-    assert nb.cells[-1].source == f'checks.scoreboard("{PS01.name}", globals())'
+    assert nb.cells[-1].source == f'checks.scoreboard("{spec.name}", globals())'
 
 
 @pytest.mark.parametrize("path", SOLUTION_NOTEBOOKS, ids=lambda p: p.parent.name)
@@ -181,20 +204,21 @@ def test_solutions_pass_their_own_tests(path):
 
 
 @pytest.mark.slow
-def test_untouched_exercise_fails_every_visible_test():
+@each_assignment
+def test_untouched_exercise_fails_every_visible_test(spec):
     """Each visible test cell of the student version fails until the learner writes code."""
     from nbgrader.validator import Validator
 
-    result = Validator().validate(str(PS01_EXERCISE))
+    result = Validator().validate(str(exercise_of(spec)))
     failed = {entry["source"] for entry in result["failed"]}
-    nb = nbformat.read(PS01_EXERCISE, as_version=4)
+    nb = nbformat.read(exercise_of(spec), as_version=4)
     visible = {
         c.source.strip()
         for c in nb.cells
         if nbgrader_meta(c).get("grade") and "Hidden checks" not in c.source
     }
     assert failed == visible
-    assert len(visible) == sum(1 for t in PS01.tests if not t.hidden)
+    assert len(visible) == sum(1 for t in spec.tests if not t.hidden)
 
 
 @pytest.mark.slow
@@ -231,53 +255,63 @@ def test_exercises_are_not_stale(tmp_path):
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
-    """A course folder with three submissions graded and their feedback written."""
+    """One course folder: every assignment released, three students' work graded, feedback.
+
+    Returns the course root and, per assignment, the grading report and the
+    feedback pages.
+    """
     base = tmp_path_factory.mktemp("round-trip")
     root = cli.init_course(base / "course", SOLUTIONS, timeout=60)
-    cli.release(root, PS01.name)
-    inbox = base / "inbox"
-    inbox.mkdir()
-    released = root / "release" / PS01.name / f"{PS01.notebook}.ipynb"
-    for student, parts in (("correct", "abcd"), ("blank", ""), ("partial", "ab")):
-        nbformat.write(submission(parts, released), inbox / f"{student}.ipynb")
-    cli.collect(root, PS01.name, inbox)
-    report = cli.grade(root, PS01.name)
-    pages = cli.feedback(root, PS01.name)
-    return root, report, pages
+    done = {}
+    for spec in ASSIGNMENTS:
+        cli.release(root, spec.name)
+        inbox = base / "inbox" / spec.name
+        inbox.mkdir(parents=True)
+        released = root / "release" / spec.name / f"{spec.notebook}.ipynb"
+        for student in STUDENTS:
+            work = submission(spec, parts_of(spec, student), released)
+            nbformat.write(work, inbox / f"{student}.ipynb")
+        cli.collect(root, spec.name, inbox)
+        done[spec.name] = (cli.grade(root, spec.name), cli.feedback(root, spec.name))
+    return root, done
 
 
-def scores(root: Path, student: str) -> tuple[float, float, dict[str, float]]:
+def scores(root: Path, spec, student: str) -> tuple[float, float, dict[str, float]]:
     """Total, maximum and per-cell scores of a submission, read from the gradebook."""
     from nbgrader.api import Gradebook
 
     with Gradebook(f"sqlite:///{root}/gradebook.db") as gb:
-        sub = gb.find_submission(PS01.name, student)
+        sub = gb.find_submission(spec.name, student)
         cells = {g.name: float(g.score) for nb in sub.notebooks for g in nb.grades}
         return float(sub.score), float(sub.max_score), cells
 
 
 @pytest.mark.slow
-def test_released_student_version_is_the_committed_exercise(course):
+@each_assignment
+def test_released_student_version_is_the_committed_exercise(course, spec):
     """What an instructor hands out is exactly the student version in exercises/."""
-    root, _, _ = course
-    released = nbformat.read(root / "release" / PS01.name / PS01_EXERCISE.name, as_version=4)
-    committed = nbformat.read(PS01_EXERCISE, as_version=4)
+    root, _ = course
+    released = nbformat.read(root / "release" / spec.name / exercise_of(spec).name, as_version=4)
+    committed = nbformat.read(exercise_of(spec), as_version=4)
     assert [(c.source, c.metadata) for c in released.cells] == [
         (c.source, c.metadata) for c in committed.cells
     ]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    ("student", "parts"), [("correct", "abcd"), ("blank", ""), ("partial", "ab")]
-)
-def test_round_trip_scores_come_back_from_the_gradebook(course, student, parts):
+@each_assignment
+@pytest.mark.parametrize("student", STUDENTS)
+def test_round_trip_scores_come_back_from_the_gradebook(course, spec, student):
     """Full marks for the solution, 0 for a blank notebook, the right partial score between."""
-    root, report, _ = course
-    total, maximum, cells = scores(root, student)
-    assert maximum == PS01.points
-    assert total == points_of(parts)
-    for part in PS01.parts:
+    root, done = course
+    report, _ = done[spec.name]
+    parts = parts_of(spec, student)
+    total, maximum, cells = scores(root, spec, student)
+    assert maximum == spec.points
+    assert total == points_of(spec, parts)
+    if student == "partial":
+        assert 0 < total < spec.points
+    for part in spec.parts:
         for test in part.tests:
             assert cells[test.grade_id] == (test.points if part.key in parts else 0.0)
     assert report.table.loc[student, "total"] == total
@@ -285,18 +319,19 @@ def test_round_trip_scores_come_back_from_the_gradebook(course, student, parts):
 
 
 @pytest.mark.slow
-def test_feedback_shows_scores_but_never_hidden_test_code(course):
+@each_assignment
+def test_feedback_shows_scores_but_never_hidden_test_code(course, spec):
     """Feedback pages say hidden tests ran, and how they scored, without their code."""
-    root, _, pages = course
-    assert {p.parent.parent.name for p in pages} == {"correct", "blank", "partial"}
-    secret = hidden_lines(PS01_SOLUTION)
+    root, done = course
+    _, pages = done[spec.name]
+    assert {p.parent.parent.name for p in pages} == set(STUDENTS)
+    secret = hidden_lines(solution_of(spec))
     for page in pages:
         text = page.read_text(encoding="utf-8")
         plain = html.unescape(re.sub(r"<[^>]+>", " ", text))
         assert not [line for line in secret if line in text or line in plain], page
         assert "BEGIN HIDDEN TESTS" not in plain
-        assert plain.count("hidden tests ran here") == sum(t.hidden for t in PS01.tests)
-    blank = (root / "feedback" / "blank" / PS01.name / f"{PS01.notebook}.html").read_text(
-        encoding="utf-8"
-    )
-    assert "load_connections, on an export with" in html.unescape(re.sub(r"<[^>]+>", "", blank))
+        assert plain.count("hidden tests ran here") == sum(t.hidden for t in spec.tests)
+    blank = root / "feedback" / "blank" / spec.name / f"{spec.notebook}.html"
+    plain = html.unescape(re.sub(r"<[^>]+>", "", blank.read_text(encoding="utf-8")))
+    assert "not written yet" in plain  # the learner is told why, in words

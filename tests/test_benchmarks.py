@@ -1,0 +1,49 @@
+"""The course benchmark runs and prints its table (timings themselves are never asserted)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.slow
+def test_course_benchmark_prints_a_row_per_notebook() -> None:
+    """bench_course.py runs the chosen notebooks and prints one table row for each."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "bench_course.py"),
+            "--repeat",
+            "1",
+            "--only",
+            "notebooks/01-",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| `")]
+    assert len(rows) == 1 and "notebooks/01-" in rows[0]
+    assert "All 1 notebooks" in result.stdout
+
+
+def test_course_benchmark_refuses_a_filter_that_matches_nothing() -> None:
+    """A --only that names no notebook is a usage error, not an empty table."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_course.py"), "--only", "nothing-here"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "no notebook matches" in result.stderr
