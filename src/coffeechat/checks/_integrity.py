@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 import copy
+import difflib
 import json
 import os
 from collections.abc import Iterable, Mapping
@@ -58,9 +59,10 @@ class CellChanges:
     edited: tuple[str, ...] = ()
     points: tuple[str, ...] = ()
     unknown: tuple[str, ...] = ()
+    moved: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
-        return any((self.deleted, self.copied, self.edited, self.points, self.unknown))
+        return any((self.deleted, self.copied, self.edited, self.points, self.unknown, self.moved))
 
 
 def _meta(cell: Any) -> dict[str, Any] | None:
@@ -112,16 +114,19 @@ def cell_changes(cells: Iterable[Any], expected: Mapping[str, Expected]) -> Cell
         Deleted (graded or read-only cells missing), copied (a ``grade_id``
         more than once), edited (a read-only cell whose checksum differs),
         points (a graded cell worth other points), unknown (a ``grade_id``
-        the assignment does not have).
+        the assignment does not have), moved (cells out of their order).
     """
     seen: dict[str, int] = {}
     edited, points = set(), set()
+    order: list[str] = []
     for cell in cells:
         meta = _meta(cell)
         grade_id = meta.get("grade_id") if meta else None
         if not isinstance(grade_id, str):
             continue
         seen[grade_id] = seen.get(grade_id, 0) + 1
+        if seen[grade_id] == 1 and grade_id in expected:
+            order.append(grade_id)
         want = expected.get(grade_id)
         if want is None:
             continue
@@ -139,12 +144,16 @@ def cell_changes(cells: Iterable[Any], expected: Mapping[str, Expected]) -> Cell
             if checksum and _checksum(cell, reference) != checksum:
                 edited.add(grade_id)
     deleted = [g for g, want in expected.items() if g not in seen and (want.graded or want.locked)]
+    wanted = [g for g in expected if g in seen]
+    kept = difflib.SequenceMatcher(a=wanted, b=order, autojunk=False).get_matching_blocks()
+    in_place = {g for block in kept for g in wanted[block.a : block.a + block.size]}
     return CellChanges(
         deleted=tuple(deleted),
         copied=tuple(sorted(g for g, n in seen.items() if n > 1)),
         edited=tuple(sorted(edited)),
         points=tuple(sorted(points)),
         unknown=tuple(sorted(g for g in seen if g not in expected)),
+        moved=tuple(g for g in order if g not in in_place),
     )
 
 
@@ -199,6 +208,12 @@ def scoreboard_notes(assignment: Any, namespace: Mapping[str, Any]) -> dict[str,
             g,
             "you edited the check for part ({part}); the original will be put back "
             "when your work is graded",
+        )
+    for g in found.moved:
+        add(
+            g,
+            "you moved the check for part ({part}); it is graded where it now is, so "
+            "keep it below the answer it checks",
         )
     for g in found.points:
         add(

@@ -85,7 +85,10 @@ def main(argv):
             command += ["--setenv", name, os.environ[name]]
     for name, value in spec["env"].items():
         command += ["--setenv", name, value]
-    command += ["--bind", cwd, cwd, "--bind", run, run, "--chdir", cwd, "--", *inner]
+    command += ["--bind", cwd, cwd, "--bind", run, run]
+    for folder in spec["read_only"]:
+        command += ["--remount-ro", folder]
+    command += ["--chdir", cwd, "--", *inner]
     os.dup2(log, 1)
     os.dup2(log, 2)
     os.close(log)

@@ -177,6 +177,8 @@ def write_kernelspec(
     args = [
         "--unshare-all",
         "--die-with-parent",
+        "--cap-drop",
+        "ALL",
         "--new-session",
         "--clearenv",
         "--hostname",
@@ -192,8 +194,9 @@ def write_kernelspec(
         "/tmp",
     ]
     home = Path.home()
-    for folder in [home, *hidden]:
-        args += ["--tmpfs", str(folder)]
+    masks = [str(folder) for folder in dict.fromkeys([home, *hidden])]
+    for folder in masks:
+        args += ["--size", str(2**20), "--tmpfs", folder]
     for folder in _python_folders():
         args += ["--ro-bind", str(folder), str(folder)]
     for folder in hidden:
@@ -203,6 +206,8 @@ def write_kernelspec(
         "bwrap": bwrap,
         "args": args,
         "runtime_dir": str(runtime_dir),
+        # Made read-only once the working folder is bound inside them.
+        "read_only": masks,
         "limits": limits.as_dict(),
         "pass_env": list(PASS_ENV),
         "env": {

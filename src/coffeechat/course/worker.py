@@ -11,6 +11,7 @@ grading process alone writes the course's gradebook.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import stat
@@ -107,6 +108,8 @@ def submission_notes(c: Course, assignment: str, student: str) -> list[str]:
             notes.append(f"edited read-only {', '.join(found.edited)} (restored)")
         if found.points:
             notes.append(f"edited the points of {', '.join(found.points)} (restored)")
+        if found.moved:
+            notes.append(f"moved {', '.join(found.moved)} (graded where it is)")
         if found.unknown:
             notes.append(f"cells from elsewhere {', '.join(found.unknown)} (ignored)")
     return notes
@@ -150,7 +153,60 @@ def _tidy(folder: Path) -> int:
     return removed
 
 
-def grade_one(c: Course, assignment: str, student: str, private_url: str) -> dict[str, Any]:
+_OUTSIDE = re.compile(
+    r"""(?:No such file or directory|Permission denied|Read-only file system"""
+    r"""|Is a directory): '([^']+)'"""
+)
+
+
+def behaviour_notes(c: Course, assignment: str, student: str, limits: sandbox.Limits) -> list[str]:
+    """What the graded notebook's errors say it tried: limits hit, network, other folders."""
+    folder = c.path("autograded", student, assignment)
+    found: dict[str, None] = {}
+    for path in sorted(folder.glob("*.ipynb")):
+        try:
+            with quiet():
+                nb = nbformat.read(path, as_version=4)
+        except Exception:
+            continue
+        for cell in nb.cells:
+            for output in cell.get("outputs", []):
+                if output.get("output_type") != "error":
+                    continue
+                name, value = output.get("ename", ""), str(output.get("evalue", ""))
+                if name == "MemoryError":
+                    found[f"ran out of memory (the limit is {limits.memory_mb} MiB)"] = None
+                elif name == "BlockingIOError" or "Resource temporarily unavailable" in value:
+                    found[f"started too many processes (the limit is {limits.processes})"] = None
+                elif "File too large" in value:
+                    found[f"wrote a file over the {limits.file_mb} MiB limit"] = None
+                elif any(
+                    sign in value
+                    for sign in (
+                        "Network is unreachable",
+                        "Connection refused",
+                        "name resolution",
+                        "Name or service not known",
+                        "urlopen error",
+                    )
+                ) or name in ("gaierror", "URLError", "ConnectionRefusedError"):
+                    found["tried to use the network (there is none while grading)"] = None
+                else:
+                    match = _OUTSIDE.search(value)
+                    if match:
+                        target = (folder / match.group(1)).resolve()
+                        if not target.is_relative_to(folder.resolve()):
+                            found[f"tried to reach {match.group(1)}, outside its folder"] = None
+    return list(found)
+
+
+def grade_one(
+    c: Course,
+    assignment: str,
+    student: str,
+    private_url: str,
+    limits: sandbox.Limits | None = None,
+) -> dict[str, Any]:
     """Autograde one submission against the worker's private gradebook."""
     began = time.perf_counter()
     notes = submission_notes(c, assignment, student)
@@ -166,6 +222,7 @@ def grade_one(c: Course, assignment: str, student: str, private_url: str) -> dic
         notes.append("its output was too long and was cut off")
     if "showed hidden test code" in log:
         notes.append("its output showed hidden test code, which was removed")
+    notes += behaviour_notes(c, assignment, student, limits or sandbox.Limits())
     if _tidy(c.path("autograded", student, assignment)):
         notes.append("it left links or pipes in its folder (removed)")
     data = read_result(private_url, assignment, student) if result.get("success") else None
@@ -220,7 +277,7 @@ def run_worker(index: int, settings: Settings, tasks: Any, results: Any) -> None
                 break
             results.put(("start", index, student))
             try:
-                outcome = grade_one(c, settings.assignment, student, private_url)
+                outcome = grade_one(c, settings.assignment, student, private_url, settings.limits)
             except Exception as err:  # one submission must never stop the class
                 outcome = {
                     "result": None,
