@@ -721,7 +721,7 @@ def test_a_loader_that_ignores_the_byte_order_mark_is_caught(solved):
 
 def test_degrees_say_how_many_people_are_in_reach_as_hop_counts_does(sample, capsys):
     """The tick counts the people in reach without the learner, as hop_counts does."""
-    from coffeechat.ui import hop_counts
+    from coffeechat.paths import hop_counts
 
     checks.check_degrees(_bfs, sample)
     within = int(hop_counts(sample)["within reach"].iloc[-1])
