@@ -4,7 +4,7 @@ Each ``check_*`` function takes what a learner made (a table, or one of their
 functions), works out the right answer with the library *at check time*, and
 compares. When something is wrong it raises :class:`~coffeechat.errors.CheckFailed`
 (an :class:`AssertionError`, so nbgrader counts the test as failed) with one
-plain sentence in the course's own terms: people, ties, introductions. When
+plain sentence in the course's own terms: people, hops, introductions. When
 all is well it prints one line that starts with a tick. Because expected
 answers are computed when the check runs, a notebook holds no answers that
 could leak, and an instructor can give a class its own seeded network.
@@ -12,7 +12,7 @@ could leak, and an instructor can give a class its own seeded network.
 The check standard
 ------------------
 Every check of every assignment keeps to these five rules; the machinery for
-them is in ``checks._core`` (names in brackets).
+them is in ``checks._core`` (names in parentheses).
 
 1. **Another right answer passes.** An answer written another reasonable way
    passes: equal types the text allows, NaN or ``''`` alike for a blank cell
@@ -33,7 +33,7 @@ them is in ``checks._core`` (names in brackets).
    ``call``; results go through ``expect_type``; a check cell's NameError is
    shown by ``install_notebook_messages`` as ``not_defined`` says it.
 4. **One problem, three examples, 400 characters.** A message names one
-   problem and its likely cause, shows at most three examples, and stays under
+   problem and its likely cause, shows at most three examples, and stays within
    ``MESSAGE_LIMIT`` characters (``fail``, ``listing``, ``brief``,
    ``arrow_chain``).
 5. **A mistake bank proves it.** For every part, the tests hold at least five
