@@ -46,6 +46,7 @@ import pandas as pd
 
 from coffeechat import _bank
 from coffeechat._bank import AUDIENCES, SLOTS, TIARA, TOPICS
+from coffeechat._tables import raise_problems, read_csv_rows
 from coffeechat.contacts import Person
 from coffeechat.errors import PlanError, QuestionBankError
 from coffeechat.outreach import job_request
@@ -459,7 +460,8 @@ def load_bank(*paths: str | Path, include_default: bool = True) -> QuestionBank:
 
 
 def _read_bank(path: Path) -> QuestionBank:
-    table = _bank.read_csv_rows(path, QuestionBankError)
+    table = read_csv_rows(path, QuestionBankError)
+    origin = table.origin("question bank")
     problems: list[str] = []
     for col, name in enumerate(table.header, start=1):
         if name not in _bank.COLUMNS:
@@ -469,34 +471,31 @@ def _read_bank(path: Path) -> QuestionBank:
             )
     for name in _bank.REQUIRED:
         if name not in table.header:
-            problems.append(
-                f"{path}:{table.header_line}:{len(table.header) + 1}: missing column {name!r} "
-                f"(required: {', '.join(_bank.REQUIRED)})"
-            )
-    _bank.raise_problems(problems, QuestionBankError)
+            problems.append(origin.missing(name, _bank.REQUIRED))
+    raise_problems(problems, QuestionBankError)
     questions: list[Question] = []
     origins: dict[str, str] = {}
     first_line: dict[str, int] = {}
     first_text: dict[str, int] = {}
-    for line, raw in table.rows:
+    for position, (line, raw) in enumerate(table.rows):
         fields, row_problems = _bank.parse_question_row(raw)
-        problems.extend(f"{table.where(line, c)}: {m}" for c, m in row_problems)
+        problems.extend(f"{origin.at(position, c)}: {m}" for c, m in row_problems)
         qid = str(fields["id"])
         if qid in first_line:
             problems.append(
-                f"{table.where(line, 'id')}: id {qid!r} is already used on line {first_line[qid]}"
+                f"{origin.at(position, 'id')}: id {qid!r} is already used on line {first_line[qid]}"
             )
         text_key = _bank.key(fields["text"])
         if text_key and text_key in first_text:
             problems.append(
-                f"{table.where(line, 'text')}: same text as line {first_text[text_key]}"
+                f"{origin.at(position, 'text')}: same text as line {first_text[text_key]}"
             )
         first_line.setdefault(qid, line)
         first_text.setdefault(text_key, line)
         if not row_problems and qid not in origins:
             questions.append(Question(**fields))  # type: ignore[arg-type]
             origins[qid] = f"{path}:{line}"
-    _bank.raise_problems(problems, QuestionBankError)
+    raise_problems(problems, QuestionBankError)
     return QuestionBank(questions, _origins=origins)
 
 
