@@ -44,6 +44,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from coffeechat._args import items
 from coffeechat._tables import Errors, Origin, Problems, blank, check_errors, parse_date
 from coffeechat.errors import ContactDataError, InvalidParameter, PersonNotFound
 
@@ -386,6 +387,8 @@ class Network:
     """
 
     def __init__(self, people: Iterable[Person], ties: Iterable[Tie], me: str = "me") -> None:
+        people = items(people, "people", Person)
+        ties = items(ties, "ties", Tie)
         people_frame = pd.DataFrame([_person_row(p) for p in people], columns=list(PERSON_COLUMNS))
         ties_frame = pd.DataFrame([asdict(t) for t in ties], columns=list(TIE_COLUMNS))
         other = Network.from_frames(people_frame, ties_frame, me=me)
@@ -574,7 +577,7 @@ class Network:
             keys = self._keys(column, whole)
             key = normalize_organization(wanted) if whole else _fold(wanted)
             if not key:
-                raise ContactDataError(f"{column} to look for is empty")
+                raise InvalidParameter(f"{column} to look for is empty")
             mask &= (keys == key) if whole else keys.str.contains(key, regex=False).to_numpy()
         return [str(i) for i in people.index[mask]]
 

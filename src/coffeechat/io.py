@@ -46,12 +46,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from io import StringIO
-from pathlib import Path
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 
+from coffeechat._args import output_path
 from coffeechat._tables import (
     Lines,
     Origin,
@@ -480,12 +480,7 @@ def write_csv(network: Network, people_path: _PathLike, ties_path: _PathLike) ->
     """
     if not isinstance(network, Network):
         raise InvalidParameter(f"expected a Network, not {type(network).__name__}")
-    for path in (people_path, ties_path):
-        if not isinstance(path, str | os.PathLike):
-            raise InvalidParameter(f"expected the path of a file, not {type(path).__name__}")
-        folder = Path(os.fsdecode(path)).parent
-        if not folder.is_dir():
-            raise InvalidParameter(f"cannot write {os.fsdecode(path)}: no folder {folder}")
+    people_path, ties_path = output_path(people_path), output_path(ties_path)
     _write_rows(people_path, PERSON_COLUMNS, network.people)
     _write_rows(ties_path, TIE_COLUMNS, network.ties)
 

@@ -68,6 +68,7 @@ import numpy as np
 import pandas as pd
 
 from coffeechat import _csr
+from coffeechat._args import items, plural, whole_number
 from coffeechat._rank import BY, MAX_PEOPLE, By, hops_limit, tie_costs, tie_keys
 from coffeechat.contacts import (
     Inside,
@@ -243,6 +244,8 @@ class Chain:
     me: str | None = None
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "persons", tuple(items(self.persons, "persons", Person)))
+        object.__setattr__(self, "ties", tuple(items(self.ties, "ties", Tie)))
         if len(self.persons) < 2 or len(self.ties) != len(self.persons) - 1:
             raise InvalidParameter(
                 f"a chain needs at least two people and one tie between each pair, "
@@ -382,8 +385,8 @@ class Separation:
         On average they are 1.6 hops away; 83% of everyone else is within six hops.
         """
         by_step = ", ".join(f"{c:,} in {_hops(d)}" for d, c in sorted(self.counts.items()))
-        people = "person" if self.others == 1 else "people"
-        text = f"Out of {self.others:,} other {people}, {self.reached:,} can be reached"
+        text = f"Out of {plural(self.others, 'other person', 'other people')}, "
+        text += f"{self.reached:,} can be reached"
         text += f": {by_step}." if by_step else "."
         if self.reached:
             text += (
@@ -524,9 +527,9 @@ def chains(
     >>> [c.introducer.name for c in chains(net, target="c", distinct_first=True)]
     ['Ana', 'Ben']
     """
-    k = _positive_int(k, "k")
+    k = whole_number(k, "k")
     by = _by(by)
-    max_hops = None if max_hops is None else _positive_int(max_hops, "max_hops")
+    max_hops = None if max_hops is None else whole_number(max_hops, "max_hops")
     if not isinstance(distinct_first, bool):
         raise InvalidParameter(f"distinct_first must be True or False, not {distinct_first!r}")
     query = _Query.make(network, source, target, engine)
@@ -577,7 +580,7 @@ def introducers(
     Ana 0.27
     """
     by = _by(by)
-    max_hops = None if max_hops is None else _positive_int(max_hops, "max_hops")
+    max_hops = None if max_hops is None else whole_number(max_hops, "max_hops")
     query = _Query.make(network, source, target, engine)
     found = query.one_per_contact(by, None, max_hops)
     if not found:
@@ -680,7 +683,7 @@ def reach(
     """
     _check_network(network)
     source_id = _person_id(network, network.me if source is None else source, "source")
-    max_hops = None if max_hops is None else _positive_int(max_hops, "max_hops")
+    max_hops = None if max_hops is None else whole_number(max_hops, "max_hops")
     return _engine(network, engine).reach_chains(source_id, max_hops)
 
 
@@ -745,7 +748,7 @@ def reach_table(
     """
     _check_network(network)
     source_id = _person_id(network, network.me if source is None else source, "source")
-    max_hops = _positive_int(max_hops, "max_hops")
+    max_hops = whole_number(max_hops, "max_hops")
     wanted: set[str] | None = None
     if organization is not None:
         if not isinstance(organization, str):
@@ -1329,13 +1332,7 @@ def _nobody_matches(network: Network, target: Target, source_id: str) -> str:
 
 
 def _hops(n: int) -> str:
-    return "1 hop" if n == 1 else f"{n} hops"
-
-
-def _positive_int(value: object, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InvalidParameter(f"{name} must be a whole number of at least 1, not {value!r}")
-    return value
+    return plural(n, "hop")
 
 
 def _by(by: object) -> By:

@@ -43,6 +43,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from coffeechat._args import items, output_path, whole_number
 from coffeechat._bank import yes_no
 from coffeechat._tables import (
     Origin,
@@ -53,7 +54,7 @@ from coffeechat._tables import (
     read_csv_rows,
 )
 from coffeechat.contacts import normalize_organization
-from coffeechat.errors import TrackerDataError
+from coffeechat.errors import InvalidParameter, TrackerDataError
 from coffeechat.outreach import follow_up_dates
 
 __all__ = [
@@ -133,16 +134,16 @@ def _as_frame(data: object, label: str) -> pd.DataFrame:
     if isinstance(data, pd.DataFrame):
         return data.reset_index(drop=True)
     if isinstance(data, str | bytes | Path) or data is None:
-        raise TrackerDataError(
+        raise InvalidParameter(
             f"{label}: give a DataFrame or a list of rows; to read a file use read_lamp or "
             "read_tracker"
         )
     try:
         rows = list(data)  # type: ignore[call-overload]
     except TypeError as err:
-        raise TrackerDataError(f"{label}: cannot make a table from {type(data).__name__}") from err
+        raise InvalidParameter(f"{label}: cannot make a table from {type(data).__name__}") from err
     if rows and not all(isinstance(r, Mapping) for r in rows):
-        raise TrackerDataError(f"{label}: each row must be a mapping of column to value")
+        raise InvalidParameter(f"{label}: each row must be a mapping of column to value")
     return pd.DataFrame(rows)
 
 
@@ -158,7 +159,7 @@ def _from_csv(
     path: str | Path, aliases: Mapping[str, str], label: str
 ) -> tuple[pd.DataFrame, Origin]:
     if not isinstance(path, str | Path):
-        raise TrackerDataError(f"path must be a str or Path, not {type(path).__name__}")
+        raise InvalidParameter(f"path must be a str or Path, not {type(path).__name__}")
     table = read_csv_rows(path, TrackerDataError, aliases)
     return table.frame(), table.origin(label)
 
@@ -218,13 +219,11 @@ def write_lamp(lamp: pd.DataFrame, path: str | Path) -> None:
     checked = make_lamp(lamp, min_employers=0)
     out = checked.copy()
     out["advocacy"] = ["yes" if a else "no" for a in out["advocacy"]]
-    out.to_csv(path, index=False, lineterminator="\n")
+    out.to_csv(output_path(path), index=False, lineterminator="\n")
 
 
 def _check_min(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise TrackerDataError(f"min_employers must be a whole number of at least 0, not {value!r}")
-    return value
+    return whole_number(value, "min_employers", minimum=0)
 
 
 def _score(value: object, low: int, high: int) -> int | None:
@@ -370,7 +369,7 @@ def write_tracker(tracker: pd.DataFrame, path: str | Path) -> None:
     out = make_tracker(tracker)
     for column in _DATE_COLUMNS:
         out[column] = [d.isoformat() if d is not None else "" for d in out[column]]
-    out.to_csv(path, index=False, lineterminator="\n")
+    out.to_csv(output_path(path), index=False, lineterminator="\n")
 
 
 _ORDER = (
@@ -440,7 +439,7 @@ def _as_today(today: object) -> date:
     try:
         return date.fromisoformat(str(today))
     except ValueError as err:
-        raise TrackerDataError(f"today={today!r} is not a date; write it like 2025-03-14") from err
+        raise InvalidParameter(f"today={today!r} is not a date; write it like 2025-03-14") from err
 
 
 def due_today(
@@ -474,7 +473,7 @@ def due_today(
     """
     checked = make_tracker(tracker)
     day = _as_today(today)
-    holidays = tuple(holidays)
+    holidays = tuple(items(holidays, "holidays"))
     rows: list[dict[str, object]] = []
 
     def due(on: date, record: Mapping[str, object], action: str) -> None:
