@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from coffeechat.contacts import (
     DEFAULT_STRENGTH,
-    TIE_KINDS,
     Network,
     Person,
     Tie,
@@ -22,6 +21,7 @@ from coffeechat.contacts import (
     strength_label,
 )
 from coffeechat.errors import CoffeeChatError, ContactDataError, InvalidParameter, PersonNotFound
+from strategies import ANY_STRENGTH, networks
 
 
 def small_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -283,31 +283,17 @@ def test_strength_labels_cover_range() -> None:
 ids = st.text(alphabet="abcdefghij", min_size=1, max_size=4)
 
 
-@st.composite
-def networks(draw: st.DrawFn) -> Network:
-    people_ids = [
-        "me",
-        *draw(st.lists(ids, unique=True, max_size=12).filter(lambda x: "me" not in x)),
-    ]
-    pairs = [(a, b) for i, a in enumerate(people_ids) for b in people_ids[i + 1 :]]
-    chosen = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=20)) if pairs else []
-    people = [
-        Person(
-            pid,
-            draw(st.text(min_size=1, max_size=8).filter(str.strip)).strip(),
-            draw(st.sampled_from(["", "Acme", "Borealis Labs"])),
-        )
-        for pid in people_ids
-    ]
-    ties = [
-        Tie(a, b, draw(st.floats(min_value=0.01, max_value=1.0)), draw(st.sampled_from(TIE_KINDS)))
-        for a, b in chosen
-    ]
-    return Network(people, ties)
+def _person(pid: str) -> st.SearchStrategy[Person]:
+    return st.builds(
+        Person,
+        st.just(pid),
+        st.text(min_size=1, max_size=8).filter(str.strip).map(str.strip),
+        st.sampled_from(["", "Acme", "Borealis Labs"]),
+    )
 
 
 @settings(max_examples=60, deadline=None)
-@given(networks())
+@given(networks(ids=ids, person=_person, strengths=ANY_STRENGTH, max_ties=20))
 def test_property_frames_round_trip(net: Network) -> None:
     """Any valid network survives a trip through its own tables."""
     again = Network.from_frames(net.people, net.ties)

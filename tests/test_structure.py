@@ -103,3 +103,21 @@ def test_version_comes_from_the_installed_package() -> None:
     from importlib.metadata import version
 
     assert coffeechat.__version__ == version("coffeechat")
+
+
+TESTS = Path(__file__).parent
+
+
+@pytest.mark.parametrize("path", sorted(TESTS.glob("test_*.py")), ids=lambda p: p.name)
+def test_no_test_module_imports_another(path: Path) -> None:
+    """Shared test tools live in strategies.py and conftest.py, never in another test module."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    imported = {
+        name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for name in (
+            [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+        )
+    }
+    assert not {n for n in imported if n.split(".")[0].startswith("test_")}
