@@ -44,7 +44,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from io import StringIO
 from typing import Literal
 
@@ -53,6 +53,7 @@ import pandas as pd
 
 from coffeechat._args import output_path
 from coffeechat._tables import (
+    DATE_FORMATS,
     Lines,
     Origin,
     Problems,
@@ -516,19 +517,12 @@ def _find_header(records: Records, wanted: Sequence[str]) -> int | None:
     return None
 
 
+#: Ways LinkedIn has written "Connected On", besides the usual ones.
+_LINKEDIN_DATES = ("%d-%b-%y", "%d-%b-%Y", "%b %d, %Y", "%B %d, %Y")
+
+
 def _parse_linkedin_date(text: str) -> date | None:
-    if not text:
-        return None
-    try:
-        return parse_date(text)
-    except ValueError:
-        pass
-    for fmt in ("%d-%b-%y", "%d-%b-%Y", "%b %d, %Y", "%B %d, %Y"):
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(text)
+    return parse_date(text, (*DATE_FORMATS, *_LINKEDIN_DATES))
 
 
 def _linkedin_table(path: object, encoding: str | None, problem: Problems) -> _Table:

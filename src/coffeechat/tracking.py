@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -432,14 +432,13 @@ def _clean_tracker(frame: pd.DataFrame, source: Origin) -> pd.DataFrame:
 def _as_today(today: object) -> date:
     if today is None:
         return date.today()
-    if isinstance(today, datetime):
-        return today.date()
-    if isinstance(today, date):
-        return today
     try:
-        return date.fromisoformat(str(today))
-    except ValueError as err:
-        raise InvalidParameter(f"today={today!r} is not a date; write it like 2025-03-14") from err
+        day = parse_date(today)
+    except ValueError:
+        day = None
+    if day is None or isinstance(today, bool | int | float):
+        raise InvalidParameter(f"today={today!r} is not a date; write it like 2025-03-14")
+    return day
 
 
 def due_today(
