@@ -1,5 +1,9 @@
 """Fixtures shared by the test modules.
 
+``sample`` is the course's bundled sample network, read once per run (the
+library's tests treat it as read-only). Hypothesis strategies for random
+networks are in ``tests/strategies.py``.
+
 Browser tests get one JupyterLab for the whole run (``lab``), a fresh
 Chromium page each (``page``), and ``run_in_lab``, which opens a notebook,
 runs every cell and fails the test on any error, as a learner's Run All would.
@@ -50,7 +54,6 @@ LAB_SETTINGS = {
 SERVER_START_TIMEOUT = 60  # seconds
 RUN_ALL_TIMEOUT = 90_000  # milliseconds
 STEP_TIMEOUT = 30_000  # milliseconds
-
 
 
 @dataclass(frozen=True)
@@ -243,3 +246,11 @@ def run_in_lab(lab: Lab, page) -> Callable[[str], list[dict]]:
         return cells
 
     return run
+
+
+@pytest.fixture(scope="session")
+def sample():
+    """The course's sample network (``coffeechat.load_sample_network()``); do not change it."""
+    from coffeechat.datasets import load_sample_network
+
+    return load_sample_network()

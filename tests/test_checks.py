@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coffeechat import checks
-from coffeechat.datasets import load_sample_network, make_network, sample_path
+from coffeechat.datasets import make_network, sample_path
 from coffeechat.errors import CheckFailed, CoffeeChatError
 from coffeechat.io import read_linkedin_table
 
@@ -43,12 +43,6 @@ def solved() -> dict:
 def table() -> pd.DataFrame:
     """The sample export as the library reads it."""
     return read_linkedin_table(EXPORT)
-
-
-@pytest.fixture(scope="module")
-def sample() -> checks.Network:
-    """The course's sample network."""
-    return load_sample_network()
 
 
 def _message(check, *args, **kwargs) -> str:

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from coffeechat.contacts import (
     DEFAULT_STRENGTH,
-    TIE_KINDS,
     Network,
     Person,
     Tie,
@@ -21,7 +20,8 @@ from coffeechat.contacts import (
     normalize_organization,
     strength_label,
 )
-from coffeechat.errors import CoffeeChatError, ContactDataError, PersonNotFound
+from coffeechat.errors import CoffeeChatError, ContactDataError, InvalidParameter, PersonNotFound
+from strategies import ANY_STRENGTH, networks
 
 
 def small_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -183,12 +183,13 @@ def test_bad_ties(ties: dict[str, list[object]], message: str) -> None:
 
 def test_error_names_file_line_and_column() -> None:
     """When the tables came from a file, errors point at file, line and column."""
-    from coffeechat.contacts import _Origin
+    from coffeechat._tables import Lines, Origin
+    from coffeechat.contacts import build_network
 
     people = pd.DataFrame({"id": ["me", "a"], "name": ["Me", "Ana"]})
     ties = pd.DataFrame({"source": ["me", "me"], "target": ["a", "b"]})
     with pytest.raises(ContactDataError) as info:
-        Network.from_frames(people, ties, _ties_origin=_Origin("ties", "ties.csv", [2, 5]))
+        build_network(people, ties, ties_origin=Origin("ties", "ties.csv", Lines([2, 5])))
     err = info.value
     assert str(err) == "ties.csv:5: column 'target': target 'b' is not a person id"
     assert (err.path, err.line, err.column) == ("ties.csv", 5, "target")
@@ -211,15 +212,18 @@ def test_skip_reports_every_bad_row() -> None:
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "message"),
+    ("kwargs", "error", "message"),
     [
-        ({"me": "zoe"}, r"me='zoe' is not the id of anyone"),
-        ({"errors": "ignore"}, r"errors must be 'raise' or 'skip'"),
+        ({"me": "zoe"}, ContactDataError, r"me='zoe' is not the id of anyone"),
+        ({"errors": "ignore"}, InvalidParameter, r"errors must be 'raise' or 'skip'"),
     ],
 )
-def test_bad_arguments(kwargs: dict[str, str], message: str) -> None:
-    """Bad arguments to from_frames raise ContactDataError."""
-    with pytest.raises(ContactDataError, match=message):
+def test_bad_arguments(kwargs: dict[str, str], error: type, message: str) -> None:
+    """A learner missing from the data is a data error; a bad errors= an argument mistake.
+
+    ``errors=`` is refused with the same error by from_frames and by every reader.
+    """
+    with pytest.raises(error, match=message):
         Network.from_frames(*small_frames(), **kwargs)
 
 
@@ -231,8 +235,8 @@ def test_missing_learner() -> None:
 
 
 def test_not_frames() -> None:
-    """Passing something other than DataFrames is a ContactDataError."""
-    with pytest.raises(ContactDataError, match="must be pandas DataFrames"):
+    """Passing something other than DataFrames is an argument mistake."""
+    with pytest.raises(InvalidParameter, match="must be pandas DataFrames"):
         Network.from_frames([], [])  # type: ignore[arg-type]
 
 
@@ -279,31 +283,17 @@ def test_strength_labels_cover_range() -> None:
 ids = st.text(alphabet="abcdefghij", min_size=1, max_size=4)
 
 
-@st.composite
-def networks(draw: st.DrawFn) -> Network:
-    people_ids = [
-        "me",
-        *draw(st.lists(ids, unique=True, max_size=12).filter(lambda x: "me" not in x)),
-    ]
-    pairs = [(a, b) for i, a in enumerate(people_ids) for b in people_ids[i + 1 :]]
-    chosen = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=20)) if pairs else []
-    people = [
-        Person(
-            pid,
-            draw(st.text(min_size=1, max_size=8).filter(str.strip)).strip(),
-            draw(st.sampled_from(["", "Acme", "Borealis Labs"])),
-        )
-        for pid in people_ids
-    ]
-    ties = [
-        Tie(a, b, draw(st.floats(min_value=0.01, max_value=1.0)), draw(st.sampled_from(TIE_KINDS)))
-        for a, b in chosen
-    ]
-    return Network(people, ties)
+def _person(pid: str) -> st.SearchStrategy[Person]:
+    return st.builds(
+        Person,
+        st.just(pid),
+        st.text(min_size=1, max_size=8).filter(str.strip).map(str.strip),
+        st.sampled_from(["", "Acme", "Borealis Labs"]),
+    )
 
 
 @settings(max_examples=60, deadline=None)
-@given(networks())
+@given(networks(ids=ids, person=_person, strengths=ANY_STRENGTH, max_ties=20))
 def test_property_frames_round_trip(net: Network) -> None:
     """Any valid network survives a trip through its own tables."""
     again = Network.from_frames(net.people, net.ties)

@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 
 from coffeechat.contacts import TIE_KINDS, Network, normalize_organization
 from coffeechat.datasets import (
-    load_sample_network,
     load_sample_organizations,
     make_network,
     sample_path,
@@ -25,11 +24,6 @@ from coffeechat.errors import InvalidParameter
 from coffeechat.io import read_google_csv, read_linkedin, read_linkedin_table, read_vcard
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def sample() -> Network:
-    return load_sample_network()
 
 
 def hops(net: Network) -> dict[str, int]:

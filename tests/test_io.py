@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coffeechat.contacts import DEFAULT_STRENGTH, TIE_KINDS, Network, Person, Tie
+from coffeechat._tables import Problems
+from coffeechat.contacts import DEFAULT_STRENGTH, Network, Person
 from coffeechat.errors import CoffeeChatError, ContactDataError, InvalidParameter
 from coffeechat.io import (
     _csv_records,
-    _Problems,
     _quick_table,
     _table,
     read_csv,
@@ -27,6 +27,7 @@ from coffeechat.io import (
     read_vcard,
     write_csv,
 )
+from strategies import ANY_STRENGTH, DATES, networks
 
 DATA = Path(__file__).parent / "data" / "exports"
 
@@ -417,7 +418,7 @@ def test_read_csv_ignores_blank_lines_and_empty_rows(tmp_path: Path) -> None:
 def test_quick_and_careful_csv_parsers_agree(text: str) -> None:
     """Plain CSV text gives the same table and line numbers on the quick and careful paths."""
     quick = _quick_table(text, "x.csv")
-    careful = _table(_csv_records(text, "x.csv", _Problems("raise")), 0, _Problems("raise"))
+    careful = _table(_csv_records(text, "x.csv", Problems("raise")), 0, Problems("raise"))
     assert quick is not None
     assert quick.columns == careful.columns
     assert quick.header_line == careful.header_line
@@ -714,7 +715,7 @@ BAD_INPUT = [
     ),
     (
         "google given a linkedin export",
-        _one(read_google_csv, "g.csv", "Notes:\n\"Export notes, here\"\n\n" + LINKEDIN_HEADER),
+        _one(read_google_csv, "g.csv", 'Notes:\n"Export notes, here"\n\n' + LINKEDIN_HEADER),
         r"g\.csv:1: column 'First Name': this column is missing; "
         r"is this a Google Contacts CSV export\? \(the first line has: 'Notes:'\)",
     ),
@@ -921,42 +922,27 @@ ID_TEXT = st.text(
 ).filter(lambda s: s != "me")
 FIELD_TEXT = st.text(alphabet=st.characters(exclude_categories=("Cc", "Cs")), max_size=12)
 NAME_TEXT = FIELD_TEXT.filter(lambda s: s.strip() != "")
-DATES = st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
 
 
-@st.composite
-def networks(draw: st.DrawFn) -> Network:
-    ids = ["me", *draw(st.lists(ID_TEXT, max_size=7, unique_by=str.strip))]
-    people = [
-        Person(
-            pid,
-            draw(NAME_TEXT),
-            draw(FIELD_TEXT),
-            draw(FIELD_TEXT),
-            location=draw(FIELD_TEXT),
-            email=draw(FIELD_TEXT),
-            tags=tuple(draw(st.lists(NAME_TEXT, max_size=2))),
-        )
-        for pid in ids
-    ]
-    pairs = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]]
-    chosen = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=10)) if pairs else []
-    ties = [
-        Tie(
-            a,
-            b,
-            draw(st.floats(min_value=0, max_value=1, exclude_min=True)),
-            draw(st.sampled_from(TIE_KINDS)),
-            draw(DATES),
-            draw(DATES),
-        )
-        for a, b in chosen
-    ]
-    return Network(people, ties)
+def _person(pid: str) -> st.SearchStrategy[Person]:
+    return st.builds(
+        Person,
+        st.just(pid),
+        NAME_TEXT,
+        FIELD_TEXT,
+        FIELD_TEXT,
+        location=FIELD_TEXT,
+        email=FIELD_TEXT,
+        tags=st.lists(NAME_TEXT, max_size=2).map(tuple),
+    )
 
 
 @settings(max_examples=60, deadline=None)
-@given(net=networks())
+@given(
+    net=networks(
+        ids=ID_TEXT, person=_person, strengths=ANY_STRENGTH, dates=DATES, max_ties=10, max_people=8
+    )
+)
 def test_round_trip_property(net: Network) -> None:
     """Exporting any network to CSV and importing it again gives the same network."""
     with tempfile.TemporaryDirectory() as folder:

@@ -13,8 +13,8 @@ from coffeechat.errors import CoffeeChatError, InvalidParameter
 from coffeechat.outreach import (
     FIRST_EDITION_MAX_WORDS,
     MAX_WORDS,
-    CheckResult,
     Finding,
+    Review,
     add_business_days,
     follow_up_dates,
     job_request,
@@ -266,8 +266,8 @@ def test_findings_read_well() -> None:
 
 def test_result_lookup_names_the_rules() -> None:
     """Asking a result for an unknown rule says which rules exist."""
-    result = CheckResult("x", (Finding("a", True, "ok"),))
-    with pytest.raises(KeyError, match="the rules are a"):
+    result = Review("x", (Finding("a", True, "ok"),))
+    with pytest.raises(InvalidParameter, match="the rules are a"):
         result["b"]
 
 
@@ -275,8 +275,8 @@ def test_result_lookup_names_the_rules() -> None:
     ("call", "match"),
     [
         (lambda: review_request(42), "text must be a string"),
-        (lambda: review_request("hi", max_words=0), "max_words must be a positive"),
-        (lambda: review_request("hi", max_words=True), "max_words must be a positive"),
+        (lambda: review_request("hi", max_words=0), "max_words must be a whole number"),
+        (lambda: review_request("hi", max_words=True), "max_words must be a whole number"),
         (lambda: review_request("hi", connection="  "), "connection is empty"),
         (lambda: review_thank_you("x", "2025-03-05", "2025-03-04"), "is before met_at"),
         (lambda: review_thank_you("x", "yesterday", "2025-03-04"), "is not a date"),

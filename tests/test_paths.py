@@ -36,8 +36,23 @@ from coffeechat.paths import (
     shortest_chain,
     strongest_chain,
 )
+from strategies import PRIMES, networks
 
 ENGINES = ["python", "arrays"]
+
+
+def _person_at(pid: str) -> st.SearchStrategy[Person]:
+    return st.sampled_from(["Acme", "Borealis"]).map(lambda org: Person(pid, f"Person {pid}", org))
+
+
+#: Small networks whose strengths often repeat (many equally good chains) or not.
+SMALL = networks(
+    min_people=2,
+    max_people=9,
+    person=_person_at,
+    strengths=st.sampled_from([0.1, 0.3, 0.5, 0.8, 1.0]) | st.floats(0.01, 1.0),
+    max_ties=36,
+)
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -675,23 +690,9 @@ def test_brute_force(seed: int) -> None:
 # ------------------------------------------------------------- properties
 
 
-@st.composite
-def small_networks(draw: st.DrawFn) -> Network:
-    n = draw(st.integers(2, 9))
-    pairs = list(itertools.combinations(range(n), 2))
-    chosen = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=len(pairs)))
-    strength = st.sampled_from([0.1, 0.3, 0.5, 0.8, 1.0]) | st.floats(0.01, 1.0)
-    strengths = draw(st.lists(strength, min_size=len(chosen), max_size=len(chosen)))
-    orgs = draw(st.lists(st.sampled_from(["Acme", "Borealis"]), min_size=n, max_size=n))
-    ids = ["me"] + [f"p{i}" for i in range(1, n)]
-    people = [Person(pid, f"Person {pid}", org) for pid, org in zip(ids, orgs, strict=True)]
-    ties = [Tie(ids[a], ids[b], s) for (a, b), s in zip(chosen, strengths, strict=True)]
-    return Network(people, ties)
-
-
 @settings(max_examples=60, deadline=None)
 @given(
-    network=small_networks(),
+    network=SMALL,
     pick=st.integers(0, 100),
     by_org=st.booleans(),
     by=st.sampled_from(["strength", "hops"]),
@@ -728,24 +729,6 @@ def test_chain_properties(network: Network, pick: int, by_org: bool, by: str, en
         assert not contacts.intersection(chain.ids[2:])
 
 
-@st.composite
-def unique_best_networks(draw: st.DrawFn) -> Network:
-    """Small networks whose tie strengths are 1/p for distinct primes p.
-
-    Two different chains then never have the same strength, so the best
-    chain to anyone is unique and no tie-break is needed to agree.
-    """
-    n = draw(st.integers(2, 9))
-    pairs = list(itertools.combinations(range(n), 2))
-    chosen = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=len(pairs)))
-    primes = [p for p in range(2, 400) if all(p % d for d in range(2, int(p**0.5) + 1))]
-    order = draw(st.permutations(primes))
-    ids = ["me"] + [f"p{i}" for i in range(1, n)]
-    people = [Person(pid, f"Person {pid}") for pid in ids]
-    ties = [Tie(ids[a], ids[b], 1 / p) for (a, b), p in zip(chosen, order, strict=False)]
-    return Network(people, ties)
-
-
 def _reach_matches_shortest_chain(network: Network, max_hops: int | None, engine: str) -> None:
     found = reach(network, max_hops=max_hops, engine=engine)
     lengths = nx.single_source_shortest_path_length(network.graph, "me", cutoff=max_hops)
@@ -761,7 +744,7 @@ def _reach_matches_shortest_chain(network: Network, max_hops: int | None, engine
 
 
 @settings(max_examples=60, deadline=None)
-@given(network=small_networks(), max_hops=st.none() | st.integers(1, 4))
+@given(network=SMALL, max_hops=st.none() | st.integers(1, 4))
 def test_reach_names_the_chain_shortest_chain_names(network: Network, max_hops: int | None) -> None:
     """reach and reach_table give, for everyone, exactly shortest_chain's chain, ties included.
 
@@ -772,7 +755,7 @@ def test_reach_names_the_chain_shortest_chain_names(network: Network, max_hops: 
 
 
 @settings(max_examples=60, deadline=None)
-@given(network=small_networks(), max_hops=st.none() | st.integers(1, 4))
+@given(network=SMALL, max_hops=st.none() | st.integers(1, 4))
 def test_reach_is_the_same_on_both_engines(network: Network, max_hops: int | None) -> None:
     """The array engine's breadth-first search gives the python one's chains, ties included."""
     expected = reach(network, max_hops=max_hops, engine="python")
@@ -785,7 +768,7 @@ def test_reach_is_the_same_on_both_engines(network: Network, max_hops: int | Non
 
 @settings(max_examples=60, deadline=None)
 @given(
-    network=unique_best_networks(),
+    network=networks(min_people=2, max_people=9, person=_person_at, strengths=PRIMES, max_ties=36),
     max_hops=st.none() | st.integers(1, 4),
     engine=st.sampled_from(["python", "arrays"]),
 )

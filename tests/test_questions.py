@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from coffeechat.contacts import Person
-from coffeechat.errors import CoffeeChatError, PlanError, QuestionBankError
+from coffeechat.errors import CoffeeChatError, InvalidParameter, PlanError, QuestionBankError
 from coffeechat.outreach import job_request, job_words
 from coffeechat.questions import (
     AUDIENCES,
@@ -547,9 +547,13 @@ def test_must_ask_blocks_its_near_duplicates() -> None:
     ],
 )
 def test_plan_errors(kwargs: dict, match: str) -> None:
-    """Impossible requests raise PlanError with a message saying what to change."""
+    """Impossible requests raise PlanError, arguments of the wrong type InvalidParameter."""
     args = {"goals": ["culture"], "minutes": 20, **kwargs}
-    with pytest.raises(PlanError, match=match) as info:
+    wrong_type = any(
+        words in match
+        for words in ("must be a list", "must be a number", "must hold", "seed must", "bank must")
+    )
+    with pytest.raises(InvalidParameter if wrong_type else PlanError, match=match) as info:
         plan_interview(**args)
     assert isinstance(info.value, CoffeeChatError)
 

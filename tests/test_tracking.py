@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coffeechat.errors import CoffeeChatError, TrackerDataError
+from coffeechat.errors import CoffeeChatError, InvalidParameter, TrackerDataError
 from coffeechat.outreach import follow_up_dates
 from coffeechat.tracking import (
     DUE_COLUMNS,
@@ -175,8 +175,9 @@ def test_lamp_reports_every_bad_row(tmp_path: Path) -> None:
     ],
 )
 def test_lamp_frame_errors(data: object, match: str) -> None:
-    """Bad tables in memory are refused naming row and column."""
-    with pytest.raises(TrackerDataError, match=match) as info:
+    """Bad tables in memory are refused naming row and column; a non-table is a wrong argument."""
+    error = InvalidParameter if isinstance(data, str | list) else TrackerDataError
+    with pytest.raises(error, match=match) as info:
         make_lamp(data, min_employers=0)
     assert isinstance(info.value, CoffeeChatError)
 
@@ -370,5 +371,5 @@ def test_tracker_accepts_dates_and_timestamps() -> None:
 
 def test_due_today_rejects_bad_today() -> None:
     """A day that cannot be read is refused."""
-    with pytest.raises(TrackerDataError, match="today='tomorrow' is not a date"):
+    with pytest.raises(InvalidParameter, match="today='tomorrow' is not a date"):
         due_today(make_tracker([{"contact": "Ana"}]), today="tomorrow")

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.figure import Figure
 
-from coffeechat.contacts import TIE_KINDS, Network, Person, Tie
+from coffeechat.contacts import Network, Person, Tie
 from coffeechat.errors import InvalidParameter, PersonNotFound
 from coffeechat.paths import REACH_COLUMNS, hop_counts, reach_table
 from coffeechat.ui import (
@@ -26,6 +26,7 @@ from coffeechat.ui import (
     quiz,
     reach_explorer,
 )
+from strategies import networks
 
 #   me --0.8-- ana --0.5-- ben --0.5-- dee --0.7-- eve        fay (nobody knows fay)
 #    \                     /
@@ -157,23 +158,15 @@ def test_reach_table_rejects_unknown_people_and_places(net: Network) -> None:
         reach_table(nx.Graph())  # type: ignore[arg-type]
 
 
-@st.composite
-def random_networks(draw: st.DrawFn) -> Network:
-    n = draw(st.integers(min_value=1, max_value=12))
-    ids = ["me"] + [f"p{i}" for i in range(1, n)]
-    pairs = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]]
-    chosen = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=30)) if pairs else []
-    strengths = st.sampled_from([0.1, 0.25, 0.5, 0.75, 1.0])
-    ties = [Tie(a, b, draw(strengths), draw(st.sampled_from(TIE_KINDS))) for a, b in chosen]
-    return Network([Person(i, f"Name {i}") for i in ids], ties)
-
-
 def _product(network: Network, chain: list[str]) -> float:
     return math.prod(network.tie(a, b).strength for a, b in zip(chain, chain[1:], strict=False))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(network=random_networks(), hops=st.integers(min_value=1, max_value=5))
+@given(
+    network=networks(strengths=st.sampled_from([0.1, 0.25, 0.5, 0.75, 1.0])),
+    hops=st.integers(min_value=1, max_value=5),
+)
 def test_reach_table_chains_are_real_and_strongest_of_the_shortest(
     network: Network, hops: int
 ) -> None:
@@ -215,7 +208,7 @@ def test_hop_counts_from_someone_else(net: Network) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(network=random_networks())
+@given(network=networks(strengths=st.sampled_from([0.1, 0.25, 0.5, 0.75, 1.0])))
 def test_hop_counts_agree_with_networkx(network: Network) -> None:
     """The counts are the distribution of shortest-path lengths from the learner."""
     lengths = nx.single_source_shortest_path_length(network.graph, "me")

@@ -1,21 +1,18 @@
-"""Reading and checking the question bank's CSV file (and other small CSV tables).
+"""The question bank's vocabulary and row rules.
 
 The vocabularies (TIARA categories, topics, audiences, template slots) live
-here, with the row checks that keep a bank file honest. The CSV reader keeps
-each row's line number so that an error can name ``file:line:column``; the
-contact tracker and the LAMP list reuse it.
+here, with the row checks that keep a bank file honest. Reading the file
+itself is :func:`coffeechat._tables.read_csv_rows`, as for every table.
 """
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 import string
-from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
-from typing import NamedTuple
+from collections.abc import Mapping
 
+from coffeechat._tables import key
 from coffeechat.outreach import job_request
 
 #: Dalton's TIARA question types, in the order an interview asks them.
@@ -147,11 +144,6 @@ def yes_no(text: str) -> bool | None:
     """True for yes/y/true/1, False for no/n/false/0 or blank, None for anything else."""
     word = text.strip().lower()
     return True if word in _YES else False if word in _NO else None
-
-
-def key(text: object) -> str:
-    """Lower-case words of ``text`` joined by single spaces (hyphens and slashes are spaces)."""
-    return " ".join(re.sub(r"[^\w]+|_", " ", str(text).lower()).split())
 
 
 def normalize_topic(text: object) -> str | None:
@@ -348,86 +340,3 @@ def _number(text: str) -> float | None:
     except ValueError:
         return None
     return number if math.isfinite(number) else None
-
-
-# ------------------------------------------------------------------ CSV
-
-
-class Table(NamedTuple):
-    """A CSV file as read by :func:`read_csv_rows`."""
-
-    path: Path
-    header: list[str]
-    header_line: int
-    rows: list[tuple[int, dict[str, str]]]
-
-    def where(self, line: int, column: str) -> str:
-        """``file:line:column`` for a problem in ``column`` of the row on ``line``."""
-        col = self.header.index(column) + 1 if column in self.header else len(self.header) + 1
-        return f"{self.path}:{line}:{col}"
-
-
-def read_csv_rows(
-    path: str | Path,
-    make_error: Callable[[str], Exception],
-    aliases: Mapping[str, str] | None = None,
-) -> Table:
-    """Read a CSV file, keeping each row's first line number.
-
-    Header names are compared in lower case with spaces and underscores
-    alike; ``aliases`` maps other spellings to the canonical name. Blank
-    lines are left out (they hold no data). Errors are made with
-    ``make_error(message)``, the message starting ``file:line:column:``.
-    """
-    path = Path(path)
-    aliases = aliases or {}
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.reader(handle)
-            records: list[tuple[int, list[str]]] = []
-            last = 0
-            for record in reader:
-                records.append((last + 1, record))
-                last = reader.line_num
-    except FileNotFoundError as err:
-        raise make_error(f"{path}: no such file") from err
-    except IsADirectoryError as err:
-        raise make_error(f"{path}: is a folder, not a CSV file") from err
-    except UnicodeDecodeError as err:
-        raise make_error(f"{path}: not UTF-8 text ({err.reason}); save it as CSV UTF-8") from err
-    except csv.Error as err:
-        raise make_error(f"{path}:{last + 1}:1: {err}") from err
-    records = [(line, r) for line, r in records if any(cell.strip() for cell in r)]
-    if not records:
-        raise make_error(f"{path}: the file is empty; it needs a header row")
-    header_line, raw_header = records[0]
-    header: list[str] = []
-    for col, name in enumerate(raw_header, start=1):
-        canonical = key(name).replace(" ", "_")
-        canonical = aliases.get(canonical, canonical)
-        if not canonical:
-            raise make_error(f"{path}:{header_line}:{col}: column {col} has no name")
-        if canonical in header:
-            raise make_error(f"{path}:{header_line}:{col}: column {name.strip()!r} appears twice")
-        header.append(canonical)
-    rows: list[tuple[int, dict[str, str]]] = []
-    for line, record in records[1:]:
-        if len(record) != len(header):
-            col = min(len(record), len(header)) + 1
-            raise make_error(
-                f"{path}:{line}:{col}: this row has {len(record)} values but the header has "
-                f"{len(header)} columns (is there an unquoted comma?)"
-            )
-        rows.append((line, {h: cell.strip() for h, cell in zip(header, record, strict=True)}))
-    return Table(path, header, header_line, rows)
-
-
-def raise_problems(problems: Sequence[str], error: Callable[[str], Exception]) -> None:
-    """Raise ``error`` listing every problem, one a line; do nothing when there are none.
-
-    The error's ``problems`` attribute holds the list.
-    """
-    if problems:
-        err = error("\n".join(problems))
-        err.problems = tuple(problems)  # type: ignore[attr-defined]
-        raise err

@@ -185,7 +185,7 @@ class CSR:
     ) -> tuple[np.ndarray, np.ndarray | None]:
         """Breadth-first search, a whole level at a time with numpy.
 
-        The array twin of :func:`coffeechat.paths._bfs`, with the same answers.
+        The array twin of :func:`coffeechat._engines.bfs`, with the same answers.
 
         Returns
         -------

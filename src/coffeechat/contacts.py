@@ -37,14 +37,16 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
-from datetime import date, datetime
+from datetime import date
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from coffeechat.errors import ContactDataError, PersonNotFound
+from coffeechat._args import items
+from coffeechat._tables import Errors, Origin, Problems, blank, check_errors, parse_date
+from coffeechat.errors import ContactDataError, InvalidParameter, PersonNotFound
 
 __all__ = [
     "DEFAULT_STRENGTH",
@@ -309,30 +311,6 @@ class Tie:
         return f"{self.kind}, {strength_label(self.strength)}"
 
 
-@dataclass(frozen=True)
-class _Origin:
-    """Where a table came from, so errors can point at a file and line."""
-
-    label: str
-    path: str | None = None
-    lines: Sequence[int] | None = None
-
-    def error(self, position: int, column: str | None, problem: str) -> ContactDataError:
-        if self.path is not None:
-            line = self.lines[position] if self.lines is not None else None
-            return ContactDataError(problem, path=self.path, line=line, column=column)
-        return ContactDataError(f"{self.label} row {position}: {problem}", column=None)
-
-    def place(self, position: int) -> str:
-        """Where a row is, in words: ``'line 7'`` in a file, else ``'row 5'``."""
-        if self.lines is not None:
-            return f"line {self.lines[position]}"
-        return f"row {position}"
-
-
-_Errors = Literal["raise", "skip"]
-
-
 class Inside:
     """Read-only access to a network's own tables, for the library's modules.
 
@@ -409,6 +387,8 @@ class Network:
     """
 
     def __init__(self, people: Iterable[Person], ties: Iterable[Tie], me: str = "me") -> None:
+        people = items(people, "people", Person)
+        ties = items(ties, "ties", Tie)
         people_frame = pd.DataFrame([_person_row(p) for p in people], columns=list(PERSON_COLUMNS))
         ties_frame = pd.DataFrame([asdict(t) for t in ties], columns=list(TIE_COLUMNS))
         other = Network.from_frames(people_frame, ties_frame, me=me)
@@ -422,9 +402,7 @@ class Network:
         ties: pd.DataFrame,
         me: str | None = None,
         *,
-        errors: _Errors = "raise",
-        _people_origin: _Origin | None = None,
-        _ties_origin: _Origin | None = None,
+        errors: Errors = "raise",
     ) -> Network:
         """Build a network from two pandas tables.
 
@@ -454,42 +432,12 @@ class Network:
         Raises
         ------
         ContactDataError
-            For the first bad row, naming row and column (file and line when
-            the tables came from a file).
+            For the first bad row, naming row and column.
+        InvalidParameter
+            If ``errors`` is not ``"raise"`` or ``"skip"``, or a table is not
+            a DataFrame.
         """
-        if errors not in ("raise", "skip"):
-            raise ContactDataError(f"errors must be 'raise' or 'skip', not {errors!r}")
-        if not isinstance(people, pd.DataFrame) or not isinstance(ties, pd.DataFrame):
-            raise ContactDataError(
-                "people and ties must be pandas DataFrames, not "
-                f"{type(people).__name__} and {type(ties).__name__}"
-            )
-        p_origin = _people_origin or _Origin("people")
-        t_origin = _ties_origin or _Origin("ties")
-        skipped: list[ContactDataError] = []
-
-        def problem(err: ContactDataError) -> None:
-            if errors == "raise":
-                raise err
-            skipped.append(err)
-
-        people_frame = _clean_people(people, p_origin, problem)
-        ties_frame = _clean_ties(ties, t_origin, problem, people_frame.index)
-        if me is None:
-            me = "me"
-            if me not in people_frame.index:
-                raise ContactDataError(
-                    "no learner given: pass me=<id>, or give the learner the id 'me'"
-                )
-        me = str(me)
-        if me not in people_frame.index:
-            raise ContactDataError(f"me={me!r} is not the id of anyone in the people table")
-        net = cls.__new__(cls)
-        net._people = people_frame
-        net._ties = ties_frame
-        net.me = me
-        net.skipped = tuple(skipped)
-        return net
+        return build_network(people, ties, me, errors=errors)
 
     # ------------------------------------------------------------ tables
     @property
@@ -629,7 +577,7 @@ class Network:
             keys = self._keys(column, whole)
             key = normalize_organization(wanted) if whole else _fold(wanted)
             if not key:
-                raise ContactDataError(f"{column} to look for is empty")
+                raise InvalidParameter(f"{column} to look for is empty")
             mask &= (keys == key) if whole else keys.str.contains(key, regex=False).to_numpy()
         return [str(i) for i in people.index[mask]]
 
@@ -698,6 +646,71 @@ class Network:
 # ------------------------------------------------------------------ helpers
 
 
+def build_network(
+    people: pd.DataFrame,
+    ties: pd.DataFrame,
+    me: str | None = None,
+    *,
+    errors: Errors = "raise",
+    people_origin: Origin | None = None,
+    ties_origin: Origin | None = None,
+    earlier: Sequence[ContactDataError] = (),
+) -> Network:
+    """:meth:`Network.from_frames`, for the importers of :mod:`coffeechat.io`.
+
+    ``people_origin`` and ``ties_origin`` say which file and line each row
+    came from, so that a problem names them; ``earlier`` holds the rows an
+    importer already set aside (with ``errors="skip"``), which join the
+    network's :attr:`~Network.skipped` in file and line order.
+    """
+    errors = check_errors(errors)
+    if not isinstance(people, pd.DataFrame) or not isinstance(ties, pd.DataFrame):
+        raise InvalidParameter(
+            "people and ties must be pandas DataFrames, not "
+            f"{type(people).__name__} and {type(ties).__name__}"
+        )
+    p_origin = people_origin or Origin("people")
+    t_origin = ties_origin or Origin("ties")
+    problem = Problems(errors)
+
+    people_frame = _clean_people(people, p_origin, problem)
+    ties_frame = _clean_ties(ties, t_origin, problem, people_frame.index)
+    if me is None:
+        me = "me"
+        if me not in people_frame.index:
+            raise ContactDataError(
+                "no learner given: pass me=<id>, or give the learner the id 'me'"
+            )
+    me = str(me)
+    if me not in people_frame.index:
+        raise ContactDataError(f"me={me!r} is not the id of anyone in the people table")
+    net = Network.__new__(Network)
+    net._people = people_frame
+    net._ties = ties_frame
+    net.me = me
+    net.skipped = _merge_skipped([*earlier, *problem.found])
+    return net
+
+
+def _merge_skipped(found: Sequence[Exception]) -> tuple[ContactDataError, ...]:
+    """Problems in file and line order, each row once (its ties are left out with it)."""
+    seen: set[tuple[str | None, int | None]] = set()
+    kept = []
+    for err in sorted(
+        found, key=lambda e: (getattr(e, "path", None) or "", getattr(e, "line", None) or 0)
+    ):
+        where = (getattr(err, "path", None), getattr(err, "line", None))
+        if where[1] is not None and where in seen:
+            continue
+        seen.add(where)
+        kept.append(err)
+    return tuple(kept)  # type: ignore[arg-type]
+
+
+def _error(origin: Origin, position: int, column: str | None, problem: str) -> ContactDataError:
+    return origin.error(position, column, problem, ContactDataError)  # type: ignore[return-value]
+
+
 def _person_row(p: Person) -> dict[str, object]:
     row = {f.name: getattr(p, f.name) for f in fields(Person)}
     row["tags"] = "; ".join(p.tags)
@@ -748,16 +761,6 @@ def _plain(value: object) -> object:
     return value.item() if isinstance(value, np.generic) else value
 
 
-def _blank(value: object) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    if value is pd.NaT or value is pd.NA:
-        return True
-    return isinstance(value, str) and not value.strip()
-
-
 def _map_values(values: pd.Series | np.ndarray, func: Any) -> np.ndarray:
     """Apply ``func`` once per distinct value (fast on columns with repeats)."""
     codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
@@ -771,7 +774,7 @@ def _map_values(values: pd.Series | np.ndarray, func: Any) -> np.ndarray:
 def _endpoints(values: pd.Series, ids: pd.Index) -> tuple[np.ndarray, np.ndarray]:
     """Cleaned id strings of a tie column and their positions in ``ids`` (-1: unknown)."""
     codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
-    cleaned = np.array(["" if _blank(v) else str(v).strip() for v in uniques] + [""], dtype=object)
+    cleaned = np.array(["" if blank(v) else str(v).strip() for v in uniques] + [""], dtype=object)
     positions = np.append(ids.get_indexer(cleaned[:-1]), -1).astype(np.int64)
     return cleaned[codes], positions[codes]
 
@@ -783,11 +786,11 @@ def _text_column(frame: pd.DataFrame, column: str) -> pd.Series:
     if pd.api.types.is_string_dtype(col.dtype) and not pd.api.types.is_object_dtype(col.dtype):
         cleaned = col.fillna("").str.strip().to_numpy(dtype=object)
     else:
-        cleaned = _map_values(col, lambda v: "" if _blank(v) else str(v).strip())
+        cleaned = _map_values(col, lambda v: "" if blank(v) else str(v).strip())
     return pd.Series(cleaned, index=frame.index, dtype=object)
 
 
-def _require(frame: pd.DataFrame, origin: _Origin, columns: Sequence[str]) -> None:
+def _require(frame: pd.DataFrame, origin: Origin, columns: Sequence[str]) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         have = ", ".join(map(str, frame.columns)) or "none"
@@ -795,24 +798,27 @@ def _require(frame: pd.DataFrame, origin: _Origin, columns: Sequence[str]) -> No
         raise ContactDataError(f"{where}missing column {missing[0]!r} (the columns are: {have})")
 
 
-def _clean_people(people: pd.DataFrame, origin: _Origin, problem: Any) -> pd.DataFrame:
+def _clean_people(people: pd.DataFrame, origin: Origin, problem: Any) -> pd.DataFrame:
     _require(people, origin, ["id", "name"])
     bad: list[int] = []
     ids = _text_column(people, "id")
     names = _text_column(people, "name")
     for pos in np.flatnonzero((ids == "").to_numpy()):
-        problem(origin.error(int(pos), "id", "empty id"))
+        problem(_error(origin, int(pos), "id", "empty id"))
         bad.append(int(pos))
     for pos in np.flatnonzero((names == "").to_numpy()):
         if int(pos) not in bad:
-            problem(origin.error(int(pos), "name", f"person {ids.iloc[pos]!r} has no name"))
+            problem(_error(origin, int(pos), "name", f"person {ids.iloc[pos]!r} has no name"))
             bad.append(int(pos))
     first = _first_positions(ids.to_numpy())
     for pos in np.flatnonzero((first != np.arange(len(ids))) & (ids != "").to_numpy()):
         pid = ids.iloc[pos]
         problem(
-            origin.error(
-                int(pos), "id", f"duplicate id {pid!r} (first used on {origin.place(first[pos])})"
+            _error(
+                origin,
+                int(pos),
+                "id",
+                f"duplicate id {pid!r} (first used on {origin.place(first[pos])})",
             )
         )
         bad.append(int(pos))
@@ -827,32 +833,14 @@ def _clean_people(people: pd.DataFrame, origin: _Origin, problem: Any) -> pd.Dat
     return frame.set_index("id")
 
 
-def _parse_date(value: object) -> date | None:
-    if _blank(value):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, pd.Timestamp):
-        return value.date()
-    text = str(value).strip()
-    for fmt in ("%Y-%m-%d", "%d %b %Y", "%d %B %Y", "%Y%m%d", "%m/%d/%Y", "%Y/%m/%d"):
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(text)
-
-
 def _parse_date_or_error(value: object) -> date | None | ValueError:
     try:
-        return _parse_date(value)
+        return parse_date(value)
     except ValueError as err:
         return err
 
 
-def _clean_ties(ties: pd.DataFrame, origin: _Origin, problem: Any, ids: pd.Index) -> pd.DataFrame:
+def _clean_ties(ties: pd.DataFrame, origin: Origin, problem: Any, ids: pd.Index) -> pd.DataFrame:
     _require(ties, origin, ["source", "target"])
     n = len(ties)
     bad = np.zeros(n, dtype=bool)
@@ -862,10 +850,11 @@ def _clean_ties(ties: pd.DataFrame, origin: _Origin, problem: Any, ids: pd.Index
     # kind
     if "kind" in ties.columns:
         raw_kind = ties["kind"].to_numpy()
-        kind = _map_values(raw_kind, lambda v: "acquaintance" if _blank(v) else normalize_kind(v))
+        kind = _map_values(raw_kind, lambda v: "acquaintance" if blank(v) else normalize_kind(v))
         for pos in np.flatnonzero(pd.isna(kind)):
             problem(
-                origin.error(
+                _error(
+                    origin,
                     int(pos),
                     "kind",
                     f"unknown tie kind {_plain(raw_kind[pos])!r}; "
@@ -883,14 +872,15 @@ def _clean_ties(ties: pd.DataFrame, origin: _Origin, problem: Any, ids: pd.Index
         raw = ties["strength"]
         numeric = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
         if pd.api.types.is_numeric_dtype(raw.dtype):
-            blank = raw.isna().to_numpy()
+            empty = raw.isna().to_numpy()
         else:
-            blank = _map_values(raw, _blank).astype(bool)
-        strength = np.where(blank, defaults, numeric)
-        wrong = ~blank & (np.isnan(numeric) | ~(numeric > 0) | ~(numeric <= 1))
+            empty = _map_values(raw, blank).astype(bool)
+        strength = np.where(empty, defaults, numeric)
+        wrong = ~empty & (np.isnan(numeric) | ~(numeric > 0) | ~(numeric <= 1))
         for pos in np.flatnonzero(wrong & ~bad):
             problem(
-                origin.error(
+                _error(
+                    origin,
                     int(pos),
                     "strength",
                     f"strength {_plain(raw.iloc[pos])!r} is not a number in (0, 1]",
@@ -905,11 +895,11 @@ def _clean_ties(ties: pd.DataFrame, origin: _Origin, problem: Any, ids: pd.Index
         missing = code < 0
         for pos in np.flatnonzero(missing & ~bad):
             what = "empty" if column[pos] == "" else f"{column[pos]!r} is not a person id"
-            problem(origin.error(int(pos), name, f"{name} {what}"))
+            problem(_error(origin, int(pos), name, f"{name} {what}"))
             bad[pos] = True
     self_tie = source == target
     for pos in np.flatnonzero(self_tie & ~bad):
-        problem(origin.error(int(pos), "target", f"tie from {source[pos]!r} to itself"))
+        problem(_error(origin, int(pos), "target", f"tie from {source[pos]!r} to itself"))
         bad[pos] = True
 
     # one tie per pair, whichever way round
@@ -919,7 +909,8 @@ def _clean_ties(ties: pd.DataFrame, origin: _Origin, problem: Any, ids: pd.Index
     first = _first_positions(key)
     for pos in np.flatnonzero(first != np.arange(n)):
         problem(
-            origin.error(
+            _error(
+                origin,
                 int(pos),
                 "target",
                 f"second tie between {source[pos]!r} and {target[pos]!r} "
@@ -940,7 +931,8 @@ def _clean_ties(ties: pd.DataFrame, origin: _Origin, problem: Any, ids: pd.Index
             parsed[pos] = None
             if not bad[pos]:
                 problem(
-                    origin.error(
+                    _error(
+                        origin,
                         int(pos),
                         column,
                         f"cannot read the date {_plain(raw_dates[pos])!r} (write it as 2024-03-12)",

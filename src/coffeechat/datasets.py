@@ -49,6 +49,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from coffeechat._args import whole_number
 from coffeechat.contacts import DEFAULT_STRENGTH, TIE_KINDS, Network
 from coffeechat.errors import InvalidParameter
 
@@ -321,11 +322,8 @@ def make_network(
     >>> make_network(200, seed=7) == net
     True
     """
-    if isinstance(size, bool) or not isinstance(size, numbers.Integral) or size < 50:
-        raise InvalidParameter(f"size must be a whole number of at least 50, not {size!r}")
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
-        raise InvalidParameter(f"seed must be a whole number of at least 0, not {seed!r}")
-    size = int(size)
+    size = whole_number(size, "size", minimum=50)
+    seed = whole_number(seed, "seed", minimum=0)
     if mean_degree is None:
         mean_degree = min(20, size // 10)
     if (

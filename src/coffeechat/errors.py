@@ -8,6 +8,8 @@ the file, the line and the column.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 __all__ = [
     "CheckFailed",
     "CoffeeChatError",
@@ -89,7 +91,18 @@ class InvalidParameter(CoffeeChatError, ValueError):
 
 
 class QuestionBankError(CoffeeChatError, ValueError):
-    """Raised when a question bank file has a bad row; names file and line."""
+    """Raised when a question bank file has a bad row; names file and line.
+
+    Attributes
+    ----------
+    problems : tuple of str
+        Every problem found, one a line of the message (a file with several
+        bad rows is reported in one error).
+    """
+
+    def __init__(self, message: str, *, problems: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.problems: tuple[str, ...] = tuple(problems) or (message,)
 
 
 class PlanError(CoffeeChatError, ValueError):
@@ -115,8 +128,11 @@ class CheckFailed(CoffeeChatError, AssertionError):
         lines: list[str] = []
         cause = self.__cause__
         if cause is not None:
-            frames = [f for f in traceback.extract_tb(cause.__traceback__)
-                      if not str(Path(f.filename).resolve()).startswith(library)]
+            frames = [
+                f
+                for f in traceback.extract_tb(cause.__traceback__)
+                if not str(Path(f.filename).resolve()).startswith(library)
+            ]
             shown = [*traceback.format_list(frames), *traceback.format_exception_only(cause)]
             lines += ["Traceback (most recent call last):"]
             lines += [line.rstrip("\n") for line in shown] + [""]
@@ -140,4 +156,13 @@ class TrackerDataError(CoffeeChatError, ValueError):
     repeated employer or contact, a score out of range, a date that cannot
     be read or dates in an impossible order. The message starts with
     ``file:line:column`` when the table came from a file.
+
+    Attributes
+    ----------
+    problems : tuple of str
+        Every problem found, one a line of the message.
     """
+
+    def __init__(self, message: str, *, problems: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.problems: tuple[str, ...] = tuple(problems) or (message,)

@@ -36,32 +36,41 @@ from __future__ import annotations
 
 import base64
 import binascii
-import codecs
 import csv
 import difflib
 import os
 import quopri
 import re
 import unicodedata
-from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from io import StringIO
-from pathlib import Path
-from typing import Literal, overload
+from typing import Literal
 
 import numpy as np
 import pandas as pd
 
+from coffeechat._args import output_path
+from coffeechat._tables import (
+    DATE_FORMATS,
+    Lines,
+    Origin,
+    Problems,
+    Records,
+    check_errors,
+    column_name,
+    csv_records,
+    load_text,
+    parse_date,
+)
 from coffeechat.contacts import (
     DEFAULT_STRENGTH,
     PERSON_COLUMNS,
     TIE_COLUMNS,
     TIE_KINDS,
     Network,
-    _Origin,
-    _parse_date,
+    build_network,
     normalize_kind,
 )
 from coffeechat.errors import ContactDataError, InvalidParameter
@@ -87,63 +96,8 @@ _ADDRESS_BOOK_KIND = "acquaintance"
 # ------------------------------------------------------------------ locations
 
 
-class _Lines(Sequence):
-    """Physical line numbers of table rows, kept in a compact array.
-
-    A stored 0 stands for a row that came from no line (the learner's own row,
-    which the importers add): it reads back as None.
-    """
-
-    def __init__(self, values: Sequence[int] | np.ndarray) -> None:
-        self._values = np.asarray(values, dtype=np.int64)
-
-    def __len__(self) -> int:
-        return len(self._values)
-
-    @overload
-    def __getitem__(self, index: int) -> int | None: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> _Lines: ...
-
-    def __getitem__(self, index: int | slice) -> int | None | _Lines:
-        if isinstance(index, slice):
-            return _Lines(self._values[index])
-        value = int(self._values[index])
-        return value if value > 0 else None
-
-
-class _Problems:
-    """Collects row problems: raises the first one, or keeps them all when skipping."""
-
-    def __init__(self, errors: _Errors) -> None:
-        self.skip = errors == "skip"
-        self.found: list[ContactDataError] = []
-
-    def __call__(self, err: ContactDataError) -> None:
-        if not self.skip:
-            raise err
-        self.found.append(err)
-
-    def finish(self, net: Network) -> Network:
-        """Put the problems found here and by ``from_frames`` into ``net.skipped``."""
-        both = list(self.found) + list(net.skipped)
-        seen: set[tuple[str | None, int | None]] = set()
-        kept = []
-        for err in sorted(both, key=lambda e: (e.path or "", e.line or 0)):
-            key = (err.path, err.line)
-            if err.line is not None and key in seen:
-                continue  # a row already listed: its tie is left out with it
-            seen.add(key)
-            kept.append(err)
-        net.skipped = tuple(kept)
-        return net
-
-
-def _check_errors(errors: object) -> _Errors:
-    if errors not in ("raise", "skip"):
-        raise InvalidParameter(f"errors must be 'raise' or 'skip', not {errors!r}")
-    return errors  # type: ignore[return-value]
+def _load_text(path: object, encoding: str | None, expected: str) -> tuple[str, str]:
+    return load_text(path, encoding, expected, ContactDataError)
 
 
 def _check_me_name(me_name: object) -> str:
@@ -152,141 +106,20 @@ def _check_me_name(me_name: object) -> str:
     return me_name.strip()
 
 
-# ------------------------------------------------------------------ reading text
-
-_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"PK\x03\x04", "a ZIP archive (an Excel .xlsx workbook, a Word file or a zipped export)"),
-    (b"PK\x05\x06", "an empty ZIP archive"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old-style Office file (such as an Excel .xls)"),
-    (b"%PDF", "a PDF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\x1f\x8b", "a gzip-compressed file"),
-    (b"SQLite format 3\x00", "an SQLite database"),
-    (b"{\\rtf", "an RTF document"),
-)
-
-_SAVE_HINT = {
-    "CSV": "export or save it as CSV (in Excel: File > Save As > 'CSV UTF-8')",
-    "vCard": "export the contacts as a vCard (.vcf) file",
-}
-
-
-def _load_text(path: object, encoding: str | None, expected: str) -> tuple[str, str]:
-    """Read a whole file as text; returns (the path as shown in messages, text)."""
-    if not isinstance(path, str | os.PathLike):
-        raise InvalidParameter(f"expected the path of a file, not {type(path).__name__}")
-    shown = os.fsdecode(path)
-    try:
-        data = Path(shown).read_bytes()
-    except FileNotFoundError as err:
-        raise ContactDataError(
-            f"no such file (a relative path starts in {Path.cwd()})", path=shown
-        ) from err
-    except IsADirectoryError as err:
-        raise ContactDataError("this is a folder, not a file", path=shown) from err
-    except OSError as err:
-        raise ContactDataError(f"cannot read the file: {err.strerror or err}", path=shown) from err
-    text = _decode(data, shown, encoding, expected)
-    if not text.strip():
-        raise ContactDataError("the file is empty", path=shown)
-    return shown, text
-
-
-def _decode(data: bytes, shown: str, encoding: str | None, expected: str) -> str:
-    hint = _SAVE_HINT[expected]
-    for magic, what in _MAGIC:
-        if data.startswith(magic):
-            raise ContactDataError(f"this is {what}, not a {expected} file; {hint}", path=shown)
-    if encoding is None:
-        utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-        codec = "utf-16" if utf16 else "utf-8-sig"
-    else:
-        try:
-            codec = codecs.lookup(encoding).name
-        except (LookupError, TypeError) as err:
-            raise InvalidParameter(f"unknown encoding {encoding!r}") from err
-        utf16 = codec.startswith(("utf-16", "utf-32"))
-    if not utf16 and b"\x00" in data:
-        at = data.index(b"\x00")
-        line = data.count(b"\n", 0, at) + 1
-        raise ContactDataError(
-            f"this is not a text file (it holds binary data: a NUL byte at byte {at}); {hint}",
-            path=shown,
-            line=line,
-        )
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError as err:
-        if _looks_binary(data):
-            raise ContactDataError(
-                f"this is not a text file (it holds binary data); {hint}", path=shown
-            ) from err
-        line = data.count(b"\n", 0, err.start) + 1
-        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
-        name = "UTF-8" if codec.startswith("utf-8") else codec
-        raise ContactDataError(
-            f"byte {data[err.start]:#04x} (byte {err.start} of the file, character {column} "
-            f"of the line) is not {name} text; save the file as UTF-8, or pass "
-            "encoding='cp1252' if an older Windows program wrote it",
-            path=shown,
-            line=line,
-        ) from err
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise ContactDataError(
-            f"this is not a text file (it holds binary data); {hint}", path=shown, line=line
-        )
-    return text
-
-
-def _looks_binary(data: bytes) -> bool:
-    sample = data[:4096]
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
-    return controls > len(sample) * 0.05
-
-
 # ------------------------------------------------------------------ CSV tables
 
 
-@dataclass
-class _Records:
-    """The non-blank CSV records of a file, each with the line it starts on."""
-
-    path: str
-    rows: list[list[str]]
-    lines: array = field(default_factory=lambda: array("q"))
+def _csv_records(text: str, shown: str, problem: Problems) -> Records:
+    return csv_records(text, shown, problem, ContactDataError)
 
 
-def _csv_records(text: str, shown: str, problem: _Problems) -> _Records:
-    records = _Records(shown, [])
-    rows, lines = records.rows, records.lines
-    reader = csv.reader(StringIO(text, newline=""), strict=True)
-    end = 0
-    while True:
-        try:
-            for fields in reader:
-                start, end = end + 1, reader.line_num
-                # skip blank lines ([]) and rows of empty values (",,,")
-                if fields and (fields[0].strip() or "".join(fields).strip()):
-                    rows.append(fields)
-                    lines.append(start)
-            return records
-        except csv.Error as err:
-            start, end = end + 1, reader.line_num
-            problem(ContactDataError(_csv_problem(err, start, end), path=shown, line=start))
-
-
-def _read_records(path: object, encoding: str | None, problem: _Problems) -> _Records:
+def _read_records(path: object, encoding: str | None, problem: Problems) -> Records:
     """The records of a CSV file that must have at least a header row."""
     shown, text = _load_text(path, encoding, "CSV")
     return _records_with_header(text, shown, problem)
 
 
-def _records_with_header(text: str, shown: str, problem: _Problems) -> _Records:
+def _records_with_header(text: str, shown: str, problem: Problems) -> Records:
     records = _csv_records(text, shown, problem)
     if not records.rows:
         # only unreadable lines: with errors="skip" they were set aside, but there is no table
@@ -294,20 +127,6 @@ def _records_with_header(text: str, shown: str, problem: _Problems) -> _Records:
             raise problem.found[0]
         raise ContactDataError("the file has no header row, only empty values", path=shown)
     return records
-
-
-def _csv_problem(err: csv.Error, start: int, end: int) -> str:
-    text = str(err)
-    if "unexpected end of data" in text:
-        return 'a quote (") opened on this line is never closed'
-    if "expected after" in text:
-        return (
-            "a quoted value must end at its closing quote; write a quote inside a "
-            'quoted value as two quotes ("")'
-        )
-    if "field larger than field limit" in text:
-        return f"a value is too long to be a contact field (lines {start}-{end})"
-    return f"cannot read this line as CSV: {text}"
 
 
 @dataclass
@@ -342,7 +161,7 @@ class _Table:
         return np.array([v.strip() for v in self.frame[column]], dtype=object)
 
 
-def _table(records: _Records, header_at: int, problem: _Problems) -> _Table:
+def _table(records: Records, header_at: int, problem: Problems) -> _Table:
     """Turn records into a table whose header is record ``header_at``."""
     shown = records.path
     header = [h.strip() for h in records.rows[header_at]]
@@ -486,7 +305,7 @@ def _address_book(
     me: str,
     me_name: str,
     shown: str,
-    problem: _Problems,
+    problem: Problems,
     errors: _Errors,
 ) -> Network:
     """A network of the learner and one first-degree tie to each person listed."""
@@ -506,24 +325,20 @@ def _address_book(
         }
     )
     lines = np.asarray(table_lines, dtype=np.int64)
-    net = Network.from_frames(
+    return build_network(
         people_frame.astype(object),
         ties_frame,
         me=me,
         errors=errors,
-        _people_origin=_Origin("people", shown, _Lines(np.append(0, lines))),
-        _ties_origin=_Origin("ties", shown, _Lines(lines)),
+        people_origin=Origin("people", shown, Lines(np.append(0, lines))),
+        ties_origin=Origin("ties", shown, Lines(lines)),
+        earlier=problem.found,
     )
-    return problem.finish(net)
 
 
 # ------------------------------------------------------------------ generic CSV
 
-_COLUMN_ALIASES = {
-    "organisation": "organization",
-    "met on": "met_on",
-    "last contact": "last_contact",
-}
+_COLUMN_ALIASES = {"organisation": "organization"}
 
 
 def _plain_table(
@@ -532,7 +347,7 @@ def _plain_table(
     columns: Sequence[str],
     required: Sequence[str],
     encoding: str | None,
-    problem: _Problems,
+    problem: Problems,
 ) -> _Table:
     shown, text = _load_text(path, encoding, "CSV")
     table = _quick_table(text, shown)
@@ -540,9 +355,7 @@ def _plain_table(
         table = _table(_records_with_header(text, shown, problem), 0, problem)
     renamed = {}
     for name in table.columns:
-        key = " ".join(name.lower().replace("_", " ").split())
-        key = _COLUMN_ALIASES.get(key, key.replace(" ", "_"))
-        renamed[name] = key
+        renamed[name] = column_name(name, _COLUMN_ALIASES)
     if len(set(renamed.values())) == len(renamed):
         table.frame = table.frame.rename(columns=renamed)
         table.columns = [renamed[c] for c in table.columns]
@@ -615,10 +428,10 @@ def read_csv(
     >>> net.tie("me", "lucia-moreno").describe()
     'family, strong tie'
     """
-    errors = _check_errors(errors)
+    errors = check_errors(errors)
     if not isinstance(me, str) or not me.strip():
         raise InvalidParameter(f"me must be the learner's id, not {me!r}")
-    problem = _Problems(errors)
+    problem = Problems(errors)
     people = _plain_table(people_path, "people", PERSON_COLUMNS, ("id", "name"), encoding, problem)
     ties = _plain_table(ties_path, "ties", TIE_COLUMNS, ("source", "target"), encoding, problem)
     if me not in set(people.text("id")):
@@ -627,15 +440,15 @@ def read_csv(
             path=people.path,
             column="id",
         )
-    net = Network.from_frames(
+    return build_network(
         people.frame,
         ties.frame,
         me=me,
         errors=errors,
-        _people_origin=_Origin("people", people.path, _Lines(people.lines)),
-        _ties_origin=_Origin("ties", ties.path, _Lines(ties.lines)),
+        people_origin=Origin("people", people.path, Lines(people.lines)),
+        ties_origin=Origin("ties", ties.path, Lines(ties.lines)),
+        earlier=problem.found,
     )
-    return problem.finish(net)
 
 
 def write_csv(network: Network, people_path: _PathLike, ties_path: _PathLike) -> None:
@@ -668,12 +481,7 @@ def write_csv(network: Network, people_path: _PathLike, ties_path: _PathLike) ->
     """
     if not isinstance(network, Network):
         raise InvalidParameter(f"expected a Network, not {type(network).__name__}")
-    for path in (people_path, ties_path):
-        if not isinstance(path, str | os.PathLike):
-            raise InvalidParameter(f"expected the path of a file, not {type(path).__name__}")
-        folder = Path(os.fsdecode(path)).parent
-        if not folder.is_dir():
-            raise InvalidParameter(f"cannot write {os.fsdecode(path)}: no folder {folder}")
+    people_path, ties_path = output_path(people_path), output_path(ties_path)
     _write_rows(people_path, PERSON_COLUMNS, network.people)
     _write_rows(ties_path, TIE_COLUMNS, network.ties)
 
@@ -701,7 +509,7 @@ _LINKEDIN_REQUIRED = ("First Name", "Last Name", "Company", "Position", "Connect
 _HEADER_SEARCH = 50
 
 
-def _find_header(records: _Records, wanted: Sequence[str]) -> int | None:
+def _find_header(records: Records, wanted: Sequence[str]) -> int | None:
     keys = {w.casefold() for w in wanted}
     for i, row in enumerate(records.rows[:_HEADER_SEARCH]):
         if keys <= {v.strip().casefold() for v in row}:
@@ -709,22 +517,15 @@ def _find_header(records: _Records, wanted: Sequence[str]) -> int | None:
     return None
 
 
+#: Ways LinkedIn has written "Connected On", besides the usual ones.
+_LINKEDIN_DATES = ("%d-%b-%y", "%d-%b-%Y", "%b %d, %Y", "%B %d, %Y")
+
+
 def _parse_linkedin_date(text: str) -> date | None:
-    if not text:
-        return None
-    try:
-        return _parse_date(text)
-    except ValueError:
-        pass
-    for fmt in ("%d-%b-%y", "%d-%b-%Y", "%b %d, %Y", "%B %d, %Y"):
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(text)
+    return parse_date(text, (*DATE_FORMATS, *_LINKEDIN_DATES))
 
 
-def _linkedin_table(path: object, encoding: str | None, problem: _Problems) -> _Table:
+def _linkedin_table(path: object, encoding: str | None, problem: Problems) -> _Table:
     """The export's table, checked, with 'Connected On' as dates (or None)."""
     records = _read_records(path, encoding, problem)
     shown = records.path
@@ -810,7 +611,7 @@ def read_linkedin_table(path: _PathLike, *, encoding: str | None = None) -> pd.D
     >>> table["Connected On"].min().year >= 2010
     True
     """
-    problem = _Problems("raise")
+    problem = Problems("raise")
     table = _linkedin_table(path, encoding, problem)
     frame = table.frame.copy()
     frame["Connected On"] = pd.to_datetime(
@@ -872,9 +673,9 @@ def read_linkedin(
     >>> sorted(p.name for p in net.find(organization="Cloudmere Systems"))
     ['Dmitri Volkov', 'Marek Nowak', 'Valentina Cruz', 'Yusuf Demir']
     """
-    errors = _check_errors(errors)
+    errors = check_errors(errors)
     me_name = _check_me_name(me_name)
-    problem = _Problems(errors)
+    problem = Problems(errors)
     table = _linkedin_table(path, encoding, problem)
     first, last = table.text("First Name"), table.text("Last Name")
     names = np.array([" ".join(f"{a} {b}".split()) for a, b in zip(first, last, strict=True)])
@@ -1085,7 +886,7 @@ def _property_text(prop: _Property, shown: str) -> str:
         ) from err
 
 
-def _vcard_cards(text: str, shown: str, problem: _Problems) -> list[_Card]:
+def _vcard_cards(text: str, shown: str, problem: Problems) -> list[_Card]:
     cards: list[_Card] = []
     current: _Card | None = None
     first = True
@@ -1288,9 +1089,9 @@ def read_vcard(
     >>> net.person("lucia-moreno").organization
     'Calder Health'
     """
-    errors = _check_errors(errors)
+    errors = check_errors(errors)
     me_name = _check_me_name(me_name)
-    problem = _Problems(errors)
+    problem = Problems(errors)
     shown, text = _load_text(path, encoding, "vCard")
     rows: list[dict[str, str]] = []
     kinds: list[str] = []
@@ -1404,9 +1205,9 @@ def read_google_csv(
     >>> net.person("oscar-ibanez").tags
     ('Friends', 'data')
     """
-    errors = _check_errors(errors)
+    errors = check_errors(errors)
     me_name = _check_me_name(me_name)
-    problem = _Problems(errors)
+    problem = Problems(errors)
     records = _read_records(path, encoding, problem)
     shown = records.path
     header = {h.strip() for h in records.rows[0]} if records.rows else set()

@@ -35,12 +35,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from coffeechat._args import items, whole_number
 from coffeechat.errors import InvalidParameter
 
 __all__ = [
     "FIRST_EDITION_MAX_WORDS",
     "MAX_WORDS",
-    "CheckResult",
+    "Review",
     "Finding",
     "FollowUpDates",
     "add_business_days",
@@ -88,7 +89,7 @@ class Finding:
 
 
 @dataclass(frozen=True)
-class CheckResult:
+class Review:
     """Every finding for one note, in the order the rules were applied.
 
     Parameters
@@ -99,7 +100,7 @@ class CheckResult:
 
     Examples
     --------
-    >>> result = CheckResult("request", (Finding("a", True, "fine"), Finding("b", False, "fix")))
+    >>> result = Review("request", (Finding("a", True, "fine"), Finding("b", False, "fix")))
     >>> result.passed, [f.rule for f in result.failures], result["b"].message
     (False, ['b'], 'fix')
     >>> print(result)
@@ -130,7 +131,7 @@ class CheckResult:
         for finding in self.findings:
             if finding.rule == rule:
                 return finding
-        raise KeyError(f"no rule {rule!r}; the rules are {', '.join(self.rules)}")
+        raise InvalidParameter(f"no rule {rule!r}; the rules are {', '.join(self.rules)}")
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
@@ -430,7 +431,7 @@ def review_request(
     max_words: int = MAX_WORDS,
     connection: str | None = None,
     interest: str | None = None,
-) -> CheckResult:
+) -> Review:
     """Check a request for an informational interview against seven rules.
 
     The rules come from Steve Dalton's *The 2-Hour Job Search* ("the 5-point
@@ -470,7 +471,7 @@ def review_request(
 
     Returns
     -------
-    CheckResult
+    Review
 
     Raises
     ------
@@ -490,8 +491,7 @@ def review_request(
     You ask for 60 minutes; ask for 15 to 30 minutes and keep to it.
     """
     _require_text(text, "text")
-    if isinstance(max_words, bool) or not isinstance(max_words, int) or max_words < 1:
-        raise InvalidParameter(f"max_words must be a positive whole number, not {max_words!r}")
+    max_words = whole_number(max_words, "max_words")
     for name, value in (("connection", connection), ("interest", interest)):
         if value is not None:
             _require_text(value, name)
@@ -508,7 +508,7 @@ def review_request(
         _about_reader(body),
         _specific_interest(body, interest),
     )
-    return CheckResult("request", findings)
+    return Review("request", findings)
 
 
 def _word_count(body: str, max_words: int) -> Finding:
@@ -725,7 +725,7 @@ def review_thank_you(
     sent_at: date | datetime | str,
     *,
     takeaway: str | None = None,
-) -> CheckResult:
+) -> Review:
     """Check a thank-you note sent after an informational interview.
 
     Rules (after *The 2-Hour Job Search* and career-centre advice):
@@ -752,7 +752,7 @@ def review_thank_you(
 
     Returns
     -------
-    CheckResult
+    Review
 
     Raises
     ------
@@ -777,7 +777,7 @@ def review_thank_you(
     hours, whole_days = _hours_between(met_at, sent_at)
     body = _body(text)
     sentences = _sentences(body)
-    return CheckResult(
+    return Review(
         "thank-you note",
         (
             _within_a_day(hours, whole_days),
@@ -867,7 +867,7 @@ def _as_day(value: object, name: str) -> date:
 def _holiday_set(holidays: Iterable[object]) -> frozenset[date]:
     if isinstance(holidays, str | date):
         raise InvalidParameter("holidays must be a list of dates, not a single value")
-    return frozenset(_as_day(h, "holiday") for h in holidays)
+    return frozenset(_as_day(h, "holiday") for h in items(holidays, "holidays"))
 
 
 def _is_business_day(day: date, holidays: frozenset[date]) -> bool:
@@ -902,8 +902,7 @@ def add_business_days(
     datetime.date(2025, 3, 10)
     """
     day = _as_day(start, "start")
-    if isinstance(days, bool) or not isinstance(days, int) or days < 0:
-        raise InvalidParameter(f"days must be a whole number of at least 0, not {days!r}")
+    days = whole_number(days, "days", minimum=0)
     return _add_business_days(day, days, _holiday_set(holidays))
 
 

@@ -26,10 +26,11 @@ strongest chain is the cheapest one, and a tie of strength 1.0 costs nothing
 (but is still a hop). Equally strong chains are told apart by the number of
 hops, and equally short ones by their strength (see :mod:`coffeechat._rank`).
 
-Two engines find the same chains. The plain one, in this module, is ordinary
-Dijkstra's algorithm over the network's adjacency — read it to see how the
-search works. For networks of ``ARRAY_ENGINE_FROM`` ties or more, the array
-engine (:mod:`coffeechat._csr`) takes over: the same answers, searched from
+Two engines find the same chains (:mod:`coffeechat._engines`). The plain one
+is ordinary breadth-first search and Dijkstra's algorithm over the network's
+adjacency — read it to see how the search works. For networks of
+``ARRAY_ENGINE_FROM`` ties or more, the array engine (:mod:`coffeechat._csr`)
+takes over: the same answers, searched from
 both ends at once over numpy arrays, in milliseconds on 300,000 people (see
 ``benchmarks/README.md``). Pass ``engine="python"`` or ``engine="arrays"`` to
 choose.
@@ -59,16 +60,16 @@ from __future__ import annotations
 import difflib
 import heapq
 import itertools
-import math
-from collections.abc import Callable, Collection, Hashable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from typing import Any, Literal
 
-import numpy as np
 import pandas as pd
 
-from coffeechat import _csr
-from coffeechat._rank import BY, MAX_PEOPLE, By, hops_limit, tie_costs, tie_keys
+from coffeechat._args import plural, whole_number
+from coffeechat._chains import Chain, Separation, Target
+from coffeechat._engines import ArrayEngine, PythonEngine
+from coffeechat._rank import BY, MAX_PEOPLE, By
 from coffeechat.contacts import (
     Inside,
     Network,
@@ -113,284 +114,6 @@ Node = Hashable
 Path = list[Any]
 Found = tuple[int, Path]  # a chain's key (see coffeechat._rank) and its people
 Neighbours = Callable[[Any], list[tuple[Any, int]]]
-
-
-# --------------------------------------------------------------------- records
-
-
-@dataclass(frozen=True)
-class Target:
-    """Whoever matches, reached by the best chain: a company, a role, a school ...
-
-    Give one or more criteria; a person must match all of them. Organisation
-    and industry compare whole names, ignoring case, accents and legal
-    suffixes ("Acme Inc." is "ACME"); role, school and name match any part of
-    the text, ignoring case. ``where`` is any test of a
-    :class:`~coffeechat.contacts.Person` you write yourself.
-
-    Parameters
-    ----------
-    organization, role, industry, school, name : str, optional
-    where : callable, optional
-        ``where(person) -> bool``.
-
-    Raises
-    ------
-    InvalidParameter
-        If no criterion is given, or one is not a non-empty string.
-
-    Examples
-    --------
-    >>> Target("Acme").describe()
-    'someone at Acme'
-    >>> Target(role="designer", school="Lakeside").describe()
-    "someone with 'designer' in their role, from Lakeside"
-    """
-
-    organization: str | None = None
-    role: str | None = None
-    industry: str | None = None
-    school: str | None = None
-    name: str | None = None
-    where: Callable[[Person], bool] | None = field(default=None, compare=False)
-
-    def __post_init__(self) -> None:
-        criteria = self._criteria()
-        if not criteria and self.where is None:
-            raise InvalidParameter(
-                "a Target needs at least one of organization, role, industry, school, "
-                "name or where, e.g. Target(organization='Acme')"
-            )
-        for column, wanted in criteria.items():
-            if not isinstance(wanted, str) or not wanted.strip():
-                raise InvalidParameter(
-                    f"Target {column} must be a non-empty string, not {wanted!r}"
-                )
-        if self.where is not None and not callable(self.where):
-            raise InvalidParameter(
-                f"Target where must be a function of a Person, not {self.where!r}"
-            )
-
-    def _criteria(self) -> dict[str, str]:
-        columns = ("organization", "role", "industry", "school", "name")
-        return {c: getattr(self, c) for c in columns if getattr(self, c) is not None}
-
-    def match(self, network: Network) -> list[str]:
-        """Ids of the people in ``network`` who match, in the network's order."""
-        criteria = self._criteria()
-        ids = (
-            network.match(**criteria) if criteria else [str(i) for i in network.inside.people.index]
-        )
-        if self.where is not None:
-            ids = [pid for pid in ids if self.where(network.person(pid))]
-        return ids
-
-    def describe(self) -> str:
-        """The target in words, such as ``'someone at Acme'``."""
-        parts = []
-        if self.organization is not None:
-            parts.append(f"at {self.organization}")
-        if self.role is not None:
-            parts.append(f"with {self.role!r} in their role")
-        if self.industry is not None:
-            parts.append(f"in {self.industry}")
-        if self.school is not None:
-            parts.append(f"from {self.school}")
-        if self.name is not None:
-            parts.append(f"named like {self.name!r}")
-        if self.where is not None:
-            test = getattr(self.where, "__name__", "<lambda>")
-            parts.append(
-                "who passes your test" if test == "<lambda>" else f"for whom {test} is true"
-            )
-        return "someone " + ", ".join(parts)
-
-
-@dataclass(frozen=True, repr=False)
-class Chain:
-    """A chain of introductions, from the person who asks to the person they want to meet.
-
-    Parameters
-    ----------
-    persons : tuple of Person
-        Everyone on the chain, the source first.
-    ties : tuple of Tie
-        The tie between each person and the next, each oriented along the
-        chain (``ties[i].source`` is ``persons[i].id``).
-    me : str, optional
-        The learner's id, so that :meth:`explain` can say "You".
-
-    Attributes
-    ----------
-    ids : tuple of str
-        The ids on the chain, the source first (``persons`` holds the
-        :class:`~coffeechat.contacts.Person` records; a network's ``people``
-        is its table of people).
-    hops : int
-        The number of ties; one fewer introductions are needed.
-    strength : float
-        The product of the tie strengths: a rough chance that every link
-        passes the request on.
-
-    Raises
-    ------
-    InvalidParameter
-        If ``ties`` do not join ``persons`` one after another.
-    """
-
-    persons: tuple[Person, ...]
-    ties: tuple[Tie, ...]
-    me: str | None = None
-
-    def __post_init__(self) -> None:
-        if len(self.persons) < 2 or len(self.ties) != len(self.persons) - 1:
-            raise InvalidParameter(
-                f"a chain needs at least two people and one tie between each pair, "
-                f"not {len(self.persons)} people and {len(self.ties)} ties"
-            )
-        for a, b, tie in zip(self.persons, self.persons[1:], self.ties, strict=False):
-            if (tie.source, tie.target) != (a.id, b.id):
-                raise InvalidParameter(
-                    f"tie {tie.source!r}–{tie.target!r} does not join {a.id!r} to {b.id!r}"
-                )
-
-    @property
-    def ids(self) -> tuple[str, ...]:
-        return tuple(p.id for p in self.persons)
-
-    @property
-    def hops(self) -> int:
-        return len(self.ties)
-
-    @property
-    def introductions(self) -> int:
-        """How many introductions the chain needs (``hops - 1``)."""
-        return len(self.ties) - 1
-
-    @property
-    def strength(self) -> float:
-        return math.prod(t.strength for t in self.ties)
-
-    @property
-    def source(self) -> Person:
-        """The person who asks."""
-        return self.persons[0]
-
-    @property
-    def target(self) -> Person:
-        """The person at the end of the chain."""
-        return self.persons[-1]
-
-    @property
-    def introducer(self) -> Person:
-        """The first person to ask: the source's contact who starts the chain."""
-        return self.persons[1]
-
-    def explain(self) -> str:
-        """The chain in plain words.
-
-        Examples
-        --------
-        >>> ana, ben = Person("ana", "Ana Ruiz"), Person("ben", "Ben Ode", "Acme", "Analyst")
-        >>> Chain((ana, ben), (Tie("ana", "ben", 0.5, "classmate"),)).explain()
-        'Ana Ruiz → Ben Ode, Analyst at Acme (classmate, medium tie)
-         — no introduction needed, 50% likely'
-        """
-        first = "You" if self.persons[0].id == self.me else self.persons[0].name
-        steps = [first]
-        for person, tie in zip(self.persons[1:-1], self.ties, strict=False):
-            steps.append(f"{person.name} ({tie.describe()})")
-        steps.append(f"{self.persons[-1].describe()} ({self.ties[-1].describe()})")
-        n = self.introductions
-        needed = {0: "no introduction needed", 1: "1 introduction"}.get(n, f"{n} introductions")
-        likely = f"{self.strength:.0%}" if self.strength >= 0.005 else "under 1%"
-        return " → ".join(steps) + f" — {needed}, {likely} likely"
-
-    def __str__(self) -> str:
-        return self.explain()
-
-    def __repr__(self) -> str:
-        return f"Chain({' → '.join(self.ids)}, hops={self.hops}, strength={self.strength:.3g})"
-
-
-@dataclass(frozen=True)
-class Separation:
-    """How far everyone else in a network is from one person, in hops.
-
-    Parameters
-    ----------
-    source : str
-        Whose point of view.
-    counts : dict of int to int
-        ``counts[d]`` is how many people are exactly ``d`` hops away (``d >= 1``).
-    others : int
-        How many people the network holds besides the source.
-
-    Examples
-    --------
-    >>> s = Separation("me", {1: 2, 2: 3}, others=6)
-    >>> s.reached, s.unreachable, s.average, s.farthest
-    (5, 1, 1.6, 2)
-    >>> round(s.within_six, 3)
-    0.833
-    """
-
-    source: str
-    counts: dict[int, int]
-    others: int
-
-    @property
-    def reached(self) -> int:
-        """How many people some chain reaches."""
-        return sum(self.counts.values())
-
-    @property
-    def unreachable(self) -> int:
-        """How many people no chain reaches."""
-        return self.others - self.reached
-
-    @property
-    def average(self) -> float:
-        """The average number of hops to the people reached (nan if none)."""
-        if not self.reached:
-            return math.nan
-        return sum(d * c for d, c in self.counts.items()) / self.reached
-
-    @property
-    def farthest(self) -> int:
-        """The most hops anyone reached is away (0 if nobody is reached)."""
-        return max(self.counts, default=0)
-
-    def within(self, max_hops: int) -> float:
-        """The share of everyone else who is at most ``max_hops`` hops away."""
-        if not self.others:
-            return 0.0
-        return sum(c for d, c in self.counts.items() if d <= max_hops) / self.others
-
-    @property
-    def within_six(self) -> float:
-        """The share of everyone else within six hops ("six degrees")."""
-        return self.within(6)
-
-    def explain(self) -> str:
-        """The distances in plain words.
-
-        Examples
-        --------
-        >>> print(Separation("me", {1: 2, 2: 3}, others=6).explain())
-        Out of 6 other people, 5 can be reached: 2 in 1 hop, 3 in 2 hops.
-        On average they are 1.6 hops away; 83% of everyone else is within six hops.
-        """
-        by_step = ", ".join(f"{c:,} in {_hops(d)}" for d, c in sorted(self.counts.items()))
-        people = "person" if self.others == 1 else "people"
-        text = f"Out of {self.others:,} other {people}, {self.reached:,} can be reached"
-        text += f": {by_step}." if by_step else "."
-        if self.reached:
-            text += (
-                f"\nOn average they are {self.average:.1f} hops away; "
-                f"{self.within_six:.0%} of everyone else is within six hops."
-            )
-        return text
 
 
 # ---------------------------------------------------------------- public API
@@ -524,9 +247,9 @@ def chains(
     >>> [c.introducer.name for c in chains(net, target="c", distinct_first=True)]
     ['Ana', 'Ben']
     """
-    k = _positive_int(k, "k")
+    k = whole_number(k, "k")
     by = _by(by)
-    max_hops = None if max_hops is None else _positive_int(max_hops, "max_hops")
+    max_hops = None if max_hops is None else whole_number(max_hops, "max_hops")
     if not isinstance(distinct_first, bool):
         raise InvalidParameter(f"distinct_first must be True or False, not {distinct_first!r}")
     query = _Query.make(network, source, target, engine)
@@ -577,7 +300,7 @@ def introducers(
     Ana 0.27
     """
     by = _by(by)
-    max_hops = None if max_hops is None else _positive_int(max_hops, "max_hops")
+    max_hops = None if max_hops is None else whole_number(max_hops, "max_hops")
     query = _Query.make(network, source, target, engine)
     found = query.one_per_contact(by, None, max_hops)
     if not found:
@@ -680,7 +403,7 @@ def reach(
     """
     _check_network(network)
     source_id = _person_id(network, network.me if source is None else source, "source")
-    max_hops = None if max_hops is None else _positive_int(max_hops, "max_hops")
+    max_hops = None if max_hops is None else whole_number(max_hops, "max_hops")
     return _engine(network, engine).reach_chains(source_id, max_hops)
 
 
@@ -745,7 +468,7 @@ def reach_table(
     """
     _check_network(network)
     source_id = _person_id(network, network.me if source is None else source, "source")
-    max_hops = _positive_int(max_hops, "max_hops")
+    max_hops = whole_number(max_hops, "max_hops")
     wanted: set[str] | None = None
     if organization is not None:
         if not isinstance(organization, str):
@@ -848,168 +571,6 @@ def hop_counts(
     ).set_axis(pd.Index(hops, dtype="int64", name="hops"))
 
 
-# ------------------------------------------------------------ the plain engine
-
-
-class _PythonEngine:
-    """Plain Python over the network's adjacency: the one to read."""
-
-    def __init__(self, network: Network) -> None:
-        self.network = network
-        self.adjacency = network.inside.adjacency  # id -> {id: tie row}
-        self.costs = tie_costs(network.inside.ties["strength"].to_numpy(dtype=float))
-
-    def nodes(self, ids: list[str]) -> list[str]:
-        return ids
-
-    def people_rows(self, path: Path) -> np.ndarray:
-        """Where the people of ``path`` are in the people table."""
-        return self.network.inside.people.index.get_indexer(path)
-
-    def tie_rows(self, path: Path) -> list[int]:
-        """Where the ties between the people of ``path`` are in the ties table."""
-        return [self.adjacency[a][b] for a, b in itertools.pairwise(path)]
-
-    def columns(self) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
-        return _csr.table_columns(self.network)
-
-    def neighbours(self, by: By) -> Neighbours:
-        keys, adjacency = tie_keys(self.costs, by), self.adjacency
-
-        def neighbours(person: str) -> list[tuple[str, int]]:
-            return [(other, keys[row]) for other, row in adjacency[person].items()]
-
-        return neighbours
-
-    def search(
-        self, neighbours: Neighbours, by: By, source: Node, goals: Collection[Node], **options: Any
-    ) -> Found | None:
-        """The best chain: Dijkstra's algorithm, whatever the ranking and options."""
-        return _dijkstra(neighbours, source, goals, **options)
-
-    def hop_counts(self, source: Node) -> list[int]:
-        steps, _ = _bfs(self.adjacency, self.costs.tolist(), source)
-        counts = [0] * (max(steps.values()) + 1)
-        for d in steps.values():
-            counts[d] += 1
-        return counts
-
-    def reach(self, source: Node, goals: Collection[Node]) -> tuple[int, list[tuple[int, Node]]]:
-        steps, _ = _bfs(self.adjacency, self.costs.tolist(), source)
-        return len(steps) - 1, sorted((steps[g], g) for g in goals if g in steps)
-
-    def reach_chains(self, source: str, max_hops: int | None) -> dict[str, tuple[str, ...]]:
-        """The chain of :func:`reach` to everyone within ``max_hops``, nearest first."""
-        steps, previous = _bfs(self.adjacency, self.costs.tolist(), source, max_hops)
-        found: dict[str, tuple[str, ...]] = {}
-        for person in itertools.islice(steps, 1, None):  # nearest first: the one before is in
-            found[person] = found.get(previous[person], (source,)) + (person,)
-        return found
-
-
-def _bfs(
-    adjacency: dict[str, dict[str, int]],
-    costs: Sequence[int],
-    source: str,
-    max_hops: int | None = None,
-) -> tuple[dict[str, int], dict[str, str]]:
-    """Breadth-first search, one level of steps at a time.
-
-    Returns the fewest steps from ``source`` to everyone within ``max_hops``
-    (nearest first) and, for everyone but the source, the person just before
-    them on the strongest of their shortest chains: the least total of
-    ``costs`` (see :mod:`coffeechat._rank`), and of equally strong chains the
-    one through the smaller id, so that the answer never depends on order.
-    """
-    steps, cost, previous = {source: 0}, {source: 0}, {}
-    level = [source]
-    depth = 0
-    while level and (max_hops is None or depth < max_hops):
-        depth += 1
-        next_level = []
-        for person in level:
-            for other, row in adjacency[person].items():
-                seen, new_cost = steps.get(other), cost[person] + costs[row]
-                if seen is None:
-                    steps[other] = depth
-                    next_level.append(other)
-                elif seen != depth or (new_cost, person) >= (cost[other], previous[other]):
-                    continue
-                cost[other], previous[other] = new_cost, person
-        level = next_level
-    return steps, previous
-
-
-def _dijkstra(
-    neighbours: Neighbours,
-    source: Node,
-    goals: Collection[Node],
-    *,
-    blocked: Collection[Node] = frozenset(),
-    banned: Collection[Node] = frozenset(),
-    max_hops: int | None = None,
-    limit: int | None = None,
-    hops_left: Sequence[int] | None = None,
-) -> Found | None:
-    """Dijkstra's algorithm from ``source`` to the nearest of ``goals``.
-
-    The queue holds chains by key (see :mod:`coffeechat._rank`), best first,
-    so the first goal taken off the queue ends the best chain; of equally
-    good chains to someone, the one through the smaller id before them (as in
-    :func:`_bfs`, so that :func:`reach` and :func:`shortest_chain` name the
-    same introducers). A chain stops
-    at the first goal it meets, never passes through ``blocked`` people, and
-    does not start with a step to anyone in ``banned``; only chains of key
-    below ``limit`` are wanted.
-
-    With ``max_hops``, a person already reached may be worth reaching again
-    by a weaker chain with fewer steps (it may still make it within the
-    limit), so a person counts as done only for as many steps as they were
-    first reached with. ``hops_left``, if given, is a lower bound on the
-    steps from each person to a goal, used to give up on hopeless chains early.
-
-    Returns
-    -------
-    (key, path) or None
-    """
-    tiebreak = itertools.count()  # so that people are never compared
-    queue = [(0, next(tiebreak), source, 0)]
-    previous: dict[tuple[Node, int], tuple[Node, int] | None] = {(source, 0): None}
-    best_key = {(source, 0): 0}
-    done: dict[Node, int] = {}  # person -> fewest steps they were taken off the queue with
-    while queue:
-        key, _, person, steps = heapq.heappop(queue)
-        if limit is not None and key >= limit:
-            return None
-        if person in done and (max_hops is None or done[person] <= steps):
-            continue
-        done[person] = steps
-        if person in goals:
-            return key, _unwind(previous, (person, steps))
-        for other, tie_key in neighbours(person):
-            if other in blocked or (person == source and other in banned):
-                continue
-            if max_hops is not None:
-                left = 0 if hops_left is None else hops_left[other]
-                if left < 0 or steps + 1 + left > max_hops:
-                    continue
-            state, new_key = (other, steps + 1), key + tie_key
-            known = best_key.get(state, new_key + 1)
-            if new_key < known or (new_key == known and person < previous[state][0]):
-                best_key[state] = new_key
-                previous[state] = (person, steps)
-                heapq.heappush(queue, (new_key, next(tiebreak), other, steps + 1))
-    return None
-
-
-def _unwind(previous: dict[Any, Any], state: Any) -> Path:
-    path = []
-    while state is not None:
-        path.append(state[0])
-        state = previous[state]
-    return path[::-1]
-
-
 def _k_best(query: _Query, by: By, k: int, max_hops: int | None) -> list[Found]:
     """Yen's algorithm: the ``k`` best simple chains, best first.
 
@@ -1060,97 +621,10 @@ def _k_best(query: _Query, by: By, k: int, max_hops: int | None) -> list[Found]:
     return [(key, list(chain)) for key, chain in accepted]
 
 
-# ------------------------------------------------------------ the array engine
-
-
-class _ArrayEngine:
-    """The same searches over numpy arrays, from both ends (:mod:`coffeechat._csr`)."""
-
-    def __init__(self, network: Network) -> None:
-        self.csr = _csr.cached(network)
-        self._hops_left: dict[frozenset[int], list[int]] = {}
-
-    def nodes(self, ids: list[str]) -> list[int]:
-        return self.csr.positions(ids)
-
-    def people_rows(self, path: Path) -> Path:
-        return path  # positions are rows of the people table
-
-    def tie_rows(self, path: Path) -> list[int]:
-        return [self.csr.tie_row(a, b) for a, b in itertools.pairwise(path)]
-
-    def columns(self) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
-        return self.csr.columns
-
-    def neighbours(self, by: By) -> Neighbours:
-        return self.csr.neighbours(by)
-
-    def search(
-        self,
-        neighbours: Neighbours,
-        by: By,
-        source: int,
-        goals: Collection[int],
-        *,
-        blocked: Collection[int] = frozenset(),
-        banned: Collection[int] = frozenset(),
-        max_hops: int | None = None,
-        limit: int | None = None,
-    ) -> Found | None:
-        if max_hops is not None and by == "strength":
-            # The hop limit breaks the two-ended search: search from the source
-            # only, but drop anyone too many steps from every goal.
-            key = frozenset(goals)
-            if key not in self._hops_left:
-                self._hops_left[key] = self.csr.hop_distances(goals).tolist()
-            return _dijkstra(
-                neighbours,
-                source,
-                goals,
-                blocked=blocked,
-                banned=banned,
-                max_hops=max_hops,
-                limit=limit,
-                hops_left=self._hops_left[key],
-            )
-        if max_hops is not None:  # by hops: a chain within the limit has a small key
-            limit = hops_limit(max_hops) if limit is None else min(limit, hops_limit(max_hops))
-        if by == "hops" and not blocked:
-            found = _csr.fewest_hops(self.csr, source, goals, banned=banned)
-            return found if found is None or limit is None or found[0] < limit else None
-        return _csr.bidirectional_dijkstra(
-            neighbours, source, goals, blocked=blocked, banned=banned, limit=limit
-        )
-
-    def hop_counts(self, source: int) -> list[int]:
-        steps = self.csr.hop_distances([source])
-        return np.bincount(steps[steps >= 0]).tolist()
-
-    def reach(self, source: int, goals: Collection[int]) -> tuple[int, list[tuple[int, int]]]:
-        steps = self.csr.hop_distances([source])
-        reached = int((steps > 0).sum())
-        return reached, sorted((int(steps[g]), g) for g in goals if steps[g] >= 0)
-
-    def reach_chains(self, source: str, max_hops: int | None) -> dict[str, tuple[str, ...]]:
-        """As :meth:`_PythonEngine.reach_chains`, from the numpy search of the same chains."""
-        start = self.csr.positions([source])[0]
-        steps, before = self.csr.levels([start], max_hops, previous=True)
-        assert before is not None
-        reached = np.flatnonzero(steps > 0)
-        reached = reached[np.argsort(steps[reached], kind="stable")]
-        ids = self.csr.ids
-        found: dict[str, tuple[str, ...]] = {}
-        chains_at: dict[int, tuple[str, ...]] = {start: (source,)}
-        for v in reached.tolist():
-            chain = chains_at[v] = chains_at[int(before[v])] + (str(ids[v]),)
-            found[chain[-1]] = chain
-        return found
-
-
 # ------------------------------------------------------------------- queries
 
 
-def _engine(network: Network, engine: object) -> _PythonEngine | _ArrayEngine:
+def _engine(network: Network, engine: object) -> PythonEngine | ArrayEngine:
     if engine not in ENGINES:
         raise InvalidParameter(
             f"engine must be one of {', '.join(map(repr, ENGINES))}, not {engine!r}"
@@ -1158,8 +632,8 @@ def _engine(network: Network, engine: object) -> _PythonEngine | _ArrayEngine:
     if len(network) >= MAX_PEOPLE:
         raise InvalidParameter(f"path search handles networks of under {MAX_PEOPLE:,} people")
     if engine == "arrays" or (engine == "auto" and network.number_of_ties >= ARRAY_ENGINE_FROM):
-        return _ArrayEngine(network)
-    return _PythonEngine(network)
+        return ArrayEngine(network)
+    return PythonEngine(network)
 
 
 @dataclass
@@ -1329,13 +803,7 @@ def _nobody_matches(network: Network, target: Target, source_id: str) -> str:
 
 
 def _hops(n: int) -> str:
-    return "1 hop" if n == 1 else f"{n} hops"
-
-
-def _positive_int(value: object, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InvalidParameter(f"{name} must be a whole number of at least 1, not {value!r}")
-    return value
+    return plural(n, "hop")
 
 
 def _by(by: object) -> By:

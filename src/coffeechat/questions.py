@@ -45,9 +45,12 @@ import numpy as np
 import pandas as pd
 
 from coffeechat import _bank
+from coffeechat._args import items as _items
+from coffeechat._args import output_path, plural
 from coffeechat._bank import AUDIENCES, SLOTS, TIARA, TOPICS
+from coffeechat._tables import raise_problems, read_csv_rows
 from coffeechat.contacts import Person
-from coffeechat.errors import PlanError, QuestionBankError
+from coffeechat.errors import InvalidParameter, PlanError, QuestionBankError
 from coffeechat.outreach import job_request
 
 __all__ = [
@@ -231,16 +234,24 @@ class QuestionBank:
     (True, 1)
     """
 
-    def __init__(
-        self, questions: Iterable[Question], *, _origins: Mapping[str, str] | None = None
-    ) -> None:
-        items = tuple(questions)
-        origins = dict(_origins or {})
+    def __init__(self, questions: Iterable[Question]) -> None:
+        self._build(questions, {})
+
+    @classmethod
+    def _from_files(cls, questions: Iterable[Question], origins: Mapping[str, str]) -> QuestionBank:
+        """A bank whose questions came from files: ``origins`` maps id to ``file:line``."""
+        bank = cls.__new__(cls)
+        bank._build(questions, origins)
+        return bank
+
+    def _build(self, questions: Iterable[Question], origins: Mapping[str, str]) -> None:
+        items = tuple(_items(questions, "questions"))
+        origins = dict(origins)
         by_id: dict[str, Question] = {}
         by_text: dict[str, str] = {}
         for q in items:
             if not isinstance(q, Question):
-                raise QuestionBankError(f"a bank holds Question records, not {type(q).__name__}")
+                raise InvalidParameter(f"a bank holds Question records, not {type(q).__name__}")
             here = origins.get(q.id, f"question {q.id!r}")
             if q.id in by_id:
                 raise QuestionBankError(f"{here}: id {q.id!r} is used twice")
@@ -305,9 +316,9 @@ class QuestionBank:
             If an id or a text appears in both.
         """
         if not isinstance(other, QuestionBank):
-            raise QuestionBankError(f"can only merge a QuestionBank, not {type(other).__name__}")
-        return QuestionBank(
-            [*self._questions, *other._questions], _origins={**self._origins, **other._origins}
+            raise InvalidParameter(f"can only merge a QuestionBank, not {type(other).__name__}")
+        return QuestionBank._from_files(
+            [*self._questions, *other._questions], {**self._origins, **other._origins}
         )
 
     def to_frame(self) -> pd.DataFrame:
@@ -333,7 +344,7 @@ class QuestionBank:
         frame = self.to_frame()
         frame["minutes"] = [f"{m:g}" for m in frame["minutes"]]
         frame["searchable"] = ["yes" if s else "no" for s in frame["searchable"]]
-        frame.to_csv(path, index=False, lineterminator="\n")
+        frame.to_csv(output_path(path), index=False, lineterminator="\n")
 
     # -------------------------------------------------------------- duplicates
     @functools.cached_property
@@ -449,17 +460,18 @@ def load_bank(*paths: str | Path, include_default: bool = True) -> QuestionBank:
     coffeechat.errors.QuestionBankError: .../mine.csv:2:2: text asks for a job ('Any openings'); ...
     """
     if not isinstance(include_default, bool):
-        raise QuestionBankError("include_default must be True or False")
+        raise InvalidParameter("include_default must be True or False")
     bank = _default_bank() if include_default else QuestionBank([])
     for path in paths:
         if not isinstance(path, str | Path):
-            raise QuestionBankError(f"a bank path must be a str or Path, not {type(path).__name__}")
+            raise InvalidParameter(f"a bank path must be a str or Path, not {type(path).__name__}")
         bank = bank.merge(_read_bank(Path(path)))
     return bank
 
 
 def _read_bank(path: Path) -> QuestionBank:
-    table = _bank.read_csv_rows(path, QuestionBankError)
+    table = read_csv_rows(path, QuestionBankError)
+    origin = table.origin("question bank")
     problems: list[str] = []
     for col, name in enumerate(table.header, start=1):
         if name not in _bank.COLUMNS:
@@ -469,35 +481,32 @@ def _read_bank(path: Path) -> QuestionBank:
             )
     for name in _bank.REQUIRED:
         if name not in table.header:
-            problems.append(
-                f"{path}:{table.header_line}:{len(table.header) + 1}: missing column {name!r} "
-                f"(required: {', '.join(_bank.REQUIRED)})"
-            )
-    _bank.raise_problems(problems, QuestionBankError)
+            problems.append(origin.missing(name, _bank.REQUIRED))
+    raise_problems(problems, QuestionBankError)
     questions: list[Question] = []
     origins: dict[str, str] = {}
     first_line: dict[str, int] = {}
     first_text: dict[str, int] = {}
-    for line, raw in table.rows:
+    for position, (line, raw) in enumerate(table.rows):
         fields, row_problems = _bank.parse_question_row(raw)
-        problems.extend(f"{table.where(line, c)}: {m}" for c, m in row_problems)
+        problems.extend(f"{origin.at(position, c)}: {m}" for c, m in row_problems)
         qid = str(fields["id"])
         if qid in first_line:
             problems.append(
-                f"{table.where(line, 'id')}: id {qid!r} is already used on line {first_line[qid]}"
+                f"{origin.at(position, 'id')}: id {qid!r} is already used on line {first_line[qid]}"
             )
         text_key = _bank.key(fields["text"])
         if text_key and text_key in first_text:
             problems.append(
-                f"{table.where(line, 'text')}: same text as line {first_text[text_key]}"
+                f"{origin.at(position, 'text')}: same text as line {first_text[text_key]}"
             )
         first_line.setdefault(qid, line)
         first_text.setdefault(text_key, line)
         if not row_problems and qid not in origins:
             questions.append(Question(**fields))  # type: ignore[arg-type]
             origins[qid] = f"{path}:{line}"
-    _bank.raise_problems(problems, QuestionBankError)
-    return QuestionBank(questions, _origins=origins)
+    raise_problems(problems, QuestionBankError)
+    return QuestionBank._from_files(questions, origins)
 
 
 # ------------------------------------------------------------------ goals and audience
@@ -521,7 +530,7 @@ def normalize_goal(goal: str) -> str:
     coffeechat.errors.PlanError: unknown goal 'fame'; choose from: career path, ...
     """
     if not isinstance(goal, str):
-        raise PlanError(f"a goal must be a string, not {type(goal).__name__}")
+        raise InvalidParameter(f"a goal must be a string, not {type(goal).__name__}")
     topic = _bank.normalize_topic(goal)
     if topic is None or topic == "closing":
         close = difflib.get_close_matches(_bank.key(goal), list(GOALS), n=1, cutoff=0.6)
@@ -891,9 +900,9 @@ def plan_interview(
     if bank is None:
         bank = _default_bank()
     elif not isinstance(bank, QuestionBank):
-        raise PlanError(f"bank must be a QuestionBank, not {type(bank).__name__}")
+        raise InvalidParameter(f"bank must be a QuestionBank, not {type(bank).__name__}")
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
-        raise PlanError(f"seed must be a whole number or None, not {seed!r}")
+        raise InvalidParameter(f"seed must be a whole number or None, not {seed!r}")
     audience = infer_audience(interviewee)
     forced = _check_must_ask(bank, must_ask)
     avoided = _check_avoid(bank, avoid, forced)
@@ -918,10 +927,10 @@ def _strings(values: str | Iterable[str], name: str, what: str) -> list[str]:
     try:
         items = list(values)
     except TypeError as err:
-        raise PlanError(f"{name} must be a list of {what}, not {values!r}") from err
+        raise InvalidParameter(f"{name} must be a list of {what}, not {values!r}") from err
     for v in items:
         if not isinstance(v, str):
-            raise PlanError(f"{name} must hold {what} (strings), not {v!r}")
+            raise InvalidParameter(f"{name} must hold {what} (strings), not {v!r}")
     return list(dict.fromkeys(items))
 
 
@@ -934,7 +943,7 @@ def _check_goals(goals: str | Iterable[str]) -> tuple[str, ...]:
 
 def _check_minutes(minutes: object) -> float:
     if isinstance(minutes, bool) or not isinstance(minutes, int | float):
-        raise PlanError(f"minutes must be a number, not {minutes!r}")
+        raise InvalidParameter(f"minutes must be a number, not {minutes!r}")
     if not math.isfinite(minutes) or not MIN_MINUTES <= minutes <= MAX_MINUTES:
         raise PlanError(
             f"minutes={minutes!r} is outside {MIN_MINUTES} to {MAX_MINUTES}; ask for 15 to 30 "
@@ -1157,8 +1166,7 @@ def _notes(skipped: dict[str, int], n: int, units: int) -> tuple[str, ...]:
     }
     for name, count in skipped.items():
         if count:
-            plural = "question" if count == 1 else "questions"
-            notes.append(f"Left out {count} {plural} on your goals that {labels[name]}.")
+            notes.append(f"Left out {plural(count, 'question')} on your goals that {labels[name]}.")
     return tuple(notes)
 
 

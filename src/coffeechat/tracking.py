@@ -37,17 +37,25 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from coffeechat import _bank
-from coffeechat.contacts import _blank, _parse_date, normalize_organization
-from coffeechat.errors import TrackerDataError
-from coffeechat.outreach import add_business_days
+from coffeechat._args import items, output_path, whole_number
+from coffeechat._bank import yes_no
+from coffeechat._tables import (
+    Origin,
+    blank,
+    canonical_columns,
+    parse_date,
+    raise_problems,
+    read_csv_rows,
+)
+from coffeechat.contacts import normalize_organization
+from coffeechat.errors import InvalidParameter, TrackerDataError
+from coffeechat.outreach import follow_up_dates
 
 __all__ = [
     "DUE_COLUMNS",
@@ -122,70 +130,25 @@ _TRACKER_ALIASES = {
 # ------------------------------------------------------------------ sources
 
 
-@dataclass(frozen=True)
-class _Source:
-    """Where a table came from, so that problems name a file, line and column."""
-
-    label: str
-    table: _bank.Table | None = None
-
-    def at(self, position: int, column: str) -> str:
-        if self.table is not None:
-            return self.table.where(self.table.rows[position][0], column)
-        return f"{self.label} row {position}, column {column!r}"
-
-    def row_name(self, position: int) -> str:
-        """How to refer to a row in a message: "line 4" for a file, "row 3" otherwise."""
-        if self.table is not None:
-            return f"line {self.table.rows[position][0]}"
-        return f"row {position}"
-
-    def whole(self) -> str:
-        if self.table is not None:
-            return f"{self.table.path}:{self.table.header_line}:1"
-        return self.label
-
-    def missing(self, column: str, required: Iterable[str]) -> str:
-        if self.table is not None:
-            t = self.table
-            where = f"{t.path}:{t.header_line}:{len(t.header) + 1}"
-        else:
-            where = self.label
-        return f"{where}: missing column {column!r} (required: {', '.join(required)})"
-
-
-def _canonical_columns(frame: pd.DataFrame, aliases: Mapping[str, str], label: str) -> pd.DataFrame:
-    names: list[str] = []
-    for name in frame.columns:
-        canonical = _bank.key(name).replace(" ", "_")
-        canonical = aliases.get(canonical, canonical)
-        if canonical in names:
-            raise TrackerDataError(f"{label}: column {name!r} appears twice")
-        names.append(canonical)
-    out = frame.copy()
-    out.columns = names
-    return out
-
-
 def _as_frame(data: object, label: str) -> pd.DataFrame:
     if isinstance(data, pd.DataFrame):
         return data.reset_index(drop=True)
     if isinstance(data, str | bytes | Path) or data is None:
-        raise TrackerDataError(
+        raise InvalidParameter(
             f"{label}: give a DataFrame or a list of rows; to read a file use read_lamp or "
             "read_tracker"
         )
     try:
         rows = list(data)  # type: ignore[call-overload]
     except TypeError as err:
-        raise TrackerDataError(f"{label}: cannot make a table from {type(data).__name__}") from err
+        raise InvalidParameter(f"{label}: cannot make a table from {type(data).__name__}") from err
     if rows and not all(isinstance(r, Mapping) for r in rows):
-        raise TrackerDataError(f"{label}: each row must be a mapping of column to value")
+        raise InvalidParameter(f"{label}: each row must be a mapping of column to value")
     return pd.DataFrame(rows)
 
 
 def _text(value: object) -> str:
-    return "" if _blank(value) else str(value).strip()
+    return "" if blank(value) else str(value).strip()
 
 
 def _extra_columns(frame: pd.DataFrame, known: tuple[str, ...]) -> list[str]:
@@ -194,12 +157,11 @@ def _extra_columns(frame: pd.DataFrame, known: tuple[str, ...]) -> list[str]:
 
 def _from_csv(
     path: str | Path, aliases: Mapping[str, str], label: str
-) -> tuple[pd.DataFrame, _Source]:
+) -> tuple[pd.DataFrame, Origin]:
     if not isinstance(path, str | Path):
-        raise TrackerDataError(f"path must be a str or Path, not {type(path).__name__}")
-    table = _bank.read_csv_rows(path, TrackerDataError, aliases)
-    frame = pd.DataFrame([row for _, row in table.rows], columns=table.header, dtype=object)
-    return frame, _Source(label, table)
+        raise InvalidParameter(f"path must be a str or Path, not {type(path).__name__}")
+    table = read_csv_rows(path, TrackerDataError, aliases)
+    return table.frame(), table.origin(label)
 
 
 # ------------------------------------------------------------------ LAMP
@@ -232,7 +194,7 @@ def make_lamp(data: object, *, min_employers: int = MIN_EMPLOYERS) -> pd.DataFra
         For a missing column, an empty or repeated employer, a score out of
         range, or fewer than ``min_employers`` rows. Every bad row is listed.
     """
-    return _clean_lamp(_as_frame(data, "LAMP list"), _Source("LAMP list"), min_employers)
+    return _clean_lamp(_as_frame(data, "LAMP list"), Origin("LAMP list"), min_employers)
 
 
 def read_lamp(path: str | Path, *, min_employers: int = MIN_EMPLOYERS) -> pd.DataFrame:
@@ -257,18 +219,16 @@ def write_lamp(lamp: pd.DataFrame, path: str | Path) -> None:
     checked = make_lamp(lamp, min_employers=0)
     out = checked.copy()
     out["advocacy"] = ["yes" if a else "no" for a in out["advocacy"]]
-    out.to_csv(path, index=False, lineterminator="\n")
+    out.to_csv(output_path(path), index=False, lineterminator="\n")
 
 
 def _check_min(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise TrackerDataError(f"min_employers must be a whole number of at least 0, not {value!r}")
-    return value
+    return whole_number(value, "min_employers", minimum=0)
 
 
 def _score(value: object, low: int, high: int) -> int | None:
     """A whole-number score in [low, high] from a cell, or None."""
-    if isinstance(value, bool | np.bool_) or _blank(value):
+    if isinstance(value, bool | np.bool_) or blank(value):
         return None
     try:
         number = float(value) if isinstance(value, numbers.Real) else float(_text(value))
@@ -283,17 +243,17 @@ def _yes_no(value: object) -> bool | None:
     """True or False from a yes/no cell (blank is no), or None."""
     if isinstance(value, bool | np.bool_):
         return bool(value)
-    if isinstance(value, numbers.Real) and not _blank(value):
+    if isinstance(value, numbers.Real) and not blank(value):
         return bool(value) if value in (0, 1) else None
-    return _bank.yes_no(_text(value))
+    return yes_no(_text(value))
 
 
-def _clean_lamp(frame: pd.DataFrame, source: _Source, min_employers: int) -> pd.DataFrame:
+def _clean_lamp(frame: pd.DataFrame, source: Origin, min_employers: int) -> pd.DataFrame:
     min_employers = _check_min(min_employers)
-    frame = _canonical_columns(frame, _LAMP_ALIASES, source.label)
+    frame = canonical_columns(frame, _LAMP_ALIASES, source.label, TrackerDataError)
     required = ("employer", "advocacy", "motivation", "posting")
     problems = [source.missing(c, required) for c in required if c not in frame.columns]
-    _bank.raise_problems(problems, TrackerDataError)
+    raise_problems(problems, TrackerDataError)
     extra = _extra_columns(frame, LAMP_COLUMNS)
     rows: list[dict[str, object]] = []
     seen: dict[str, int] = {}
@@ -306,7 +266,7 @@ def _clean_lamp(frame: pd.DataFrame, source: _Source, min_employers: int) -> pd.
             if k in seen:
                 problems.append(
                     f"{source.at(pos, 'employer')}: {employer!r} is already listed "
-                    f"({source.row_name(seen[k])})"
+                    f"({source.place(seen[k])})"
                 )
             seen.setdefault(k, pos)
         advocacy = _yes_no(record["advocacy"])
@@ -335,7 +295,7 @@ def _clean_lamp(frame: pd.DataFrame, source: _Source, min_employers: int) -> pd.
         }
         row.update({c: record[c] for c in extra})
         rows.append(row)
-    _bank.raise_problems(problems, TrackerDataError)
+    raise_problems(problems, TrackerDataError)
     if len(rows) < min_employers:
         raise TrackerDataError(
             f"{source.whole()}: the LAMP list has {len(rows)} employers; list at least "
@@ -392,7 +352,7 @@ def make_tracker(data: object) -> pd.DataFrame:
     2025-03-11 1 Send Ben Ode a thank-you note (within 24 hours of meeting) with one takeaway
     2025-03-12 0 No reply after 7 business days: send Ana Ruiz one short follow-up
     """
-    return _clean_tracker(_as_frame(data, "tracker"), _Source("tracker"))
+    return _clean_tracker(_as_frame(data, "tracker"), Origin("tracker"))
 
 
 def read_tracker(path: str | Path) -> pd.DataFrame:
@@ -409,7 +369,7 @@ def write_tracker(tracker: pd.DataFrame, path: str | Path) -> None:
     out = make_tracker(tracker)
     for column in _DATE_COLUMNS:
         out[column] = [d.isoformat() if d is not None else "" for d in out[column]]
-    out.to_csv(path, index=False, lineterminator="\n")
+    out.to_csv(output_path(path), index=False, lineterminator="\n")
 
 
 _ORDER = (
@@ -420,10 +380,10 @@ _ORDER = (
 )
 
 
-def _clean_tracker(frame: pd.DataFrame, source: _Source) -> pd.DataFrame:
-    frame = _canonical_columns(frame, _TRACKER_ALIASES, source.label)
+def _clean_tracker(frame: pd.DataFrame, source: Origin) -> pd.DataFrame:
+    frame = canonical_columns(frame, _TRACKER_ALIASES, source.label, TrackerDataError)
     if "contact" not in frame.columns:
-        _bank.raise_problems([source.missing("contact", ["contact"])], TrackerDataError)
+        raise_problems([source.missing("contact", ["contact"])], TrackerDataError)
     extra = _extra_columns(frame, TRACKER_COLUMNS)
     problems: list[str] = []
     rows: list[dict[str, object]] = []
@@ -438,7 +398,7 @@ def _clean_tracker(frame: pd.DataFrame, source: _Source) -> pd.DataFrame:
             if k in seen:
                 problems.append(
                     f"{source.at(pos, 'contact')}: {contact!r} at {organization or 'no employer'} "
-                    f"is already tracked ({source.row_name(seen[k])})"
+                    f"is already tracked ({source.place(seen[k])})"
                 )
             seen.setdefault(k, pos)
         email = _text(record.get("email"))
@@ -448,7 +408,7 @@ def _clean_tracker(frame: pd.DataFrame, source: _Source) -> pd.DataFrame:
         for column in _DATE_COLUMNS:
             value = record.get(column)
             try:
-                row[column] = _parse_date(value)
+                row[column] = parse_date(value)
             except ValueError:
                 row[column] = None
                 problems.append(
@@ -464,7 +424,7 @@ def _clean_tracker(frame: pd.DataFrame, source: _Source) -> pd.DataFrame:
         row["notes"] = _text(record.get("notes"))
         row.update({c: record[c] for c in extra})
         rows.append(row)
-    _bank.raise_problems(problems, TrackerDataError)
+    raise_problems(problems, TrackerDataError)
     tracker = pd.DataFrame(rows, columns=[*TRACKER_COLUMNS, *extra])
     return tracker.astype(dict.fromkeys(_DATE_COLUMNS, object))
 
@@ -472,14 +432,13 @@ def _clean_tracker(frame: pd.DataFrame, source: _Source) -> pd.DataFrame:
 def _as_today(today: object) -> date:
     if today is None:
         return date.today()
-    if isinstance(today, datetime):
-        return today.date()
-    if isinstance(today, date):
-        return today
     try:
-        return date.fromisoformat(str(today))
-    except ValueError as err:
-        raise TrackerDataError(f"today={today!r} is not a date; write it like 2025-03-14") from err
+        day = parse_date(today)
+    except ValueError:
+        day = None
+    if day is None or isinstance(today, bool | int | float):
+        raise InvalidParameter(f"today={today!r} is not a date; write it like 2025-03-14")
+    return day
 
 
 def due_today(
@@ -513,7 +472,7 @@ def due_today(
     """
     checked = make_tracker(tracker)
     day = _as_today(today)
-    holidays = tuple(holidays)
+    holidays = tuple(items(holidays, "holidays"))
     rows: list[dict[str, object]] = []
 
     def due(on: date, record: Mapping[str, object], action: str) -> None:
@@ -533,6 +492,7 @@ def due_today(
         name = record["contact"]
         sent, replied, meeting = record["sent_on"], record["replied_on"], record["meeting_on"]
         if sent is not None and replied is None and meeting is None:
+            plan = follow_up_dates(sent, holidays)  # the one "3B7" rule
             org = record["organization"]
             org_key = normalize_organization(org)
             second = org_key and not any(
@@ -544,13 +504,13 @@ def due_today(
             )
             if second:
                 due(
-                    add_business_days(sent, 3, holidays),
+                    plan.second_contact_on,
                     record,
                     f"No reply after 3 business days: write to a second contact at {org}",
                 )
             if record["followed_up_on"] is None:
                 due(
-                    add_business_days(sent, 7, holidays),
+                    plan.follow_up_on,
                     record,
                     f"No reply after 7 business days: send {name} one short follow-up",
                 )

@@ -28,6 +28,7 @@ import from it; notebooks use :mod:`coffeechat.checks`.
 from __future__ import annotations
 
 import contextlib
+import difflib
 import html
 import importlib
 import io
@@ -43,7 +44,7 @@ from typing import Any, NoReturn
 import pandas as pd
 
 from coffeechat.checks._integrity import scoreboard_notes
-from coffeechat.errors import CheckFailed
+from coffeechat.errors import CheckFailed, InvalidParameter
 
 #: The longest a check's message may be, in characters.
 MESSAGE_LIMIT = 400
@@ -793,8 +794,8 @@ def scoreboard(assignment: str, namespace: Mapping[str, Any]) -> Scoreboard:
 
     Raises
     ------
-    KeyError
-        If there is no such assignment.
+    InvalidParameter
+        If there is no such assignment (the message names the close ones).
 
     Examples
     --------
@@ -806,6 +807,16 @@ def scoreboard(assignment: str, namespace: Mapping[str, Any]) -> Scoreboard:
     """
     from coffeechat.checks import ASSIGNMENTS
 
+    if not isinstance(namespace, Mapping):
+        raise InvalidParameter(f"namespace must be a mapping such as globals(), not {namespace!r}")
+    if not isinstance(assignment, str) or assignment not in ASSIGNMENTS:
+        close = difflib.get_close_matches(str(assignment), list(ASSIGNMENTS), n=1)
+        hint = (
+            f"did you mean {close[0]!r}?"
+            if close
+            else "the assignments are " + ", ".join(map(repr, ASSIGNMENTS))
+        )
+        raise InvalidParameter(f"there is no assignment {assignment!r}; {hint}")
     spec = ASSIGNMENTS[assignment]
     if os.environ.get("NBGRADER_EXECUTION") == "autograde":
         return Scoreboard(spec, (), graded=True)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from coffeechat._args import whole_number
 from coffeechat.contacts import Network
 from coffeechat.errors import InvalidParameter
 
 
 def positive_hops(hops: object, name: str = "max_hops") -> int:
-    if isinstance(hops, bool) or not isinstance(hops, int) or hops < 1:
-        raise InvalidParameter(f"{name} must be a whole number of at least 1, not {hops!r}")
-    return hops
+    return whole_number(hops, name)
 
 
 def source_of(network: Network, source: str | None) -> str:

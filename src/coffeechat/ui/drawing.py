@@ -6,6 +6,7 @@ import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from coffeechat._args import plural
 from coffeechat.contacts import TIE_KINDS, Network
 from coffeechat.errors import InvalidParameter
 from coffeechat.paths import reach
@@ -198,7 +199,7 @@ def _draw(
         handles = [Line2D([], [], marker="o", ls="", ms=12, color=_YOU_COLOUR, label="you")]
         last = len(_HOP_COLOURS)
         for steps in range(1, min(far, last) + 1):
-            label = f"{steps} hop" + ("" if steps == 1 else "s")
+            label = plural(steps, "hop")
             if steps == last and far > last:
                 label = f"{last}+ hops"
             handles.append(

@@ -9,6 +9,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from coffeechat._args import items
 from coffeechat.errors import InvalidParameter
 
 
@@ -44,7 +45,7 @@ def _question(
     explanation: str = "",
     hints: Mapping[str, str] | None = None,
 ) -> QuizQuestion:
-    choices = tuple(choices)
+    choices = tuple(items(choices, "choices"))
     if not isinstance(prompt, str) or not prompt.strip():
         raise InvalidParameter("a quiz question needs a prompt")
     if len(choices) < 2:
@@ -60,6 +61,12 @@ def _question(
         if choice not in choices:
             raise InvalidParameter(f"a hint is given for {choice!r}, which is not a choice")
     return QuizQuestion(prompt, choices, answer, explanation, tuple(hints.items()))
+
+
+def _check_question(question: object) -> QuizQuestion:
+    if not isinstance(question, QuizQuestion):
+        raise InvalidParameter(f"expected a QuizQuestion (make one with quiz()), not {question!r}")
+    return question
 
 
 def mark_answer(question: QuizQuestion, choice: str | None) -> tuple[bool, str]:
@@ -90,6 +97,7 @@ def mark_answer(question: QuizQuestion, choice: str | None) -> tuple[bool, str]:
     >>> mark_answer(q, "3")[0]
     False
     """
+    _check_question(question)
     if choice is None:
         return False, "Pick an answer first, then press “Check my answer”."
     if choice not in question.choices:
@@ -119,7 +127,7 @@ class Quiz(widgets.VBox):
     """
 
     def __init__(self, question: QuizQuestion) -> None:
-        self.question = question
+        self.question = _check_question(question)
         self.correct: bool | None = None
         self.choices = widgets.RadioButtons(
             options=list(question.choices),

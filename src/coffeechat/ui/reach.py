@@ -26,6 +26,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
+from coffeechat._args import plural
 from coffeechat.contacts import Network, normalize_organization
 from coffeechat.errors import InvalidParameter
 from coffeechat.paths import reach_table
@@ -121,14 +122,11 @@ def _organization_options(network: Network, source: str) -> list[tuple[str, str]
         names.setdefault(key, name)
         counts[key] = counts.get(key, 0) + 1
     ordered = sorted(names, key=lambda k: (names[k].casefold(), k))
-    return [
-        (f"{names[k]} ({counts[k]} {'person' if counts[k] == 1 else 'people'})", names[k])
-        for k in ordered
-    ]
+    return [(f"{names[k]} ({plural(counts[k], 'person', 'people')})", names[k]) for k in ordered]
 
 
 def _summary_html(found: int, hops: int, organization: str | None, others: int, is_me: bool) -> str:
-    within = f"{hops} hop" + ("" if hops == 1 else "s")
+    within = plural(hops, "hop")
     subject = "you" if is_me else "they"
     if organization is None:
         text = (
@@ -141,7 +139,7 @@ def _summary_html(found: int, hops: int, organization: str | None, others: int, 
             "Move the slider to look further."
         )
     else:
-        who = "person" if found == 1 else "people"
+        who = plural(found, "person", "people").split(" ", 1)[1]
         text = (
             f"Within {within} {subject} can reach <b>{found}</b> {who} at "
             f"<b>{html.escape(organization)}</b>. The <i>through</i> column says whom to ask "
