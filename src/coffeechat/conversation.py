@@ -1,0 +1,801 @@
+"""The conversation itself: transcripts, their mistakes, and a scorecard.
+
+An informational interview is judged by a few plain things: did it end at
+the minute agreed, did the learner ask for a job, did they ask anything a
+web search answers, did they close with "Is there anything I should have
+asked?" and "Who else should I talk to?", did they build on what they heard
+(follow-up questions), and who did the talking. Each of these is an ordinary
+function of a **transcript table** — one row per turn, with the columns
+``speaker`` (``learner`` or ``interviewee``), ``start`` and ``end`` (minutes
+from the start of the call) and ``text`` — so a notebook, a test or the
+role-play widget can call it and get a number, a list or a table back.
+
+The role-play of Module 5 is here too: :class:`Conversation` keeps the clock
+and the transcript while a fictional persona answers from a bank of answer
+templates (``data/answers.csv``), keyed on the question's topic and the
+persona's industry and filled in with their role and organisation. The same
+machinery writes the bundled practice transcripts (:func:`make_transcripts`).
+
+Examples
+--------
+>>> import pandas as pd
+>>> talk = pd.DataFrame({
+...     "speaker": ["learner", "interviewee", "learner", "interviewee"],
+...     "start": [0.0, 0.5, 3.0, 3.25],
+...     "end": [0.5, 3.0, 3.25, 4.0],
+...     "text": ["Thanks for your time. What does a typical week look like for you?",
+...              "Mostly the weekly design critique and a lot of user interviews.",
+...              "What makes the weekly design critique work so well?",
+...              "Everyone brings one screen and one question."],
+... })
+>>> talk_share(talk)
+speaker
+learner        0.1875
+interviewee    0.8125
+Name: share, dtype: float64
+>>> follow_ups(talk)
+['What makes the weekly design critique work so well?']
+>>> rubric_score(talk, agreed_minutes=20)
+6
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import re
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from coffeechat.errors import InvalidParameter, TranscriptDataError
+from coffeechat.outreach import job_request
+from coffeechat.questions import CLOSING_IDS, Question, QuestionBank, load_bank
+
+__all__ = [
+    "INTERVIEWEE",
+    "LEARNER",
+    "RUBRIC",
+    "SPEAKERS",
+    "TRANSCRIPT_COLUMNS",
+    "Conversation",
+    "Persona",
+    "closing_questions",
+    "content_words",
+    "follow_ups",
+    "job_requests",
+    "load_answers",
+    "make_transcripts",
+    "missing_closing",
+    "overrun_minutes",
+    "personas",
+    "read_transcripts",
+    "rubric_score",
+    "score_transcripts",
+    "scorecard",
+    "searchable_questions",
+    "talk_share",
+]
+
+#: The two speakers of a transcript.
+LEARNER = "learner"
+INTERVIEWEE = "interviewee"
+SPEAKERS: tuple[str, str] = (LEARNER, INTERVIEWEE)
+
+#: The columns every transcript has (a table of several also has ``transcript``).
+TRANSCRIPT_COLUMNS: tuple[str, ...] = ("speaker", "start", "end", "text")
+
+#: The learner should talk for at most this share of the time.
+MAX_LEARNER_SHARE = 1 / 3
+
+#: A follow-up shares at least this many content words with the answer before it.
+MIN_SHARED = 2
+
+#: The rubric: measure, points, what earns them.
+RUBRIC: tuple[tuple[str, int, str], ...] = (
+    ("time kept", 2, "the last turn ends by the agreed minute"),
+    ("no job request", 2, "the learner never asks for a job, a referral or a CV review"),
+    ("no web-searchable question", 2, "no question a quick web search answers"),
+    ("asked what they missed", 1, 'asked "Is there anything I should have asked?"'),
+    ("asked who else", 1, 'asked "Who else should I talk to?"'),
+    ("follow-up questions", 1, "at least two questions build on the answer just heard"),
+    ("let them talk", 1, "the learner talked for at most a third of the time"),
+)
+
+# fmt: off
+_STOPWORDS = frozenset("""
+a about above after again all also am an and any are aren't around as at be because been
+before being below between both but by can can't could couldn't did didn't do does doesn't
+doing don't down during each few for from further get gets got had hadn't has hasn't have
+haven't having he her here hers herself him himself his how i i'd i'll i'm i've if in into
+is isn't it it's its itself just let's like lot lots me might more most much must my myself
+no nor not now of off on once only or other our ours ourselves out over own really same
+say she should shouldn't so some such than that that's the their theirs them themselves
+then there there's these they they'd they'll they're they've thing things this those
+through to too under until up us very was wasn't we we'd we'll we're we've were weren't
+what what's when where which while who who's whom why will with won't would wouldn't yes
+you you'd you'll you're you've your yours yourself yourselves one ones well thank thanks
+tell could please maybe kind sort quite bit something anyone everyone
+""".split())
+# fmt: on
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+
+
+def content_words(text: str) -> set[str]:
+    """The words of ``text`` that carry meaning, in lower case and singular.
+
+    Short words (one or two letters) and common words ("the", "you",
+    "what", ...) are left out; a plural ``-s`` or ``-ies`` is taken off, so
+    "competitors" and "competitor" match.
+
+    Examples
+    --------
+    >>> sorted(content_words("Who are the main competitors of Pulsewise?"))
+    ['competitor', 'main', 'pulsewise']
+    >>> sorted(content_words("Who else should I talk to?"))
+    ['else', 'talk']
+    """
+    if not isinstance(text, str):
+        return set()
+    words = set()
+    for word in _WORD.findall(text.lower().replace("’", "'")):
+        if len(word) < 3 or word in _STOPWORDS:
+            continue
+        if word.endswith("ies") and len(word) > 4:
+            word = word[:-3] + "y"
+        elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+            word = word[:-1]
+        words.add(word)
+    return words
+
+
+# ------------------------------------------------------------ reading
+def read_transcripts(path: str | Path) -> pd.DataFrame:
+    """Read a CSV table of transcripts and check every row.
+
+    The file needs the columns ``speaker``, ``start``, ``end`` and ``text``;
+    a ``transcript`` column, if there is one, says which conversation each
+    turn belongs to (without it, the whole file is one conversation).
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The CSV file (UTF-8).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``transcript, speaker, start, end, text`` with ``start`` and
+        ``end`` as floats (minutes from the start of the call).
+
+    Raises
+    ------
+    TranscriptDataError
+        For a missing file or column, a speaker other than ``learner`` or
+        ``interviewee``, a time that is not a number, a turn that ends before
+        it starts, turns out of order or overlapping, or an empty text. The
+        message starts with ``file:line:``.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> bad = pathlib.Path(tempfile.mkdtemp()) / "talk.csv"
+    >>> _ = bad.write_text("speaker,start,end,text\\nlearner,0,0.5,Hello\\nboss,0.5,1,Hi\\n")
+    >>> read_transcripts(bad)
+    Traceback (most recent call last):
+    ...
+    coffeechat.errors.TranscriptDataError: .../talk.csv:3: column 'speaker': 'boss' is not a speaker; ...
+    """
+    if not isinstance(path, str | Path):
+        raise InvalidParameter(f"expected the path of a CSV file, not {type(path).__name__}")
+    path = Path(path)
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.reader(handle)
+            records = []
+            last = 0
+            for record in reader:
+                records.append((last + 1, record))
+                last = reader.line_num
+    except FileNotFoundError as err:
+        raise TranscriptDataError("no such file", path=path) from err
+    except IsADirectoryError as err:
+        raise TranscriptDataError("is a folder, not a CSV file", path=path) from err
+    except UnicodeDecodeError as err:
+        raise TranscriptDataError("not UTF-8 text; save it as CSV UTF-8", path=path) from err
+    except csv.Error as err:
+        raise TranscriptDataError(str(err), path=path, line=last + 1) from err
+    records = [(line, r) for line, r in records if any(cell.strip() for cell in r)]
+    if not records:
+        raise TranscriptDataError("the file is empty", path=path)
+    header_line, header = records[0]
+    header = [name.strip().lower() for name in header]
+    missing = [c for c in TRANSCRIPT_COLUMNS if c not in header]
+    if missing:
+        raise TranscriptDataError(
+            f"no column {missing[0]!r}; a transcript needs the columns "
+            + ", ".join(TRANSCRIPT_COLUMNS),
+            path=path,
+            line=header_line,
+        )
+    rows = []
+    for line, record in records[1:]:
+        if len(record) != len(header):
+            raise TranscriptDataError(
+                f"{len(record)} cells where the header has {len(header)}", path=path, line=line
+            )
+        rows.append((line, dict(zip(header, record, strict=True))))
+    return _checked(rows, path)
+
+
+def _checked(rows: Sequence[tuple[int, dict[str, str]]], path: object) -> pd.DataFrame:
+    out = []
+    previous: dict[str, float] = {}
+    for line, row in rows:
+        transcript = row.get("transcript", "").strip() or "1"
+        speaker = row["speaker"].strip().lower()
+        if speaker not in SPEAKERS:
+            raise TranscriptDataError(
+                f"{row['speaker']!r} is not a speaker; use 'learner' or 'interviewee'",
+                path=path, line=line, column="speaker",
+            )  # fmt: skip
+        times = {}
+        for column in ("start", "end"):
+            try:
+                times[column] = float(row[column])
+            except ValueError:
+                times[column] = float("nan")
+            if not times[column] >= 0:
+                raise TranscriptDataError(
+                    f"{row[column]!r} is not a number of minutes (0 or more)",
+                    path=path, line=line, column=column,
+                )  # fmt: skip
+        if times["end"] < times["start"]:
+            raise TranscriptDataError(
+                f"the turn ends ({times['end']:g}) before it starts ({times['start']:g})",
+                path=path, line=line, column="end",
+            )  # fmt: skip
+        if times["start"] < previous.get(transcript, 0.0):
+            raise TranscriptDataError(
+                f"the turn starts at {times['start']:g}, before the turn above ends "
+                f"({previous[transcript]:g}); turns must be in order and not overlap",
+                path=path, line=line, column="start",
+            )  # fmt: skip
+        previous[transcript] = times["end"]
+        text = row["text"].strip()
+        if not text:
+            raise TranscriptDataError("the text is empty", path=path, line=line, column="text")
+        out.append((transcript, speaker, times["start"], times["end"], text))
+    return pd.DataFrame(out, columns=["transcript", *TRANSCRIPT_COLUMNS])
+
+
+def _turns(transcript: object) -> pd.DataFrame:
+    """The transcript's rows, checked; an argument error names the problem."""
+    if not isinstance(transcript, pd.DataFrame):
+        raise InvalidParameter(
+            f"expected a transcript table (a DataFrame), not {type(transcript).__name__}"
+        )
+    missing = [c for c in TRANSCRIPT_COLUMNS if c not in transcript.columns]
+    if missing:
+        raise InvalidParameter(
+            f"the transcript has no column {missing[0]!r}; it needs " + ", ".join(TRANSCRIPT_COLUMNS)
+        )
+    if "transcript" in transcript.columns and transcript["transcript"].nunique() > 1:
+        raise InvalidParameter(
+            "the table holds several transcripts; pass one at a time "
+            "(e.g. table[table['transcript'] == 'T1'])"
+        )
+    rows = [
+        (i + 2, {c: "" if pd.isna(v) else str(v) for c, v in zip(TRANSCRIPT_COLUMNS, values, strict=True)})
+        for i, values in enumerate(transcript[list(TRANSCRIPT_COLUMNS)].itertuples(index=False))
+    ]
+    return _checked(rows, None)
+
+
+# ------------------------------------------------------------ measures
+def talk_share(transcript: pd.DataFrame) -> pd.Series:
+    """Each speaker's share of the talking time (0 to 1), learner first.
+
+    Talking time is the sum of ``end - start`` over a speaker's turns.
+
+    Returns
+    -------
+    pandas.Series
+        Indexed by speaker (``learner``, ``interviewee``), named ``share``.
+    """
+    turns = _turns(transcript)
+    spoken = (turns["end"] - turns["start"]).groupby(turns["speaker"]).sum()
+    spoken = spoken.reindex(list(SPEAKERS), fill_value=0.0)
+    total = spoken.sum()
+    share = spoken / total if total > 0 else spoken
+    share.name = "share"
+    return share.round(4)
+
+
+def overrun_minutes(transcript: pd.DataFrame, agreed_minutes: float) -> float:
+    """How many minutes past the agreed length the last turn ends (0 if on time)."""
+    if isinstance(agreed_minutes, bool) or not isinstance(agreed_minutes, int | float):
+        raise InvalidParameter(f"agreed_minutes must be a number, not {agreed_minutes!r}")
+    if not agreed_minutes > 0:
+        raise InvalidParameter(f"agreed_minutes must be more than 0, not {agreed_minutes!r}")
+    turns = _turns(transcript)
+    end = float(turns["end"].max()) if len(turns) else 0.0
+    return round(max(0.0, end - agreed_minutes), 4)
+
+
+def _learner_lines(turns: pd.DataFrame) -> list[str]:
+    return [t for s, t in zip(turns["speaker"], turns["text"], strict=True) if s == LEARNER]
+
+
+def job_requests(transcript: pd.DataFrame) -> list[str]:
+    """The learner's turns that ask for a job, a referral or a look at their CV.
+
+    Uses :func:`coffeechat.outreach.job_request`, the rule of the request
+    checks: "What does your job involve?" asks for nothing; "Is your team
+    hiring?" does.
+    """
+    return [t for t in _learner_lines(_turns(transcript)) if job_request(t) is not None]
+
+
+def _key_words(question: Question | str) -> set[str]:
+    """Content words of a bank question, without its slots ({organization}, ...)."""
+    text = question.text if isinstance(question, Question) else question
+    return content_words(re.sub(r"\{[a-z]+\}", " ", text))
+
+
+def _asks(line: str, question: Question | str) -> bool:
+    wanted = _key_words(question)
+    return bool(wanted) and wanted <= content_words(line)
+
+
+def searchable_questions(transcript: pd.DataFrame, bank: QuestionBank | None = None) -> list[str]:
+    """The learner's questions that a quick web search would answer.
+
+    A learner's turn asks a searchable question when it holds every content
+    word (:func:`content_words`) of a question the bank marks ``searchable``
+    ("Who are the main competitors of {organization}?" → *main*,
+    *competitor*).
+    """
+    bank = load_bank() if bank is None else bank
+    searchable = [q for q in bank if q.searchable]
+    lines = _learner_lines(_turns(transcript))
+    return [line for line in lines if "?" in line and any(_asks(line, q) for q in searchable)]
+
+
+def closing_questions(transcript: pd.DataFrame) -> dict[str, bool]:
+    """Whether each of the two closing questions was asked, by question.
+
+    A learner's turn asks one when it holds all the question's content
+    words: *anything* and *asked*; *else* and *talk*.
+    """
+    bank = load_bank()
+    lines = _learner_lines(_turns(transcript))
+    return {
+        bank[qid].text: any(_asks(line, bank[qid]) for line in lines) for qid in CLOSING_IDS
+    }
+
+
+def missing_closing(transcript: pd.DataFrame) -> list[str]:
+    """The closing questions the learner did not ask."""
+    return [q for q, asked in closing_questions(transcript).items() if not asked]
+
+
+def follow_ups(transcript: pd.DataFrame, min_shared: int = MIN_SHARED) -> list[str]:
+    """The learner's questions that build on the answer just heard.
+
+    A learner's turn is a follow-up when it is a question (it holds "?") and
+    shares at least ``min_shared`` content words with the interviewee's most
+    recent turn before it.
+    """
+    if isinstance(min_shared, bool) or not isinstance(min_shared, int) or min_shared < 1:
+        raise InvalidParameter(f"min_shared must be a whole number of at least 1, not {min_shared!r}")
+    found, heard = [], None
+    for speaker, text in zip(*(_turns(transcript)[c] for c in ("speaker", "text")), strict=True):
+        if speaker == INTERVIEWEE:
+            heard = content_words(text)
+        elif heard is not None and "?" in text and len(content_words(text) & heard) >= min_shared:
+            found.append(text)
+    return found
+
+
+def scorecard(
+    transcript: pd.DataFrame, agreed_minutes: float, bank: QuestionBank | None = None
+) -> pd.DataFrame:
+    """How the conversation went, measure by measure, with points (:data:`RUBRIC`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per measure: ``measure, result, points, out_of, advice``
+        (``advice`` is empty when all the points were earned).
+    """
+    over = overrun_minutes(transcript, agreed_minutes)
+    jobs = job_requests(transcript)
+    searchable = searchable_questions(transcript, bank)
+    closing = closing_questions(transcript)
+    asked_missed, asked_who = closing.values()
+    ups = follow_ups(transcript)
+    learner = float(talk_share(transcript)[LEARNER])
+    earned = {
+        "time kept": over == 0,
+        "no job request": not jobs,
+        "no web-searchable question": not searchable,
+        "asked what they missed": asked_missed,
+        "asked who else": asked_who,
+        "follow-up questions": len(ups) >= 2,
+        "let them talk": learner <= MAX_LEARNER_SHARE + 1e-9,
+    }
+    results = {
+        "time kept": "on time" if over == 0 else f"{over:g} minutes over",
+        "no job request": "none" if not jobs else _quoted(jobs),
+        "no web-searchable question": "none" if not searchable else _quoted(searchable),
+        "asked what they missed": "yes" if asked_missed else "no",
+        "asked who else": "yes" if asked_who else "no",
+        "follow-up questions": str(len(ups)),
+        "let them talk": f"you talked {learner:.0%} of the time",
+    }
+    advice = {
+        "time kept": "Offer to stop at the agreed minute; let them choose to go on.",
+        "no job request": "Never ask for a job; a referral comes only when they offer.",
+        "no web-searchable question": "Research facts beforehand; ask what only they know.",
+        "asked what they missed": 'Close with "Is there anything I should have asked?"',
+        "asked who else": 'Close with "Who else should I talk to?"',
+        "follow-up questions": "Pick up a word from their answer and ask about it.",
+        "let them talk": "Keep your turns short and let them talk.",
+    }
+    return pd.DataFrame(
+        [
+            (m, results[m], points if earned[m] else 0, points, "" if earned[m] else advice[m])
+            for m, points, _ in RUBRIC
+        ],
+        columns=["measure", "result", "points", "out_of", "advice"],
+    )
+
+
+def _quoted(lines: Sequence[str]) -> str:
+    first = lines[0] if len(lines[0]) <= 60 else lines[0][:59] + "…"
+    return f"“{first}”" + (f" and {len(lines) - 1} more" if len(lines) > 1 else "")
+
+
+def rubric_score(
+    transcript: pd.DataFrame, agreed_minutes: float, bank: QuestionBank | None = None
+) -> int:
+    """The scorecard's total points, 0 to 10."""
+    return int(scorecard(transcript, agreed_minutes, bank)["points"].sum())
+
+
+def score_transcripts(transcripts: pd.DataFrame, interviews: pd.DataFrame) -> pd.DataFrame:
+    """One row per transcript: the measures of the scorecard and the score.
+
+    Parameters
+    ----------
+    transcripts : pandas.DataFrame
+        Turns of several conversations, with a ``transcript`` column.
+    interviews : pandas.DataFrame
+        One row per conversation with ``transcript`` and ``agreed_minutes``.
+    """
+    for name, table, column in (("transcripts", transcripts, "transcript"),
+                                ("interviews", interviews, "agreed_minutes")):  # fmt: skip
+        if not isinstance(table, pd.DataFrame) or column not in table.columns:
+            raise InvalidParameter(f"{name} must be a DataFrame with a {column!r} column")
+    agreed = dict(zip(interviews["transcript"].astype(str), interviews["agreed_minutes"], strict=True))
+    rows = []
+    for key, turns in transcripts.groupby(transcripts["transcript"].astype(str), sort=False):
+        if key not in agreed:
+            raise InvalidParameter(f"transcript {key!r} has no row in interviews")
+        minutes = float(agreed[key])
+        rows.append({
+            "transcript": key,
+            "learner_share": float(talk_share(turns)[LEARNER]),
+            "overrun": overrun_minutes(turns, minutes),
+            "job_requests": len(job_requests(turns)),
+            "searchable": len(searchable_questions(turns)),
+            "missing_closing": len(missing_closing(turns)),
+            "follow_ups": len(follow_ups(turns)),
+            "score": rubric_score(turns, minutes),
+        })  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+# ------------------------------------------------------------ role-play
+@dataclass(frozen=True)
+class Persona:
+    """Someone to practise on: a fictional person from the sample network."""
+
+    id: str
+    name: str
+    role: str
+    organization: str
+    industry: str
+
+    def describe(self) -> str:
+        """"Name, Role at Organisation"."""
+        return f"{self.name}, {self.role} at {self.organization}"
+
+
+def personas(network: object = None, limit: int | None = 12) -> list[Persona]:
+    """People of the sample network (or ``network``) with a role, organisation and industry."""
+    if network is None:
+        from coffeechat.datasets import load_sample_network
+
+        network = load_sample_network()
+    people = network.people  # type: ignore[attr-defined]
+    found = [
+        Persona(p.id, p.name, p.role, p.organization, p.industry)
+        for p in people.itertuples(index=False)
+        if p.id != network.me and p.role and p.organization and p.industry  # type: ignore[attr-defined]
+    ]
+    return found if limit is None else found[:limit]
+
+
+_ANSWER_COLUMNS = ("id", "kind", "topic", "industry", "text")
+
+
+def answers_path() -> Path:
+    """The path of the bundled answer templates."""
+    from importlib import resources
+
+    return Path(str(resources.files("coffeechat").joinpath("data", "answers.csv")))
+
+
+def load_answers(path: str | Path | None = None) -> pd.DataFrame:
+    """The answer templates the role-play personas answer from.
+
+    Columns ``id, kind, topic, industry, text``. ``kind`` is ``answer``
+    (keyed on a question topic), ``detail`` (a phrase of an industry, used
+    in ``{detail}``), ``follow-up``, ``searchable``, ``job``, ``closing-...``
+    or ``stop``; ``industry`` is an industry or ``any``. Texts may use the
+    slots ``{role}``, ``{organization}``, ``{industry}`` and ``{detail}``.
+
+    Raises
+    ------
+    TranscriptDataError
+        For a missing file or column, or an empty cell (names file and line).
+    """
+    path = answers_path() if path is None else Path(path)
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except FileNotFoundError as err:
+        raise TranscriptDataError("no such file", path=path) from err
+    missing = [c for c in _ANSWER_COLUMNS if c not in table.columns]
+    if missing:
+        raise TranscriptDataError(f"no column {missing[0]!r}", path=path, line=1)
+    for i, row in enumerate(table.itertuples(index=False), start=2):
+        for column in _ANSWER_COLUMNS:
+            if not getattr(row, column).strip():
+                raise TranscriptDataError("empty cell", path=path, line=i, column=column)
+    return table
+
+
+def _pick(options: Sequence[str], *keys: str) -> str:
+    """A choice that depends only on ``keys``: the same persona answers alike every time."""
+    return options[zlib.crc32("|".join(keys).encode()) % len(options)]
+
+
+#: Minutes the learner's own turn takes, by kind of move.
+_LEARNER_MINUTES = {"intro": 0.5, "story": 3.5, "question": 0.25, "follow-up": 0.25,
+                    "job": 0.25, "closing": 0.25, "stop": 0.25}  # fmt: skip
+
+
+class Conversation:
+    """A practice conversation with a persona: the clock, the turns, the last detail heard.
+
+    Parameters
+    ----------
+    persona : Persona
+        Whom the learner is talking to.
+    agreed_minutes : int, default 20
+        The length the learner asked for.
+    answers : pandas.DataFrame, optional
+        Answer templates (:func:`load_answers`).
+    bank : QuestionBank, optional
+        The question bank (:func:`coffeechat.questions.load_bank`).
+
+    Examples
+    --------
+    >>> p = Persona("ana", "Ana Ruiz", "UX Researcher", "Pulsewise", "Health care")
+    >>> talk = Conversation(p, agreed_minutes=15)
+    >>> talk.say("intro")
+    >>> talk.say("question", "dd-typical-week")
+    >>> talk.clock
+    2.5
+    >>> list(talk.transcript()["speaker"])
+    ['learner', 'interviewee', 'learner', 'interviewee']
+    """
+
+    def __init__(
+        self,
+        persona: Persona,
+        agreed_minutes: int = 20,
+        answers: pd.DataFrame | None = None,
+        bank: QuestionBank | None = None,
+    ) -> None:
+        if not isinstance(persona, Persona):
+            raise InvalidParameter(f"expected a Persona, not {type(persona).__name__}")
+        self.persona = persona
+        self.agreed_minutes = agreed_minutes
+        self.answers = load_answers() if answers is None else answers
+        self.bank = load_bank() if bank is None else bank
+        self.clock = 0.0
+        self.detail: str | None = None
+        self.rows: list[tuple[str, float, float, str]] = []
+
+    def _slots(self, detail: str | None = None) -> dict[str, str]:
+        p = self.persona
+        return {"role": p.role.lower(), "organization": p.organization,
+                "industry": p.industry.lower(), "detail": detail or "the everyday work"}  # fmt: skip
+
+    def _templates(self, kind: str, topic: str = "any") -> list[str]:
+        a = self.answers
+        rows = a[(a["kind"] == kind) & a["industry"].isin([self.persona.industry, "any"])]
+        if topic != "any" and (rows["topic"] == topic).any():
+            rows = rows[rows["topic"] == topic]
+        return list(rows["text"])
+
+    def _new_detail(self, key: str) -> str:
+        details = self._templates("detail") or ["the everyday work"]
+        return _pick(details, self.persona.id, key)
+
+    def learner_line(self, move: str, question_id: str | None = None) -> str:
+        """What the learner says for a move (see :meth:`say`)."""
+        if move == "question":
+            return self._question(question_id).ask(self._person())
+        if move == "follow-up":
+            detail = self.detail or "that"
+            return _pick([f"You mentioned {detail}. Could you tell me more about it?",
+                          f"What has {detail} taught you?",
+                          f"How did {detail} come about?"], self.persona.id, detail)  # fmt: skip
+        if move == "closing":
+            return self._question(question_id).text
+        lines = {
+            "intro": "Thank you so much for making time for me. In short: I teach science, "
+                     "I have just finished a course in UX research, and I am trying to "
+                     f"learn how people find their way into work like yours at {self.persona.organization}.",
+            "story": "Before I ask anything, let me tell you a bit more about myself: I have "
+                     "taught for eight years, I ran the school's parent survey, I organised a "
+                     "science fair, I took an evening course, and now I am looking at several "
+                     "fields at once and trying to decide between them, which is hard.",
+            "job": "By the way, is your team hiring at the moment?",
+            "stop": f"I asked you for {self.agreed_minutes} minutes and I want to respect your "
+                    "time, so I will stop here. Thank you — this has been so helpful.",
+        }  # fmt: skip
+        if move not in lines:
+            raise InvalidParameter(
+                f"unknown move {move!r}; choose intro, story, question, follow-up, job, closing or stop"
+            )
+        return lines[move]
+
+    def _question(self, question_id: str | None) -> Question:
+        if question_id not in self.bank:
+            raise InvalidParameter(f"no question {question_id!r} in the question bank")
+        return self.bank[question_id]
+
+    def _person(self) -> object:
+        from coffeechat.contacts import Person
+
+        p = self.persona
+        return Person(p.id, p.name, p.organization, p.role, p.industry)
+
+    def say(self, move: str, question_id: str | None = None) -> None:
+        """The learner makes a move; the persona answers; the clock moves on.
+
+        ``move`` is ``intro`` (thanks and a 30-second introduction), ``story``
+        (a long story about oneself), ``question`` (a bank question, by id),
+        ``follow-up`` (about the last detail heard), ``job`` (asks about
+        openings), ``closing`` (a closing question, by id) or ``stop``
+        (offers to stop).
+        """
+        line = self.learner_line(move, question_id)
+        start = self.clock
+        self.clock = round(start + _LEARNER_MINUTES[move], 2)
+        self.rows.append((LEARNER, start, self.clock, line))
+        reply, minutes = self._reply(move, question_id)
+        self.rows.append((INTERVIEWEE, self.clock, round(self.clock + minutes, 2), reply))
+        self.clock = round(self.clock + minutes, 2)
+
+    def _reply(self, move: str, question_id: str | None) -> tuple[str, float]:
+        p = self.persona
+        key = f"{move}:{question_id}:{len(self.rows)}"
+        if move in ("intro", "story"):
+            texts, minutes = [f"Happy to help. It is nice to meet someone curious about {p.industry.lower()}."], 0.25
+        elif move == "question":
+            q = self._question(question_id)
+            if q.searchable:
+                texts, minutes = self._templates("searchable"), 0.5
+            else:
+                self.detail = self._new_detail(key)
+                texts, minutes = self._templates("answer", q.topic), q.minutes + 0.5
+        elif move == "follow-up":
+            texts, minutes = self._templates("follow-up"), 2.0
+        elif move == "closing":
+            texts, minutes = self._templates(question_id or "closing"), 0.75
+            self.detail = self._new_detail(key)
+        else:
+            texts, minutes = self._templates(move), 0.5
+        template = _pick(texts or ["That is a good question."], p.id, key)
+        return template.format(**self._slots(self.detail)), minutes
+
+    def transcript(self) -> pd.DataFrame:
+        """The conversation so far as a transcript table."""
+        return pd.DataFrame(self.rows, columns=list(TRANSCRIPT_COLUMNS))
+
+    def scorecard(self) -> pd.DataFrame:
+        """The scorecard of the conversation so far (:func:`scorecard`)."""
+        return scorecard(self.transcript(), self.agreed_minutes, self.bank)
+
+
+def _plan(rng: random.Random, bank: QuestionBank) -> list[tuple[str, str | None]]:
+    """A learner's moves, with the mistakes learners make, drawn at random."""
+    core = [q.id for q in bank if q.topic != "closing" and not q.searchable and q.suits(["peer"])]
+    searchable = [q.id for q in bank if q.searchable]
+    moves: list[tuple[str, str | None]] = [("intro", None)]
+    talkative = rng.random() < 0.3
+    if talkative:
+        moves.append(("story", None))
+    for qid in rng.sample(core, rng.randint(3, 6)):
+        moves.append(("question", qid))
+        if rng.random() < 0.5:
+            moves.append(("follow-up", None))
+    if rng.random() < 0.4:
+        moves.insert(rng.randint(2, len(moves)), ("question", rng.choice(searchable)))
+    if rng.random() < 0.3:
+        moves.insert(rng.randint(3, len(moves)), ("job", None))
+    if talkative:
+        moves.insert(rng.randint(3, len(moves)), ("story", None))
+    for qid in CLOSING_IDS:
+        if rng.random() < 0.7:
+            moves.append(("closing", qid))
+    if rng.random() < 0.7:
+        moves.append(("stop", None))
+    return moves
+
+
+def make_transcripts(
+    count: int = 6, seed: int = 2026, answers: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Fictional practice transcripts, the same for the same ``seed``.
+
+    A learner's moves are drawn at random, with the usual mistakes (a long
+    story about oneself, a web-searchable question, a job request, a missing
+    closing question, no offer to stop), and played through
+    :class:`Conversation`. ``answers`` defaults to the bundled templates.
+
+    Returns
+    -------
+    (transcripts, interviews) : tuple of pandas.DataFrame
+        ``transcripts`` has the columns ``transcript, speaker, start, end,
+        text``; ``interviews`` one row per transcript: ``transcript,
+        interviewee, role, organization, industry, agreed_minutes``.
+
+    Examples
+    --------
+    >>> turns, interviews = make_transcripts(2, seed=1)
+    >>> list(interviews["transcript"])
+    ['T1', 'T2']
+    >>> make_transcripts(2, seed=1)[0].equals(turns)
+    True
+    """
+    if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+        raise InvalidParameter(f"count must be a whole number of at least 1, not {count!r}")
+    rng = random.Random(seed)
+    bank = load_bank()
+    answers = load_answers() if answers is None else answers
+    people = personas(limit=None)
+    turns, meta = [], []
+    for n in range(1, count + 1):
+        key = f"T{n}"
+        persona = rng.choice(people)
+        talk = Conversation(persona, rng.choice([15, 20, 30]), answers, bank)
+        for move, qid in _plan(rng, bank):
+            talk.say(move, qid)
+        table = talk.transcript()
+        table.insert(0, "transcript", key)
+        turns.append(table)
+        meta.append((key, persona.name, persona.role, persona.organization, persona.industry,
+                     talk.agreed_minutes))  # fmt: skip
+    interviews = pd.DataFrame(meta, columns=["transcript", "interviewee", "role", "organization",
+                                             "industry", "agreed_minutes"])  # fmt: skip
+    return pd.concat(turns, ignore_index=True), interviews
