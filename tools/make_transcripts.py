@@ -32,34 +32,76 @@ COUNT = 6
 
 # (topic, text): answers to a core question, any industry.
 ANSWERS = [
-    ("career path", "I came to {organization} almost by accident. What made the difference was "
-     "{detail}: it showed me that the skills from my first job carried over into {industry}."),
-    ("career path", "Most people in my role as {role} arrive from somewhere else. For me the "
-     "step in was {detail}, and I still lean on it."),
-    ("day-to-day", "A normal week as {role} is about half meetings and half focused work. The "
-     "part I would not give up is {detail}, because that is where the real decisions happen."),
-    ("day-to-day", "Right now most of my days at {organization} go on {detail}. It is slower "
-     "than people imagine, and much more about talking to people than about tools."),
-    ("culture", "At {organization} people are direct but kind. You see the culture best in "
-     "{detail}: anyone can question anything, as long as they bring evidence."),
-    ("culture", "Newcomers are often surprised by how much we write things down. {detail} is a "
-     "good example of how we work together at {organization}."),
-    ("industry", "The biggest change in {industry} right now is budgets getting tighter while "
-     "expectations rise. Everyone I know is watching {detail} closely."),
-    ("industry", "In five years I expect {industry} to rely far more on evidence. The teams that "
-     "already take {detail} seriously will be ahead."),
-    ("skills", "The skill that matters most as {role} is listening well, honestly. The one "
-     "people underrate is {detail}; I wish I had practised it sooner."),
-    ("skills", "Technical skills get you the interview, but {detail} is what makes people trust "
-     "you here at {organization}."),
-    ("entry paths", "People get in through very different doors. A common one at {organization} "
-     "is {detail}, which lets you show what you can do before anyone reads a CV."),
-    ("entry paths", "If I were starting again I would build a small portfolio around {detail}. "
-     "It says more than a certificate in {industry}."),
-    ("work environment", "We are in the office two days a week. The days together are built "
-     "around {detail}, and the rest is quiet work from home."),
-    ("pay and schedule", "The hours are steady most of the year, except around {detail}, when "
-     "everyone pitches in. Pay in {industry} depends a lot on the organisation."),
+    (
+        "career path",
+        "I came to {organization} almost by accident. What made the difference was "
+        "{detail}: it showed me that the skills from my first job carried over into {industry}.",
+    ),
+    (
+        "career path",
+        "Most people in my role as {role} arrive from somewhere else. For me the "
+        "step in was {detail}, and I still lean on it.",
+    ),
+    (
+        "day-to-day",
+        "A normal week as {role} is about half meetings and half focused work. The "
+        "part I would not give up is {detail}, because that is where the real decisions happen.",
+    ),
+    (
+        "day-to-day",
+        "Right now most of my days at {organization} go on {detail}. It is slower "
+        "than people imagine, and much more about talking to people than about tools.",
+    ),
+    (
+        "culture",
+        "At {organization} people are direct but kind. You see the culture best in "
+        "{detail}: anyone can question anything, as long as they bring evidence.",
+    ),
+    (
+        "culture",
+        "Newcomers are often surprised by how much we write things down. {detail} is a "
+        "good example of how we work together at {organization}.",
+    ),
+    (
+        "industry",
+        "The biggest change in {industry} right now is budgets getting tighter while "
+        "expectations rise. Everyone I know is watching {detail} closely.",
+    ),
+    (
+        "industry",
+        "In five years I expect {industry} to rely far more on evidence. The teams that "
+        "already take {detail} seriously will be ahead.",
+    ),
+    (
+        "skills",
+        "The skill that matters most as {role} is listening well, honestly. The one "
+        "people underrate is {detail}; I wish I had practised it sooner.",
+    ),
+    (
+        "skills",
+        "Technical skills get you the interview, but {detail} is what makes people trust "
+        "you here at {organization}.",
+    ),
+    (
+        "entry paths",
+        "People get in through very different doors. A common one at {organization} "
+        "is {detail}, which lets you show what you can do before anyone reads a CV.",
+    ),
+    (
+        "entry paths",
+        "If I were starting again I would build a small portfolio around {detail}. "
+        "It says more than a certificate in {industry}.",
+    ),
+    (
+        "work environment",
+        "We are in the office two days a week. The days together are built "
+        "around {detail}, and the rest is quiet work from home.",
+    ),
+    (
+        "pay and schedule",
+        "The hours are steady most of the year, except around {detail}, when "
+        "everyone pitches in. Pay in {industry} depends a lot on the organisation.",
+    ),
 ]
 
 # (industry, detail): the concrete things a persona mentions; each has two or more content words.

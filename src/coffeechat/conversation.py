@@ -36,7 +36,7 @@ Name: share, dtype: float64
 >>> follow_ups(talk)
 ['What makes the weekly design critique work so well?']
 >>> rubric_score(talk, agreed_minutes=20)
-6
+7
 """
 
 from __future__ import annotations
@@ -105,22 +105,21 @@ RUBRIC: tuple[tuple[str, int, str], ...] = (
     ("let them talk", 1, "the learner talked for at most a third of the time"),
 )
 
-# fmt: off
-_STOPWORDS = frozenset("""
-a about above after again all also am an and any are aren't around as at be because been
-before being below between both but by can can't could couldn't did didn't do does doesn't
-doing don't down during each few for from further get gets got had hadn't has hasn't have
-haven't having he her here hers herself him himself his how i i'd i'll i'm i've if in into
-is isn't it it's its itself just let's like lot lots me might more most much must my myself
-no nor not now of off on once only or other our ours ourselves out over own really same
-say she should shouldn't so some such than that that's the their theirs them themselves
-then there there's these they they'd they'll they're they've thing things this those
-through to too under until up us very was wasn't we we'd we'll we're we've were weren't
-what what's when where which while who who's whom why will with won't would wouldn't yes
-you you'd you'll you're you've your yours yourself yourselves one ones well thank thanks
-tell could please maybe kind sort quite bit something anyone everyone
-""".split())
-# fmt: on
+_STOPWORD_TEXT = """
+a about above after again all also am an and any are aren't around as at be because been before
+being below between both but by can can't could couldn't did didn't do does doesn't doing don't
+down during each few for from further get gets got had hadn't has hasn't have haven't having he
+her here hers herself him himself his how i i'd i'll i'm i've if in into is isn't it it's its
+itself just let's like lot lots me might more most much must my myself no nor not now of off on
+once only or other our ours ourselves out over own really same say she should shouldn't so some
+such than that that's the their theirs them themselves then there there's these they they'd
+they'll they're they've thing things this those through to too under until up us very was
+wasn't we we'd we'll we're we've were weren't what what's when where which while who who's whom
+why will with won't would wouldn't yes you you'd you'll you're you've your yours yourself
+yourselves one ones well thank thanks tell could please maybe kind sort quite bit something
+anyone everyone
+"""
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
@@ -281,7 +280,8 @@ def _turns(transcript: object) -> pd.DataFrame:
     missing = [c for c in TRANSCRIPT_COLUMNS if c not in transcript.columns]
     if missing:
         raise InvalidParameter(
-            f"the transcript has no column {missing[0]!r}; it needs " + ", ".join(TRANSCRIPT_COLUMNS)
+            f"the transcript has no column {missing[0]!r}; it needs "
+            + ", ".join(TRANSCRIPT_COLUMNS)
         )
     if "transcript" in transcript.columns and transcript["transcript"].nunique() > 1:
         raise InvalidParameter(
@@ -289,7 +289,13 @@ def _turns(transcript: object) -> pd.DataFrame:
             "(e.g. table[table['transcript'] == 'T1'])"
         )
     rows = [
-        (i + 2, {c: "" if pd.isna(v) else str(v) for c, v in zip(TRANSCRIPT_COLUMNS, values, strict=True)})
+        (
+            i + 2,
+            {
+                c: "" if pd.isna(v) else str(v)
+                for c, v in zip(TRANSCRIPT_COLUMNS, values, strict=True)
+            },
+        )
         for i, values in enumerate(transcript[list(TRANSCRIPT_COLUMNS)].itertuples(index=False))
     ]
     return _checked(rows, None)
@@ -373,9 +379,7 @@ def closing_questions(transcript: pd.DataFrame) -> dict[str, bool]:
     """
     bank = load_bank()
     lines = _learner_lines(_turns(transcript))
-    return {
-        bank[qid].text: any(_asks(line, bank[qid]) for line in lines) for qid in CLOSING_IDS
-    }
+    return {bank[qid].text: any(_asks(line, bank[qid]) for line in lines) for qid in CLOSING_IDS}
 
 
 def missing_closing(transcript: pd.DataFrame) -> list[str]:
@@ -391,7 +395,9 @@ def follow_ups(transcript: pd.DataFrame, min_shared: int = MIN_SHARED) -> list[s
     recent turn before it.
     """
     if isinstance(min_shared, bool) or not isinstance(min_shared, int) or min_shared < 1:
-        raise InvalidParameter(f"min_shared must be a whole number of at least 1, not {min_shared!r}")
+        raise InvalidParameter(
+            f"min_shared must be a whole number of at least 1, not {min_shared!r}"
+        )
     found, heard = [], None
     for speaker, text in zip(*(_turns(transcript)[c] for c in ("speaker", "text")), strict=True):
         if speaker == INTERVIEWEE:
@@ -481,7 +487,9 @@ def score_transcripts(transcripts: pd.DataFrame, interviews: pd.DataFrame) -> pd
                                 ("interviews", interviews, "agreed_minutes")):  # fmt: skip
         if not isinstance(table, pd.DataFrame) or column not in table.columns:
             raise InvalidParameter(f"{name} must be a DataFrame with a {column!r} column")
-    agreed = dict(zip(interviews["transcript"].astype(str), interviews["agreed_minutes"], strict=True))
+    agreed = dict(
+        zip(interviews["transcript"].astype(str), interviews["agreed_minutes"], strict=True)
+    )
     rows = []
     for key, turns in transcripts.groupby(transcripts["transcript"].astype(str), sort=False):
         if key not in agreed:
@@ -512,7 +520,7 @@ class Persona:
     industry: str
 
     def describe(self) -> str:
-        """"Name, Role at Organisation"."""
+        """ "Name, Role at Organisation"."""
         return f"{self.name}, {self.role} at {self.organization}"
 
 
@@ -601,7 +609,7 @@ class Conversation:
     >>> talk.say("intro")
     >>> talk.say("question", "dd-typical-week")
     >>> talk.clock
-    2.5
+    3.5
     >>> list(talk.transcript()["speaker"])
     ['learner', 'interviewee', 'learner', 'interviewee']
     """
@@ -700,7 +708,10 @@ class Conversation:
         p = self.persona
         key = f"{move}:{question_id}:{len(self.rows)}"
         if move in ("intro", "story"):
-            texts, minutes = [f"Happy to help. It is nice to meet someone curious about {p.industry.lower()}."], 0.25
+            texts, minutes = (
+                [f"Happy to help. It is nice to meet someone curious about {p.industry.lower()}."],
+                0.25,
+            )
         elif move == "question":
             q = self._question(question_id)
             if q.searchable:

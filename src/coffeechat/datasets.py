@@ -54,8 +54,8 @@ from coffeechat.errors import InvalidParameter
 
 __all__ = [
     "load_sample_network",
-    "load_transcripts",
     "load_sample_organizations",
+    "load_transcripts",
     "make_network",
     "sample_path",
 ]

@@ -7,6 +7,7 @@ sits a plain function that does the real work — :func:`~coffeechat.ui.reach.re
 or a curious learner, can call it directly and get a table or a message back.
 
 There is a module per widget or drawing: :mod:`~coffeechat.ui.reach`,
+:mod:`~coffeechat.ui.roleplay`,
 :mod:`~coffeechat.ui.drawing`, :mod:`~coffeechat.ui.quiz`; this package
 gathers their public names.
 """
@@ -23,6 +24,7 @@ from coffeechat.ui.reach import (
     reach_explorer,
     reach_table,
 )
+from coffeechat.ui.roleplay import RolePlay, roleplay, roleplay_moves
 
 __all__ = [
     "DIRECT",
@@ -32,10 +34,13 @@ __all__ = [
     "Quiz",
     "QuizQuestion",
     "ReachExplorer",
+    "RolePlay",
     "check_answer",
     "draw_network",
     "hop_counts",
     "quiz",
     "reach_explorer",
     "reach_table",
+    "roleplay",
+    "roleplay_moves",
 ]
