@@ -186,7 +186,7 @@ def read_transcripts(path: str | Path) -> pd.DataFrame:
     >>> read_transcripts(bad)
     Traceback (most recent call last):
     ...
-    coffeechat.errors.TranscriptDataError: .../talk.csv:3: column 'speaker': 'boss' is not a speaker; ...
+    coffeechat.errors.TranscriptDataError: .../talk.csv:3: column 'speaker': 'boss' is not ...
     """
     if not isinstance(path, str | Path):
         raise InvalidParameter(f"expected the path of a CSV file, not {type(path).__name__}")
@@ -633,8 +633,12 @@ class Conversation:
 
     def _slots(self, detail: str | None = None) -> dict[str, str]:
         p = self.persona
-        return {"role": p.role.lower(), "organization": p.organization,
-                "industry": p.industry.lower(), "detail": detail or "the everyday work"}  # fmt: skip
+        return {
+            "role": p.role.lower(),
+            "organization": p.organization,
+            "industry": p.industry.lower(),
+            "detail": detail or "the everyday work",
+        }
 
     def _templates(self, kind: str, topic: str = "any") -> list[str]:
         a = self.answers
@@ -661,7 +665,8 @@ class Conversation:
         lines = {
             "intro": "Thank you so much for making time for me. In short: I teach science, "
                      "I have just finished a course in UX research, and I am trying to "
-                     f"learn how people find their way into work like yours at {self.persona.organization}.",
+                     "learn how people find their way into work like yours at "
+                     f"{self.persona.organization}.",
             "story": "Before I ask anything, let me tell you a bit more about myself: I have "
                      "taught for eight years, I ran the school's parent survey, I organised a "
                      "science fair, I took an evening course, and now I am looking at several "
@@ -672,7 +677,8 @@ class Conversation:
         }  # fmt: skip
         if move not in lines:
             raise InvalidParameter(
-                f"unknown move {move!r}; choose intro, story, question, follow-up, job, closing or stop"
+                f"unknown move {move!r}; choose intro, story, question, follow-up, job, "
+                "closing or stop"
             )
         return lines[move]
 
