@@ -42,10 +42,11 @@ Name: share, dtype: float64
 from __future__ import annotations
 
 import csv
+import numbers
 import random
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -323,13 +324,13 @@ def talk_share(transcript: pd.DataFrame) -> pd.Series:
 
 def overrun_minutes(transcript: pd.DataFrame, agreed_minutes: float) -> float:
     """How many minutes past the agreed length the last turn ends (0 if on time)."""
-    if isinstance(agreed_minutes, bool) or not isinstance(agreed_minutes, int | float):
+    if isinstance(agreed_minutes, bool) or not isinstance(agreed_minutes, numbers.Real):
         raise InvalidParameter(f"agreed_minutes must be a number, not {agreed_minutes!r}")
     if not agreed_minutes > 0:
         raise InvalidParameter(f"agreed_minutes must be more than 0, not {agreed_minutes!r}")
     turns = _turns(transcript)
     end = float(turns["end"].max()) if len(turns) else 0.0
-    return round(max(0.0, end - agreed_minutes), 4)
+    return round(max(0.0, end - float(agreed_minutes)), 4)
 
 
 def _learner_lines(turns: pd.DataFrame) -> list[str]:
@@ -357,34 +358,56 @@ def _asks(line: str, question: Question | str) -> bool:
     return bool(wanted) and wanted <= content_words(line)
 
 
-def searchable_questions(transcript: pd.DataFrame, bank: QuestionBank | None = None) -> list[str]:
+def searchable_questions(
+    transcript: pd.DataFrame, bank: QuestionBank | Iterable[str] | None = None
+) -> list[str]:
     """The learner's questions that a quick web search would answer.
 
-    A learner's turn asks a searchable question when it holds every content
-    word (:func:`content_words`) of a question the bank marks ``searchable``
-    ("Who are the main competitors of {organization}?" → *main*,
-    *competitor*).
+    A learner's turn asks a searchable question when it holds "?" and every
+    content word (:func:`content_words`) of a question the bank marks
+    ``searchable``, slots left out ("Who are the main competitors of
+    {organization}?" → *main*, *competitor*).
+
+    Parameters
+    ----------
+    transcript : pandas.DataFrame
+        One conversation.
+    bank : QuestionBank or list of str, optional
+        The bank (its ``searchable`` questions count), or the texts of the
+        searchable questions themselves; the bundled bank by default.
     """
     bank = load_bank() if bank is None else bank
-    searchable = [q for q in bank if q.searchable]
+    if isinstance(bank, QuestionBank):
+        searchable: list[Question | str] = [q for q in bank if q.searchable]
+    elif isinstance(bank, str) or not isinstance(bank, Iterable):
+        raise InvalidParameter("bank must be a QuestionBank or a list of question texts")
+    else:
+        searchable = list(bank)
     lines = _learner_lines(_turns(transcript))
     return [line for line in lines if "?" in line and any(_asks(line, q) for q in searchable)]
 
 
-def closing_questions(transcript: pd.DataFrame) -> dict[str, bool]:
-    """Whether each of the two closing questions was asked, by question.
+def closing_questions(
+    transcript: pd.DataFrame, closing: Iterable[str] | None = None
+) -> dict[str, bool]:
+    """Whether each closing question was asked, by question.
 
     A learner's turn asks one when it holds all the question's content
-    words: *anything* and *asked*; *else* and *talk*.
+    words: *anything* and *asked*; *else* and *talk*. ``closing`` defaults
+    to the bank's two closing questions (:data:`coffeechat.questions.CLOSING_IDS`).
     """
-    bank = load_bank()
+    if closing is None:
+        bank = load_bank()
+        closing = [bank[qid].text for qid in CLOSING_IDS]
+    elif isinstance(closing, str) or not isinstance(closing, Iterable):
+        raise InvalidParameter("closing must be a list of question texts")
     lines = _learner_lines(_turns(transcript))
-    return {bank[qid].text: any(_asks(line, bank[qid]) for line in lines) for qid in CLOSING_IDS}
+    return {q: any(_asks(line, q) for line in lines) for q in closing}
 
 
-def missing_closing(transcript: pd.DataFrame) -> list[str]:
-    """The closing questions the learner did not ask."""
-    return [q for q, asked in closing_questions(transcript).items() if not asked]
+def missing_closing(transcript: pd.DataFrame, closing: Iterable[str] | None = None) -> list[str]:
+    """The closing questions the learner did not ask (see :func:`closing_questions`)."""
+    return [q for q, asked in closing_questions(transcript, closing).items() if not asked]
 
 
 def follow_ups(transcript: pd.DataFrame, min_shared: int = MIN_SHARED) -> list[str]:
