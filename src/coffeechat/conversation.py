@@ -652,6 +652,7 @@ class Conversation:
         self.bank = load_bank() if bank is None else bank
         self.clock = 0.0
         self.detail: str | None = None
+        self.used: set[str] = set()
         self.rows: list[tuple[str, float, float, str]] = []
 
     def _slots(self, detail: str | None = None) -> dict[str, str]:
@@ -672,7 +673,10 @@ class Conversation:
 
     def _new_detail(self, key: str) -> str:
         details = self._templates("detail") or ["the everyday work"]
-        return _pick(details, self.persona.id, key)
+        fresh = [d for d in details if d not in self.used] or details
+        detail = _pick(fresh, self.persona.id, key)
+        self.used.add(detail)
+        return detail
 
     def learner_line(self, move: str, question_id: str | None = None) -> str:
         """What the learner says for a move (see :meth:`say`)."""
@@ -698,6 +702,12 @@ class Conversation:
             "stop": f"I asked you for {self.agreed_minutes} minutes and I want to respect your "
                     "time, so I will stop here. Thank you — this has been so helpful.",
         }  # fmt: skip
+        if move == "story" and any(line == lines["story"] for *_, line in self.rows):
+            lines["story"] = (
+                "That reminds me of something else about me: when I was at university I "
+                "volunteered at a museum, and I think that says a lot about the kind of work I "
+                "enjoy, though I am still not sure how it all fits together."
+            )
         if move not in lines:
             raise InvalidParameter(
                 f"unknown move {move!r}; choose intro, story, question, follow-up, job, "
@@ -736,7 +746,9 @@ class Conversation:
     def _reply(self, move: str, question_id: str | None) -> tuple[str, float]:
         p = self.persona
         key = f"{move}:{question_id}:{len(self.rows)}"
-        if move in ("intro", "story"):
+        if move == "story":
+            texts, minutes = ["I see. That is quite a journey."], 0.25
+        elif move == "intro":
             texts, minutes = (
                 [f"Happy to help. It is nice to meet someone curious about {p.industry.lower()}."],
                 0.25,

@@ -22,6 +22,7 @@ In transcript T1 the learner talked for 13% of the talking time, but your answer
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -63,6 +64,12 @@ CLOSING = ("Is there anything I should have asked?", "Who else should I talk to?
 # ------------------------------------------------------------ test data
 def other_transcripts(seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Eight more practice conversations for the hidden checks, as ``pd.read_csv`` gives them."""
+    transcripts, interviews = _other(seed)
+    return transcripts.copy(), interviews.copy()
+
+
+@functools.lru_cache(maxsize=4)
+def _other(seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     transcripts, interviews = make_transcripts(8, seed=seed)
     transcripts["transcript"] = "H" + transcripts["transcript"].str[1:]
     interviews["transcript"] = "H" + interviews["transcript"].str[1:]
@@ -168,7 +175,7 @@ def _compare_texts(
             f"In transcript {key}, your answer leaves out "
             f"{listing([_quote(t, 50) for t in missing])}: {why_missing}"
         )
-    if len(got) != len(set(got)):
+    if len(got) > len(want):
         fail(f"In transcript {key}, your answer lists a turn twice; list each once.")
 
 
