@@ -683,7 +683,7 @@ class Conversation:
         if move == "question":
             return self._question(question_id).ask(self._person())
         if move == "follow-up":
-            detail = self.detail or "that"
+            detail = re.sub(r"^our\b", "your", self.detail or "that")
             return _pick([f"You mentioned {detail}. Could you tell me more about it?",
                           f"What has {detail} taught you?",
                           f"How did {detail} come about?"], self.persona.id, detail)  # fmt: skip
