@@ -103,7 +103,7 @@ _TRICKY = [
     (LEARNER, 11.25, 11.5, "Who else do you think I should talk to?"),
     (INTERVIEWEE, 11.5, 14.5, "Talk to Mira in research. I can ask whether she would be happy "
      "to hear from you."),
-    (LEARNER, 14.75, 15.5, "Thank you. The bad release story stayed with me."),
+    (LEARNER, 14.75, 15.5, "Thank you. Mira in research sounds like the right person."),
 ]  # fmt: skip
 
 
