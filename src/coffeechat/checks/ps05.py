@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from coffeechat.checks._core import (
@@ -232,7 +233,7 @@ def check_overran(function: Any, transcripts: pd.DataFrame, interviews: pd.DataF
     for key, rows in _split(transcripts):
         minutes = agreed[key]
         got = call(function, [rows.copy(), minutes], f"overran(transcript, {minutes:g})")
-        if isinstance(got, bool):
+        if isinstance(got, bool | np.bool_):
             fail("overran should give a number of minutes (0 when on time), not True or False.")
         got = expect_type(got, (int, float), "overran", "a number of minutes")
         want = overrun_minutes(rows, minutes)
@@ -406,7 +407,7 @@ def check_rubric_score(function: Any, transcripts: pd.DataFrame, interviews: pd.
         for key, rows in _split(transcripts):
             minutes = agreed[key]
             got = call(function, [rows.copy(), minutes], f"rubric_score(transcript, {minutes:g})")
-            if isinstance(got, bool):
+            if isinstance(got, bool | np.bool_):
                 fail("rubric_score should give a whole number of points, not True or False.")
             got = expect_type(got, (int, float), "rubric_score", "a number of points")
             want = sum(scorecard(rows, minutes)["points"])
