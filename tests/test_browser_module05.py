@@ -33,11 +33,11 @@ def test_module_five_runs_and_the_roleplay_answers(run_in_lab, page, tmp_path: P
     play.get_by_text("minute 0 of the 20").wait_for(state="visible")
 
     # Pick the second persona: the conversation starts again with them.
-    persona = play.locator(".widget-dropdown", has_text="Talk to").locator("select")
+    persona = play.get_by_label("Talk to", exact=True)
     second = persona.locator("option").nth(1).inner_text()
     persona.select_option(label=second)
 
-    moves = play.locator(".widget-dropdown", has_text="You say").locator("select")
+    moves = play.get_by_label("You say", exact=True)
     moves.select_option(label="Thank them, and introduce yourself in 30 seconds")
     say.click()
     play.get_by_text("Thank you so much for making time for me").wait_for(state="visible")

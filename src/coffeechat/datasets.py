@@ -77,7 +77,10 @@ def sample_path(name: str) -> Path:
         network, in the format of :func:`coffeechat.io.read_csv`),
         ``"organizations.csv"``, ``"Connections.csv"`` (a LinkedIn export of
         the learner's contacts), ``"contacts.vcf"`` (their phone contacts, as
-        vCard 4.0) or ``"google_contacts.csv"`` (a Google Contacts export).
+        vCard 4.0), ``"google_contacts.csv"`` (a Google Contacts export),
+        ``"transcripts.csv"`` and ``"interviews.csv"`` (practice conversations,
+        see :func:`load_transcripts`) or ``"answers.csv"`` (the role-play's
+        answer templates).
 
     Returns
     -------
