@@ -11,17 +11,12 @@ import pytest
 
 from coffeechat.conversation import (
     RUBRIC,
-    Conversation,
-    Persona,
     closing_questions,
     content_words,
     follow_ups,
     job_requests,
-    load_answers,
-    make_transcripts,
     missing_closing,
     overrun_minutes,
-    personas,
     read_transcripts,
     rubric_score,
     score_transcripts,
@@ -31,6 +26,13 @@ from coffeechat.conversation import (
 )
 from coffeechat.datasets import load_transcripts
 from coffeechat.errors import CoffeeChatError, InvalidParameter, TranscriptDataError
+from coffeechat.practice import (
+    Conversation,
+    Persona,
+    load_answers,
+    make_transcripts,
+    personas,
+)
 from coffeechat.ui import RolePlay, roleplay, roleplay_moves
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -197,7 +197,7 @@ def check(transcripts, interviews) -> None:
 def files() -> dict[str, bytes]:
     import pandas as pd
 
-    from coffeechat.conversation import make_transcripts
+    from coffeechat.practice import make_transcripts
 
     text = answers_csv()
     answers = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)

@@ -50,13 +50,13 @@ from coffeechat.conversation import (
     content_words,
     follow_ups,
     job_requests,
-    make_transcripts,
     missing_closing,
     overrun_minutes,
     scorecard,
     searchable_questions,
     talk_share,
 )
+from coffeechat.practice import make_transcripts
 
 #: The closing questions as the assignment gives them.
 CLOSING = ("Is there anything I should have asked?", "Who else should I talk to?")

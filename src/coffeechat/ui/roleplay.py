@@ -9,7 +9,7 @@ on by the minutes each exchange takes. *End and score* shows the scorecard
 of :func:`coffeechat.conversation.scorecard`.
 
 Under the widget sit ordinary functions: :func:`roleplay_moves` (what the
-learner may say next, as a table) and the :class:`~coffeechat.conversation.Conversation`
+learner may say next, as a table) and the :class:`~coffeechat.practice.Conversation`
 it drives, whose ``transcript()`` and ``scorecard()`` are tables.
 
 Examples
@@ -35,8 +35,9 @@ import ipywidgets as widgets
 import pandas as pd
 
 from coffeechat.contacts import Person
-from coffeechat.conversation import LEARNER, Conversation, Persona, load_answers, personas
+from coffeechat.conversation import LEARNER
 from coffeechat.errors import InvalidParameter
+from coffeechat.practice import Conversation, Persona, load_answers, personas
 from coffeechat.questions import CLOSING_IDS, infer_audience, load_bank
 from coffeechat.ui._common import table_html
 
