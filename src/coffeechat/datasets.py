@@ -56,6 +56,7 @@ from coffeechat.errors import InvalidParameter
 __all__ = [
     "load_sample_network",
     "load_sample_organizations",
+    "load_transcripts",
     "make_network",
     "sample_path",
 ]
@@ -77,7 +78,10 @@ def sample_path(name: str) -> Path:
         network, in the format of :func:`coffeechat.io.read_csv`),
         ``"organizations.csv"``, ``"Connections.csv"`` (a LinkedIn export of
         the learner's contacts), ``"contacts.vcf"`` (their phone contacts, as
-        vCard 4.0) or ``"google_contacts.csv"`` (a Google Contacts export).
+        vCard 4.0), ``"google_contacts.csv"`` (a Google Contacts export),
+        ``"transcripts.csv"`` and ``"interviews.csv"`` (practice conversations,
+        see :func:`load_transcripts`) or ``"answers.csv"`` (the role-play's
+        answer templates).
 
     Returns
     -------
@@ -474,3 +478,33 @@ def _school_names(rng: np.random.Generator, n_schools: int) -> np.ndarray:
             [names, names[extra % space] + " " + (extra // space + 2).astype(str)]
         )
     return names
+
+
+# ----------------------------------------------------------------- transcripts
+
+
+def load_transcripts() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The six fictional practice conversations of Module 5 and Assignment 5.
+
+    Returns
+    -------
+    (transcripts, interviews) : tuple of pandas.DataFrame
+        ``transcripts``: one row per turn, columns ``transcript, speaker,
+        start, end, text`` (read and checked by
+        :func:`coffeechat.conversation.read_transcripts`); ``interviews``:
+        one row per conversation, ``transcript, interviewee, role,
+        organization, industry, agreed_minutes``.
+
+    Examples
+    --------
+    >>> transcripts, interviews = load_transcripts()
+    >>> list(transcripts.columns)
+    ['transcript', 'speaker', 'start', 'end', 'text']
+    >>> len(interviews)
+    6
+    """
+    from coffeechat.conversation import read_transcripts
+
+    transcripts = read_transcripts(sample_path("transcripts.csv"))
+    interviews = pd.read_csv(sample_path("interviews.csv"), dtype={"transcript": str})
+    return transcripts, interviews

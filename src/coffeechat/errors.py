@@ -21,6 +21,7 @@ __all__ = [
     "PlanError",
     "QuestionBankError",
     "TrackerDataError",
+    "TranscriptDataError",
 ]
 
 
@@ -166,3 +167,44 @@ class TrackerDataError(CoffeeChatError, ValueError):
     def __init__(self, message: str, *, problems: Sequence[str] = ()) -> None:
         super().__init__(message)
         self.problems: tuple[str, ...] = tuple(problems) or (message,)
+
+class TranscriptDataError(CoffeeChatError, ValueError):
+    """Raised when a conversation transcript or the role-play's answer templates have a bad row.
+
+    Raised by :mod:`coffeechat.conversation` for a missing column, a speaker
+    other than ``learner`` or ``interviewee``, a time that is not a number,
+    a turn that ends before it starts or overlaps the one before, or an
+    empty text. The message starts with ``file:line:`` and names the column.
+
+    Attributes
+    ----------
+    path : str or None
+        The file the transcript came from, if any.
+    line : int or None
+        The 1-based line in that file (or the table row plus one), if known.
+    column : str or None
+        The column at fault, if known.
+    problem : str
+        The problem on its own, without the location.
+    """
+
+    def __init__(
+        self,
+        problem: str,
+        *,
+        path: object = None,
+        line: int | None = None,
+        column: str | None = None,
+    ) -> None:
+        self.path = None if path is None else str(path)
+        self.line = line
+        self.column = column
+        self.problem = problem
+        where = ""
+        if self.path is not None:
+            where = self.path + (f":{line}" if line is not None else "") + ": "
+        elif line is not None:
+            where = f"row {line}: "
+        if column is not None:
+            where += f"column {column!r}: "
+        super().__init__(where + problem)

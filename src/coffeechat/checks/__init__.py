@@ -51,7 +51,7 @@ checks and shows a learner, working alone, their points so far per part.
 
 from __future__ import annotations
 
-from coffeechat.checks import ps01
+from coffeechat.checks import ps01, ps05
 from coffeechat.checks._core import (
     Assignment,
     GradedTest,
@@ -75,9 +75,21 @@ from coffeechat.checks.ps01 import (
     contact_lists,
     practice_network,
 )
+from coffeechat.checks.ps05 import (
+    check_follow_ups,
+    check_job_requests,
+    check_missing_closing,
+    check_overran,
+    check_rubric_score,
+    check_scores,
+    check_searchable_questions,
+    check_talk_share,
+    other_transcripts,
+    tricky_transcript,
+)
 
 #: The graded assignments, by folder name.
-ASSIGNMENTS: dict[str, Assignment] = {a.name: a for a in (ps01.ASSIGNMENT,)}
+ASSIGNMENTS: dict[str, Assignment] = {a.name: a for a in (ps01.ASSIGNMENT, ps05.ASSIGNMENT)}
 
 install_notebook_messages()
 
@@ -92,13 +104,23 @@ __all__ = [
     "check_connections_loader",
     "check_connections_table",
     "check_degrees",
+    "check_follow_ups",
+    "check_job_requests",
+    "check_missing_closing",
     "check_organization_counts",
+    "check_overran",
     "check_role_family",
     "check_role_family_counts",
+    "check_rubric_score",
+    "check_scores",
+    "check_searchable_questions",
     "check_shortest_chains",
     "check_summary_edge_cases",
+    "check_talk_share",
     "check_within_two",
     "contact_lists",
+    "other_transcripts",
     "practice_network",
     "scoreboard",
+    "tricky_transcript",
 ]

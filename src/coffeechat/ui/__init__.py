@@ -7,6 +7,7 @@ sits a plain function that does the real work — :func:`coffeechat.paths.reach_
 or a curious learner, can call it directly and get a table or a message back.
 
 There is a module per widget or drawing: :mod:`~coffeechat.ui.reach`,
+:mod:`~coffeechat.ui.roleplay`,
 :mod:`~coffeechat.ui.drawing`, :mod:`~coffeechat.ui.quiz`; this package
 gathers their public names.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 from coffeechat.ui.drawing import MAX_DRAWN, MAX_LABELLED, draw_network
 from coffeechat.ui.quiz import Quiz, QuizQuestion, mark_answer, quiz
 from coffeechat.ui.reach import ReachExplorer, reach_explorer
+from coffeechat.ui.roleplay import RolePlay, roleplay, roleplay_moves
 
 __all__ = [
     "MAX_DRAWN",
@@ -23,8 +25,11 @@ __all__ = [
     "Quiz",
     "QuizQuestion",
     "ReachExplorer",
+    "RolePlay",
     "mark_answer",
     "draw_network",
     "quiz",
     "reach_explorer",
+    "roleplay",
+    "roleplay_moves",
 ]

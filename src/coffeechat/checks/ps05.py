@@ -1,0 +1,520 @@
+"""Checks for Assignment 5, *How did the conversation go?* (``ps05-how-did-it-go``).
+
+Part (a) measures who did the talking, part (b) finds the classic mistakes
+(overrunning, a job request, a question a web search answers, a missing
+closing question), part (c) finds the follow-up questions and part (d) puts
+it together in a rubric score. Each check works out the right answer with
+:mod:`coffeechat.conversation` when it runs.
+
+Examples
+--------
+>>> from coffeechat.checks import check_talk_share
+>>> from coffeechat.datasets import load_transcripts
+>>> transcripts, _ = load_transcripts()
+>>> def by_turns(transcript):
+...     return (transcript["speaker"].value_counts() / len(transcript)).to_dict()
+>>> try:
+...     check_talk_share(by_turns, transcripts)
+... except AssertionError as err:
+...     print(err)  # doctest: +ELLIPSIS
+In transcript T1 the learner talked for 13% of the talking time, but your answer says 50%...
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from coffeechat.checks._core import (
+    Assignment,
+    Earlier,
+    GradedTest,
+    Part,
+    blame_earlier,
+    brief,
+    call,
+    expect_type,
+    fail,
+    listing,
+    passed,
+)
+from coffeechat.conversation import (
+    INTERVIEWEE,
+    LEARNER,
+    RUBRIC,
+    content_words,
+    follow_ups,
+    job_requests,
+    missing_closing,
+    overrun_minutes,
+    scorecard,
+    searchable_questions,
+    talk_share,
+)
+from coffeechat.practice import make_transcripts
+
+#: The closing questions as the assignment gives them.
+CLOSING = ("Is there anything I should have asked?", "Who else should I talk to?")
+
+
+# ------------------------------------------------------------ test data
+def other_transcripts(seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Eight more practice conversations for the hidden checks, as ``pd.read_csv`` gives them."""
+    transcripts, interviews = _other(seed)
+    return transcripts.copy(), interviews.copy()
+
+
+@functools.lru_cache(maxsize=4)
+def _other(seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    transcripts, interviews = make_transcripts(8, seed=seed)
+    transcripts["transcript"] = "H" + transcripts["transcript"].str[1:]
+    interviews["transcript"] = "H" + interviews["transcript"].str[1:]
+    return transcripts, interviews
+
+
+def _with_pauses(transcripts: pd.DataFrame) -> pd.DataFrame:
+    """The same conversations with a silence of a quarter of a minute before every turn."""
+    table = transcripts.copy()
+    step = table.groupby("transcript").cumcount() * 0.25 + 0.25
+    table["start"] = table["start"] + step
+    table["end"] = table["end"] + step
+    table["transcript"] = table["transcript"].astype(str) + " (with pauses)"
+    return table
+
+
+_TRICKY = [
+    (LEARNER, 0.0, 0.5, "Thank you for your time. What does your job involve from day to day?"),
+    (INTERVIEWEE, 0.75, 3.0, "Mostly the monthly design critique and usability testing "
+     "sessions. We are hiring, by the way, but that is another story."),
+    (LEARNER, 3.5, 3.75, "That sounds fascinating."),
+    (LEARNER, 3.75, 4.0, "How did the monthly design critique start?"),
+    (INTERVIEWEE, 4.0, 6.0, "A colleague started it after a bad release. Now every designer "
+     "brings one screen and one question."),
+    (LEARNER, 6.5, 6.75, "What does a good market research plan look like for a screen?"),
+    (INTERVIEWEE, 7.0, 8.5, "Short, and written with the people who will use it."),
+    (LEARNER, 8.75, 9.0, "Who are your main competitors, and what makes you different?"),
+    (INTERVIEWEE, 9.0, 9.75, "That is on our website, honestly."),
+    (LEARNER, 10.0, 10.25, "Could you pass my CV to your manager?"),
+    (INTERVIEWEE, 10.5, 11.0, "I would rather not, but thank you for asking."),
+    (LEARNER, 11.25, 11.5, "Who else do you think I should talk to?"),
+    (INTERVIEWEE, 11.5, 14.5, "Talk to Mira in research. I can ask whether she would be happy "
+     "to hear from you."),
+    (LEARNER, 14.75, 15.5, "Thank you. Mira in research sounds like the right person."),
+]  # fmt: skip
+
+
+def tricky_transcript() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A short conversation written to catch the usual slips, with pauses, 15 minutes agreed."""
+    table = pd.DataFrame(_TRICKY, columns=["speaker", "start", "end", "text"])
+    table.insert(0, "transcript", "X1")
+    table.index = range(100, 100 + len(table))  # a slice of a bigger table keeps its labels
+    interviews = pd.DataFrame({"transcript": ["X1"], "agreed_minutes": [15]})
+    return table, interviews
+
+
+def _split(transcripts: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    if not isinstance(transcripts, pd.DataFrame) or "transcript" not in transcripts.columns:
+        fail("The check needs the table of transcripts (TRANSCRIPTS): run the setup cell first.")
+    return [
+        (str(key), rows)
+        for key, rows in transcripts.groupby(transcripts["transcript"].astype(str), sort=False)
+    ]
+
+
+def _agreed(interviews: pd.DataFrame) -> dict[str, float]:
+    return {
+        str(k): float(v)
+        for k, v in zip(interviews["transcript"], interviews["agreed_minutes"], strict=True)
+    }
+
+
+def _quote(text: str, width: int = 60) -> str:
+    return "“" + brief(text, width, quote=False) + "”"
+
+
+def _texts(value: object, name: str) -> list[str]:
+    value = expect_type(
+        value, (list, tuple, set, pd.Series), name, "a list of the turns' texts",
+        advice="Collect the texts in a list and return it.",
+    )  # fmt: skip
+    items = list(value)
+    odd = [v for v in items if not isinstance(v, str)]
+    if odd:
+        fail(f"{name} should give the texts of turns (strings), but it holds {brief(odd[0])}.")
+    return [v.strip() for v in items]
+
+
+def _speaker_of(rows: pd.DataFrame, text: str) -> str | None:
+    for speaker, line in zip(rows["speaker"], rows["text"], strict=True):
+        if line.strip() == text:
+            return speaker
+    return None
+
+
+def _compare_texts(
+    key: str, rows: pd.DataFrame, got: list[str], want: list[str], what: str, why_missing: str,
+    why_extra: Callable[[str], str],
+) -> None:  # fmt: skip
+    extra = [t for t in got if t not in want]
+    missing = [t for t in want if t not in got]
+    if extra:
+        if _speaker_of(rows, extra[0]) == INTERVIEWEE:
+            fail(
+                f"In transcript {key}, {_quote(extra[0])} is the interviewee speaking: only "
+                f"the learner's turns can be {what}."
+            )
+        if _speaker_of(rows, extra[0]) is None:
+            fail(f"In transcript {key}, your answer holds {_quote(extra[0])}, which is not a turn.")
+        fail(f"In transcript {key}, {_quote(extra[0])} is not {what}: {why_extra(extra[0])}")
+    if missing:
+        fail(
+            f"In transcript {key}, your answer leaves out "
+            f"{listing([_quote(t, 50) for t in missing])}: {why_missing}"
+        )
+    if len(got) > len(want):
+        fail(f"In transcript {key}, your answer lists a turn twice; list each once.")
+
+
+# ------------------------------------------------------ part (a): talk share
+def _shares(value: object, name: str) -> dict[str, float]:
+    value = expect_type(
+        value, (dict, pd.Series), name, "a dict (or Series) from speaker to share",
+        advice="For example {'learner': 0.2, 'interviewee': 0.8}.",
+    )  # fmt: skip
+    shares = {str(k): v for k, v in dict(value).items()}
+    unknown = [k for k in shares if k not in (LEARNER, INTERVIEWEE)]
+    if unknown:
+        fail(f"{name} should be keyed by speaker ('learner', 'interviewee'), not {unknown[0]!r}.")
+    try:
+        return {s: float(shares.get(s, 0.0)) for s in (LEARNER, INTERVIEWEE)}
+    except (TypeError, ValueError):
+        fail(f"{name} should give numbers between 0 and 1, but it gives {brief(shares)}.")
+
+
+def check_talk_share(function: Any, transcripts: pd.DataFrame, *, pauses: bool = False) -> None:
+    """Check ``talk_share(transcript)``: each speaker's share of the talking time.
+
+    With ``pauses`` the conversations are also tried with silences between
+    turns, where the length of the call is not the talking time.
+    """
+    cases = _split(transcripts) + (_split(_with_pauses(transcripts)) if pauses else [])
+    for key, rows in cases:
+        got = _shares(call(function, [rows.copy()], "talk_share(transcript)"), "talk_share")
+        want = talk_share(rows).to_dict()
+        total = sum(got.values())
+        if 99 <= total <= 101:
+            fail("Your shares add up to 100: give them between 0 and 1 (0.25, not 25%).")
+        if (
+            abs(got[LEARNER] - want[LEARNER]) > 0.005
+            or abs(got[INTERVIEWEE] - want[INTERVIEWEE]) > 0.005
+        ):
+            hint = (
+                "Divide by the total talking time (the sum of end − start of all turns), not "
+                "the length of the call: this version has pauses between turns."
+                if "pauses" in key
+                else "Add up end − start over each speaker's turns, then divide by the total."
+            )
+            fail(
+                f"In transcript {key} the learner talked for {want[LEARNER]:.0%} of the talking "
+                f"time, but your answer says {got[LEARNER]:.0%}. {hint}"
+            )
+    passed(f"talk_share measures who did the talking in all {len(cases)} conversations.")
+
+
+# ------------------------------------------------------ part (b): mistakes
+def check_overran(function: Any, transcripts: pd.DataFrame, interviews: pd.DataFrame) -> None:
+    """Check ``overran(transcript, agreed_minutes)``: minutes past the agreed end, 0 if on time."""
+    agreed = _agreed(interviews)
+    for key, rows in _split(transcripts):
+        minutes = agreed[key]
+        got = call(function, [rows.copy(), minutes], f"overran(transcript, {minutes:g})")
+        if isinstance(got, bool | np.bool_):
+            fail("overran should give a number of minutes (0 when on time), not True or False.")
+        got = expect_type(got, (int, float), "overran", "a number of minutes")
+        want = overrun_minutes(rows, minutes)
+        if abs(float(got) - want) > 0.01:
+            end = float(rows["end"].max())
+            if got < 0:
+                fail(
+                    f"Transcript {key} ended {minutes - end:g} minutes early; that is 0 minutes "
+                    f"over, not {got:g}."
+                )
+            fail(
+                f"Transcript {key} was agreed at {minutes:g} minutes and its last turn ends at "
+                f"minute {end:g}, so it overran by {want:g}, but your answer says {got:g}. "
+                "Use the end of the last turn."
+            )
+    passed("overran measures every overrun.")
+
+
+def check_job_requests(function: Any, transcripts: pd.DataFrame) -> None:
+    """Check ``job_requests(transcript)``: the learner's turns that ask for a job."""
+    for key, rows in _split(transcripts):
+        got = _texts(call(function, [rows.copy()], "job_requests(transcript)"), "job_requests")
+        want = job_requests(rows)
+        _compare_texts(
+            key, rows, got, want, "a job request",
+            "each of them asks for a job (job_request(text) finds a phrase).",
+            lambda t: "it mentions a job but asks for none; use job_request(text), "
+            "not a search for the word.",
+        )  # fmt: skip
+    passed("job_requests finds every request for a job, and nothing else.")
+
+
+def _searchable_hint(line: str, searchable: Sequence[str]) -> str:
+    for question in searchable:
+        words = content_words(re.sub(r"\{\w+\}", " ", question))
+        if words and words <= content_words(line):
+            return (
+                f"it holds every content word of {_quote(question, 50)} "
+                f"({', '.join(sorted(words))}) once the slot in braces is left out."
+            )
+    return "each holds every content word of a searchable question."
+
+
+def check_searchable_questions(
+    function: Any, transcripts: pd.DataFrame, searchable: Sequence[str]
+) -> None:
+    """Check ``searchable_questions(transcript, searchable)``: questions a web search answers."""
+    searchable = list(searchable)
+    for key, rows in _split(transcripts):
+        got = _texts(
+            call(function, [rows.copy(), list(searchable)], "searchable_questions(transcript, "
+                 "SEARCHABLE)"), "searchable_questions",
+        )  # fmt: skip
+        want = searchable_questions(rows, searchable)
+        missing = [t for t in want if t not in got]
+        _compare_texts(
+            key, rows, got, want, "a web-searchable question",
+            _searchable_hint(missing[0], searchable) if missing else "",
+            lambda t: "it holds only some of the content words of each searchable question"
+            + ("" if "?" in t else ", and it is not a question") + ".",
+        )  # fmt: skip
+    passed("searchable_questions finds every question a web search answers.")
+
+
+def check_missing_closing(
+    function: Any, transcripts: pd.DataFrame, closing: Sequence[str] = CLOSING
+) -> None:
+    """Check ``missing_closing(transcript, closing)``: the closing questions not asked."""
+    closing = list(closing)
+    for key, rows in _split(transcripts):
+        got = _texts(
+            call(function, [rows.copy(), list(closing)], "missing_closing(transcript, CLOSING)"),
+            "missing_closing",
+        )
+        want = missing_closing(rows, closing)
+        if set(got) == set(closing) - set(want) and set(want) != set(closing) - set(want):
+            fail(
+                f"In transcript {key}, your answer lists the closing questions that were asked; "
+                "list the ones that were not."
+            )
+        extra = [q for q in got if q not in want]
+        if extra:
+            fail(
+                f"In transcript {key}, the learner did ask {_quote(extra[0])} (a turn holds all "
+                f"its content words: {', '.join(sorted(content_words(extra[0])))}), perhaps in "
+                "other words; it is not missing."
+            )
+        lacking = [q for q in want if q not in got]
+        if lacking:
+            fail(
+                f"In transcript {key}, nobody asked {_quote(lacking[0])}, but your answer "
+                "does not list it. Only the learner's turns count."
+            )
+    passed("missing_closing finds every closing question left out.")
+
+
+# ------------------------------------------------------ part (c): follow-ups
+def check_follow_ups(function: Any, transcripts: pd.DataFrame) -> None:
+    """Check ``follow_ups(transcript)``: questions that build on the answer just heard."""
+    for key, rows in _split(transcripts):
+        got = _texts(call(function, [rows.copy()], "follow_ups(transcript)"), "follow_ups")
+        want = follow_ups(rows)
+        heard: set[str] = set()
+        shared: dict[str, set[str]] = {}
+        for speaker, text in zip(rows["speaker"], rows["text"], strict=True):
+            if speaker == INTERVIEWEE:
+                heard = content_words(text)
+            else:
+                shared[text.strip()] = content_words(text) & heard
+
+        def why_extra(text: str, shared: dict[str, set[str]] = shared) -> str:
+            if "?" not in text:
+                return "it is not a question."
+            n = len(shared.get(text, set()))
+            return (
+                f"it shares {n} content word{'' if n == 1 else 's'} with the interviewee's "
+                "most recent turn; a follow-up shares at least two."
+            )
+
+        missing = [t for t in want if t not in got]
+        _compare_texts(
+            key, rows, got, want, "a follow-up",
+            (
+                f"it shares {', '.join(sorted(shared.get(missing[0], set())))} with the "
+                "interviewee's most recent turn before it (even if the learner spoke in between)."
+            ) if missing else "",
+            why_extra,
+        )  # fmt: skip
+    passed("follow_ups finds every question that builds on the answer before it.")
+
+
+# ------------------------------------------------------ part (d): rubric
+def _ref_talk_share(transcript: pd.DataFrame) -> dict[str, float]:
+    return talk_share(transcript).to_dict()
+
+
+def _ref_overran(transcript: pd.DataFrame, agreed_minutes: float) -> float:
+    return overrun_minutes(transcript, agreed_minutes)
+
+
+def _ref_searchable(transcript: pd.DataFrame, searchable: Sequence[str]) -> list[str]:
+    return searchable_questions(transcript, list(searchable))
+
+
+def _ref_missing(transcript: pd.DataFrame, closing: Sequence[str]) -> list[str]:
+    return missing_closing(transcript, list(closing))
+
+
+def _earlier_parts() -> tuple[Earlier, ...]:
+    return (
+        Earlier("talk_share", "a", _ref_talk_share),
+        Earlier("overran", "b1", _ref_overran),
+        Earlier("job_requests", "b2", job_requests),
+        Earlier("searchable_questions", "b3", _ref_searchable),
+        Earlier("missing_closing", "b4", _ref_missing),
+        Earlier("follow_ups", "c", follow_ups),
+    )
+
+
+def _card_text(rows: pd.DataFrame, minutes: float) -> str:
+    card = scorecard(rows, minutes)
+    return "; ".join(f"{m} {p}/{o}" for m, p, o in zip(card["measure"], card["points"],
+                                                       card["out_of"], strict=True))  # fmt: skip
+
+
+def check_rubric_score(function: Any, transcripts: pd.DataFrame, interviews: pd.DataFrame) -> None:
+    """Check ``rubric_score(transcript, agreed_minutes)``: 0 to 10 points by the rubric."""
+    agreed = _agreed(interviews)
+
+    def run() -> None:
+        for key, rows in _split(transcripts):
+            minutes = agreed[key]
+            got = call(function, [rows.copy(), minutes], f"rubric_score(transcript, {minutes:g})")
+            if isinstance(got, bool | np.bool_):
+                fail("rubric_score should give a whole number of points, not True or False.")
+            got = expect_type(got, (int, float), "rubric_score", "a number of points")
+            want = sum(scorecard(rows, minutes)["points"])
+            if got != want:
+                fail(
+                    f"Transcript {key} earns {want} points, but your rubric_score says {got:g}. "
+                    f"By measure: {_card_text(rows, minutes)}."
+                )
+
+    blame_earlier(run, function, *_earlier_parts())
+    passed("rubric_score scores every conversation by the rubric.")
+
+
+def check_scores(
+    function: Any, rubric: Any, transcripts: pd.DataFrame, interviews: pd.DataFrame
+) -> None:
+    """Check ``scores(transcripts, interviews)``: one rubric score per transcript."""
+    agreed = _agreed(interviews)
+
+    def run() -> None:
+        got = call(
+            function, [transcripts.copy(), interviews.copy()], "scores(TRANSCRIPTS, INTERVIEWS)"
+        )
+        got = expect_type(
+            got, (dict, pd.Series), "scores", "a dict (or Series) from transcript to score"
+        )
+        got = {str(k): v for k, v in dict(got).items()}
+        for key, rows in _split(transcripts):
+            want = sum(scorecard(rows, agreed[key])["points"])
+            if key not in got:
+                fail(f"Your scores leave out transcript {key}; give one score per transcript.")
+            if got[key] != want:
+                fail(f"Transcript {key} earns {want} points, but your scores say {got[key]!r}.")
+        extra = [k for k in got if k not in agreed]
+        if extra:
+            fail(f"Your scores hold {extra[0]!r}, which is not a transcript.")
+
+    def reference_rubric(transcript: pd.DataFrame, agreed_minutes: float) -> int:
+        return int(sum(scorecard(transcript, agreed_minutes)["points"]))
+
+    blame_earlier(run, function, Earlier("rubric_score", "d1", reference_rubric))
+    passed("scores gives every conversation its rubric score.")
+
+
+def rubric_table() -> pd.DataFrame:
+    """The rubric as a table: measure, points, what earns them."""
+    return pd.DataFrame(list(RUBRIC), columns=["measure", "points", "earned when"])
+
+
+ASSIGNMENT = Assignment(
+    name="ps05-how-did-it-go",
+    notebook="how-did-it-go",
+    title="How did the conversation go?",
+    parts=(
+        Part(
+            "a",
+            "Who did the talking",
+            (
+                GradedTest("part-a-share", 2, "check_talk_share(talk_share, TRANSCRIPTS)"),
+                GradedTest("part-a-hidden", 1),
+            ),
+            functions=("talk_share",),
+        ),
+        Part(
+            "b",
+            "Find the mistakes",
+            (
+                GradedTest("part-b-overran", 1, "check_overran(overran, TRANSCRIPTS, INTERVIEWS)"),
+                GradedTest("part-b-job", 1, "check_job_requests(job_requests, TRANSCRIPTS)"),
+                GradedTest(
+                    "part-b-searchable",
+                    2,
+                    "check_searchable_questions(searchable_questions, TRANSCRIPTS, SEARCHABLE)",
+                ),
+                GradedTest(
+                    "part-b-closing",
+                    1,
+                    "check_missing_closing(missing_closing, TRANSCRIPTS, CLOSING)",
+                ),
+                GradedTest("part-b-hidden", 2),
+            ),
+            functions=("overran", "job_requests", "searchable_questions", "missing_closing"),
+        ),
+        Part(
+            "c",
+            "Follow-up questions",
+            (
+                GradedTest("part-c-follow-ups", 3, "check_follow_ups(follow_ups, TRANSCRIPTS)"),
+                GradedTest("part-c-hidden", 1),
+            ),
+            functions=("follow_ups",),
+        ),
+        Part(
+            "d",
+            "A rubric score",
+            (
+                GradedTest(
+                    "part-d-rubric", 2, "check_rubric_score(rubric_score, TRANSCRIPTS, INTERVIEWS)"
+                ),
+                GradedTest(
+                    "part-d-scores",
+                    1,
+                    "check_scores(scores, rubric_score, TRANSCRIPTS, INTERVIEWS)",
+                ),
+                GradedTest("part-d-hidden", 2),
+            ),
+            functions=("rubric_score", "scores"),
+        ),
+    ),
+)
