@@ -21,7 +21,7 @@ checks`` and calls ``checks.check_...``.
 
 from __future__ import annotations
 
-from coffeechat.checks import ps01
+from coffeechat.checks import ps01, ps07
 from coffeechat.checks._core import (
     Assignment,
     GradedTest,
@@ -44,9 +44,20 @@ from coffeechat.checks.ps01 import (
     contact_lists,
     practice_network,
 )
+from coffeechat.checks.ps07 import (
+    check_average_clustering,
+    check_average_path_length,
+    check_clustering,
+    check_corrected_median,
+    check_letter_simulation,
+    check_small_world_points,
+    neighbour_lists,
+    other_graphs,
+    practice_graph,
+)
 
 #: The graded assignments, by folder name.
-ASSIGNMENTS: dict[str, Assignment] = {a.name: a for a in (ps01.ASSIGNMENT,)}
+ASSIGNMENTS: dict[str, Assignment] = {a.name: a for a in (ps01.ASSIGNMENT, ps07.ASSIGNMENT)}
 
 __all__ = [
     "ASSIGNMENTS",
@@ -55,17 +66,26 @@ __all__ = [
     "Part",
     "PartResult",
     "Scoreboard",
+    "check_average_clustering",
+    "check_average_path_length",
     "check_chain",
+    "check_clustering",
     "check_connections_loader",
     "check_connections_table",
+    "check_corrected_median",
     "check_degrees",
+    "check_letter_simulation",
     "check_organization_counts",
     "check_role_family",
     "check_role_family_counts",
     "check_shortest_chains",
+    "check_small_world_points",
     "check_summary_edge_cases",
     "check_within_two",
     "contact_lists",
+    "neighbour_lists",
+    "other_graphs",
+    "practice_graph",
     "practice_network",
     "scoreboard",
 ]

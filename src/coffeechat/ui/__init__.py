@@ -23,6 +23,7 @@ from coffeechat.ui.reach import (
     reach_explorer,
     reach_table,
 )
+from coffeechat.ui.smallworld import SmallWorldLab, small_world_lab, small_world_summary
 
 __all__ = [
     "DIRECT",
@@ -32,10 +33,13 @@ __all__ = [
     "Quiz",
     "QuizQuestion",
     "ReachExplorer",
+    "SmallWorldLab",
     "check_answer",
     "draw_network",
     "hop_counts",
     "quiz",
     "reach_explorer",
     "reach_table",
+    "small_world_lab",
+    "small_world_summary",
 ]
