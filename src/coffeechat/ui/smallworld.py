@@ -60,7 +60,7 @@ def small_world_summary(curve: pd.DataFrame, p: float) -> str:
         raise InvalidParameter(f"p = {p!r} is not one of the curve's probabilities")
     row = rows.iloc[0]
     c, ell = float(row["clustering_ratio"]), float(row["path_length_ratio"])
-    head = f"p = {p:g}: "
+    head = f"p = {p:.2g}: "
     if c >= 0.75 and ell <= 0.5:
         return (
             f"{head}friends of friends still know each other (clustering {c:.0%} of the "
@@ -105,7 +105,7 @@ def _picture(curve: pd.DataFrame, p: float, seed: int) -> bytes:
             zorder=2 if moved else 1,
         )
     ring_ax.scatter(*zip(*where.values(), strict=True), s=60, color="#222222", zorder=3)
-    ring_ax.set_title(f"{_RING_PEOPLE} people, rewired with p = {p:g}\n(orange: rewired ties)")
+    ring_ax.set_title(f"{_RING_PEOPLE} people, rewired with p = {p:.2g}\n(orange: rewired ties)")
     ring_ax.set_aspect("equal")
     ring_ax.axis("off")
 
@@ -149,7 +149,7 @@ class SmallWorldLab(widgets.VBox):
     ) -> None:
         self.curve = small_world_curve(n=n, k=k, ps=ps, seed=seed, sources=sources)
         self._seed = seed
-        options = [(f"{p:g}", p) for p in self.curve["p"]]
+        options = [(f"{p:.2g}", p) for p in self.curve["p"]]
         start = min(self.curve["p"], key=lambda p: abs(math.log10(p or 1e-9) + 2))
         self.p = widgets.SelectionSlider(
             options=options,
