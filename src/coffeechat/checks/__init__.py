@@ -3,20 +3,50 @@
 Each ``check_*`` function takes what a learner made (a table, or one of their
 functions), works out the right answer with the library *at check time*, and
 compares. When something is wrong it raises :class:`~coffeechat.errors.CheckFailed`
-(an :class:`AssertionError`, so nbgrader counts the test as failed) with a
-message in the course's own terms: people, ties, introductions. When all is
-well it prints one line that starts with a tick.
+(an :class:`AssertionError`, so nbgrader counts the test as failed) with one
+plain sentence in the course's own terms: people, ties, introductions. When
+all is well it prints one line that starts with a tick. Because expected
+answers are computed when the check runs, a notebook holds no answers that
+could leak, and an instructor can give a class its own seeded network.
 
-Because expected answers are computed when the check runs, a notebook holds no
-answers that could leak, and an instructor can give a class its own seeded
-network without rewriting any test.
+The check standard
+------------------
+Every check of every assignment keeps to these five rules; the machinery for
+them is in ``checks._core`` (names in brackets).
 
-:func:`scoreboard` reruns the visible checks of an assignment and shows a
-learner, working alone, the points they have so far for each part.
+1. **Another right answer passes.** An answer written another reasonable way
+   passes: equal types the text allows, NaN or ``''`` alike for a blank cell
+   (tables reach learners' functions as ``pd.read_csv`` gives them, blanks as
+   NaN, and an answer that is right for ``''`` blanks passes too), any order
+   where order does not matter (``passes_one_of``, ``blanks_as_nan``,
+   ``blanks_as_empty``).
+2. **Blame the right part.** A check of a function that may call a function
+   of an earlier part first runs it as it is; if that fails, it runs it again
+   with the reference for the earlier part, and if it then passes it says
+   "your `role_family` (part b2) is the cause — fix that first" instead of
+   failing the right function (``blame_earlier``, ``Earlier``).
+3. **No traceback of the kit's own making.** A name not defined yet, an
+   unanswered cell (``raise NotImplementedError()``), a value that is not a
+   function, a result of the wrong type or ``None`` each become one plain
+   sentence ("`connections` is not defined yet: run the cell with
+   `load_connections` (part a) first"). Learners' functions are run with
+   ``call``; results go through ``expect_type``; a check cell's NameError is
+   shown by ``install_notebook_messages`` as ``not_defined`` says it.
+4. **One problem, three examples, 400 characters.** A message names one
+   problem and its likely cause, shows at most three examples, and stays under
+   ``MESSAGE_LIMIT`` characters (``fail``, ``listing``, ``brief``,
+   ``arrow_chain``).
+5. **A mistake bank proves it.** For every part, the tests hold at least five
+   typical learner mistakes, written as small answer variants, each caught by
+   a check of its own part (visible or hidden) with a message naming the
+   cause, and at least three right alternatives that pass; they run on the
+   real notebook in a real kernel (``tests/live_notebook.py``).
 
-The checks of each assignment live in a module of their own (``ps01``, ...);
-this package gathers them, so a notebook needs only ``from coffeechat import
-checks`` and calls ``checks.check_...``.
+The checks of each assignment live in a module of their own (``ps01``, ...)
+that registers ``ASSIGNMENT`` (its parts, points, the functions each part asks
+for); this package gathers them in :data:`ASSIGNMENTS`, so a notebook needs
+only ``from coffeechat import checks``. :func:`scoreboard` reruns the visible
+checks and shows a learner, working alone, their points so far per part.
 """
 
 from __future__ import annotations
@@ -28,6 +58,7 @@ from coffeechat.checks._core import (
     Part,
     PartResult,
     Scoreboard,
+    install_notebook_messages,
     scoreboard,
 )
 from coffeechat.checks.ps01 import (
@@ -58,6 +89,8 @@ from coffeechat.checks.ps07 import (
 
 #: The graded assignments, by folder name.
 ASSIGNMENTS: dict[str, Assignment] = {a.name: a for a in (ps01.ASSIGNMENT, ps07.ASSIGNMENT)}
+
+install_notebook_messages()
 
 __all__ = [
     "ASSIGNMENTS",

@@ -31,14 +31,24 @@ import pandas as pd
 
 from coffeechat.checks._core import (
     Assignment,
+    Earlier,
     GradedTest,
     Part,
+    arrow_chain,
+    blame_earlier,
     blank,
+    blanks_as_empty,
+    blanks_as_nan,
+    brief,
     call,
+    expect_type,
+    fail,
     fresh,
     listing,
     passed,
+    passes_one_of,
     plural,
+    short,
 )
 from coffeechat.contacts import Network, Person, Tie
 from coffeechat.errors import CheckFailed
@@ -52,6 +62,11 @@ def _reference_table(path: str | os.PathLike[str]) -> pd.DataFrame:
     from coffeechat.io import read_linkedin_table
 
     return read_linkedin_table(path)
+
+
+def _learners_table(path: str | os.PathLike[str]) -> pd.DataFrame:
+    """The export as a learner's ``pd.read_csv`` gives it: blank cells are NaN."""
+    return blanks_as_nan(_reference_table(path))
 
 
 def _cell_text(value: object) -> str:
@@ -70,35 +85,41 @@ def _person_label(row: Mapping[str, object]) -> str:
 
 def _compare_tables(mine: object, expected: pd.DataFrame, where: str) -> None:
     """Raise CheckFailed at the first way ``mine`` differs from ``expected``."""
+    if mine is None:
+        fail(
+            f"{where}: load_connections gave None instead of a table: did you forget "
+            "`return table` at the end?"
+        )
     if not isinstance(mine, pd.DataFrame):
-        raise CheckFailed(
+        fail(
             f"{where}: the table should be a pandas DataFrame (what pd.read_csv "
-            f"gives you), but it is a {type(mine).__name__}."
+            f"gives you), but it is a {type(mine).__name__} ({brief(mine, 40)})."
         )
     columns = [str(c) for c in mine.columns]
     if columns and columns[0].startswith("Notes"):
-        raise CheckFailed(
+        fail(
             f"{where}: your table's header is the line {columns[0][:40]!r}. LinkedIn puts "
             "a few Notes lines before the real header: find the line that starts with "
             "'First Name' and read the table from there."
         )
     if columns and columns[0].startswith("\ufeff"):
-        raise CheckFailed(
+        fail(
             f"{where}: the first column is called {columns[0]!r}, with an invisible "
             "byte-order mark in front. Open the file with encoding='utf-8-sig'."
         )
     missing = [c for c in expected.columns if c not in mine.columns]
     if missing:
-        raise CheckFailed(
+        fail(
             f"{where}: your table has no {missing[0]!r} column. Its columns are "
-            f"{columns}; the export's header line names {list(expected.columns)}."
+            f"{brief(columns, 120)}; the export's header line names all seven, "
+            "from 'First Name' to 'Connected On'."
         )
     if len(mine) != len(expected):
         _explain_row_count(mine, expected, where)
     dates = mine["Connected On"]
     if not pd.api.types.is_datetime64_any_dtype(dates):
         sample = next((v for v in dates if not blank(v)), None)
-        raise CheckFailed(
+        fail(
             f"{where}: 'Connected On' holds {type(sample).__name__} values such as "
             f"{sample!r}, not dates. Turn the column into dates with pd.to_datetime(..., "
             "format='%d %b %Y') so you can sort and compare them."
@@ -120,12 +141,12 @@ def _explain_row_count(mine: pd.DataFrame, expected: pd.DataFrame, where: str) -
                 "hide theirs, but they are still your connections, so keep those rows "
                 "(no dropna())."
             )
-        raise CheckFailed(
+        fail(
             f"{where}: your table has {have} rows but the export lists {want} "
             f"connections; missing: {listing(lost) or 'some people'}. {hint}"
         )
     extra = sorted((mine_names - want_names).elements())
-    raise CheckFailed(
+    fail(
         f"{where}: your table has {have} rows but the export lists only {want} "
         f"connections; extra rows: {listing([repr(e) for e in extra])}. Are some Notes "
         "lines or blank lines being read as people?"
@@ -155,11 +176,11 @@ def _compare_rows(mine: pd.DataFrame, expected: pd.DataFrame, where: str) -> Non
                     advice = " An empty email should stay empty, not become the text 'nan'."
                 elif column == "Connected On":
                     advice = " Read dates like '12 Mar 2024' with format='%d %b %Y'."
-                raise CheckFailed(
+                fail(
                     f"{where}: for {_person_label(row)}, your {column!r} is "
                     f"{_cell_text(theirs)!r} but the export says {row[column]!r}.{advice}"
                 )
-        raise CheckFailed(f"{where}: the {column!r} column does not match the export.")
+        fail(f"{where}: the {column!r} column does not match the export.")
 
 
 def check_connections_table(table: object, path: str | os.PathLike[str]) -> None:
@@ -197,7 +218,7 @@ def _export_variants(path: Path) -> dict[str, str]:
     lines = text.splitlines()
     header = next((i for i, line in enumerate(lines) if line.startswith("First Name,")), None)
     if header is None:
-        raise CheckFailed(f"{path}: no line starts with 'First Name,'; is this a LinkedIn export?")
+        fail(f"{path}: no line starts with 'First Name,'; is this a LinkedIn export?")
     body = lines[header:]
     rows = body[1:]
     shuffled = list(rows)
@@ -211,9 +232,21 @@ def _export_variants(path: Path) -> dict[str, str]:
     return {
         "an export with a byte-order mark": "\ufeff" + "\n".join(lines) + "\n",
         "an export with no Notes lines": "\n".join(body) + "\n",
+        "an export whose byte-order mark is right before the header (no Notes lines)": (
+            "\ufeff" + "\n".join(body) + "\n"
+        ),
         "an export with a longer Notes preamble": "\n".join(notes + notes + body) + "\n",
         "an export in another order": "\n".join(notes + [body[0], *shuffled]) + "\n",
     }
+
+
+_VARIANT_HINTS = {
+    "byte-order mark": "Open the file with encoding='utf-8-sig', which removes the mark.",
+    "no Notes lines": "Find the line that starts with 'First Name' instead of skipping a "
+    "fixed number of lines.",
+    "longer Notes preamble": "Find the line that starts with 'First Name' instead of "
+    "skipping a fixed number of lines.",
+}
 
 
 def check_connections_loader(load: Callable[[Any], Any], path: str | os.PathLike[str]) -> None:
@@ -233,9 +266,23 @@ def check_connections_loader(load: Callable[[Any], Any], path: str | os.PathLike
         for number, (label, text) in enumerate(variants.items()):
             variant = Path(folder) / f"Connections-{number}.csv"
             variant.write_text(text, encoding="utf-8")
-            mine = call(load, [variant], f"load_connections, on {label},")
-            _compare_tables(mine, _reference_table(variant), f"On {label}")
+            try:
+                mine = call(load, [variant], f"load_connections, on {label},")
+                _compare_tables(mine, _reference_table(variant), f"On {label}")
+            except CheckFailed as err:
+                hint = next((h for key, h in _VARIANT_HINTS.items() if key in label), "")
+                if hint and hint not in str(err) and "not written yet" not in str(err):
+                    raise CheckFailed(_short_join(str(err), hint)) from err.__cause__
+                raise
     passed(f"Your loader copes with {len(variants)} other shapes of LinkedIn export.")
+
+
+def _short_join(message: str, hint: str) -> str:
+    """``message`` then ``hint``, the message shortened so both fit one check's message."""
+    from coffeechat.checks._core import MESSAGE_LIMIT
+
+    room = MESSAGE_LIMIT - len(hint) - 1
+    return f"{short(message, room)} {hint}"
 
 
 # --------------------------------------------------- part (b): summarising
@@ -247,46 +294,79 @@ def _reference_role_family(position: object, families: Mapping[str, Sequence[str
     return _OTHER
 
 
+def role_family_reference(position: object, families: Mapping[str, Sequence[str]]) -> str:
+    """A right ``role_family(position, families)``: what part (b2) asks for.
+
+    Examples
+    --------
+    >>> role_family_reference("Senior UX Researcher", {"research": ["researcher"]})
+    'research'
+    >>> role_family_reference(float("nan"), {"research": ["researcher"]})
+    'other'
+    """
+    return _reference_role_family(position, families)
+
+
+_BLANK_NOTE = (
+    "blank cells arrive as NaN, as pd.read_csv gives them, and value_counts() "
+    "leaves NaN out unless you ask for dropna=False"
+)
+
+
 def _as_counts(result: object, name: str) -> dict[str, int]:
-    if isinstance(result, pd.DataFrame) and result.shape[1] == 1:
-        result = result.iloc[:, 0]
-    if isinstance(result, pd.Series | Mapping):
-        pairs = list(result.items())
-    else:
-        raise CheckFailed(
-            f"{name} should return a pandas Series of counts (as value_counts() "
-            f"gives), but it returned a {type(result).__name__}."
+    if isinstance(result, pd.DataFrame):
+        fail(
+            f"{name} should give a pandas Series of counts (value_counts() gives one), "
+            "but it gave a DataFrame: return the Series itself, without .to_frame() or "
+            ".reset_index()."
         )
+    expect_type(
+        result,
+        pd.Series,
+        name,
+        "a pandas Series of counts (value_counts() gives one)",
+        advice="The text asks for a Series, and the cell below it calls .head() on it.",
+    )
+    assert isinstance(result, pd.Series)
+    pairs = list(result.items())
     counts: dict[str, int] = {}
     for key, value in pairs:
-        if isinstance(value, bool) or not float(value).is_integer():
-            raise CheckFailed(
-                f"{name} gives {key!r} the count {value!r}; counts are whole numbers."
+        try:
+            whole = not isinstance(value, bool) and float(value).is_integer()
+        except (TypeError, ValueError):
+            whole = False
+        if not whole:
+            fail(f"{name} gives {brief(key)} the count {brief(value)}; counts are whole numbers.")
+        label = "" if blank(key) else str(key)
+        if label in counts:
+            fail(
+                f"{name} lists {brief(key)} twice; count each one once (value_counts() "
+                "does, on the column itself)."
             )
-        counts[str(key) if not blank(key) else ""] = int(value)
+        counts[label] = int(value)
     values = [count for _, count in pairs]
     if any(a < b for a, b in zip(values, values[1:], strict=False)):
-        raise CheckFailed(f"{name} should list the largest count first (value_counts() does that).")
+        fail(f"{name} should list the largest count first (value_counts() does that).")
     return counts
 
 
 def _compare_counts(mine: dict[str, int], expected: Counter[str], what: str, where: str) -> None:
     if "" in mine:
-        raise CheckFailed(
-            f"{where}: your counts include an empty {what}; leave out connections with no {what}."
+        fail(
+            f"{where}: your counts include an empty {what} ({plural(mine[''], 'contact')}); "
+            f"leave out connections with no {what} ({_BLANK_NOTE})."
         )
     for key, count in expected.most_common():
         if key not in mine:
-            raise CheckFailed(
-                f"{where}: {key} has {count} of your contacts, but it is missing from your counts."
+            fail(
+                f"{where}: {key} has {count} of your contacts, but it is missing from "
+                "your counts."
             )
         if mine[key] != count:
-            raise CheckFailed(
-                f"{where}: {key} has {count} of your contacts, but your counts say {mine[key]}."
-            )
+            fail(f"{where}: {key} has {count} of your contacts, but your counts say {mine[key]}.")
     extra = [key for key in mine if key not in expected]
     if extra:
-        raise CheckFailed(
+        fail(
             f"{where}: your counts list {listing(extra)}, which no contact has as their {what}."
         )
 
@@ -295,14 +375,30 @@ def _organization_counts(table: pd.DataFrame) -> Counter[str]:
     return Counter(_cell_text(v) for v in table["Company"] if not blank(v))
 
 
+def _compare_organizations(
+    per_organization: Callable[[pd.DataFrame], Any], table: pd.DataFrame, where: str
+) -> None:
+    """Pass if the counts are right with blanks as NaN (what learners see) or as ''."""
+    name = "contacts_per_organization"
+    expected = _organization_counts(table)
+
+    def attempt(given: pd.DataFrame) -> None:
+        mine = _as_counts(call(per_organization, [given], name), name)
+        _compare_counts(mine, expected, "company", where)
+
+    passes_one_of(lambda: attempt(blanks_as_nan(table)), lambda: attempt(blanks_as_empty(table)))
+
+
 def check_organization_counts(
     per_organization: Callable[[pd.DataFrame], Any], path: str | os.PathLike[str]
 ) -> None:
     """Check a learner's count of contacts per organisation.
 
-    ``per_organization(table)`` is called with the export at ``path`` as read by
-    :func:`coffeechat.io.read_linkedin_table`, and must return one count per
-    company (largest first) leaving out connections with no company.
+    ``per_organization(table)`` is called with the export at ``path`` as
+    ``pd.read_csv`` reads it (blank companies are NaN), and must return a
+    pandas Series with one count per company, largest first, leaving out
+    connections with no company. A function that is right when blanks are
+    ``''`` instead passes too.
 
     Raises
     ------
@@ -310,19 +406,15 @@ def check_organization_counts(
         Naming an organisation whose count is wrong or missing.
     """
     table = _reference_table(path)
-    mine = _as_counts(
-        call(per_organization, [table.copy()], "contacts_per_organization"),
-        "contacts_per_organization",
-    )
+    _compare_organizations(per_organization, table, "In your LinkedIn export")
     expected = _organization_counts(table)
-    _compare_counts(mine, expected, "company", "In your LinkedIn export")
     top, count = expected.most_common(1)[0]
     passed(f"Right: {len(expected)} organisations; the most contacts ({count}) are at {top}.")
 
 
 def _check_families(families: object) -> Mapping[str, Sequence[str]]:
     if not isinstance(families, Mapping) or not families:
-        raise CheckFailed(
+        fail(
             "ROLE_FAMILIES should be the dictionary given above the exercise "
             "(family name -> list of key words); run that cell again."
         )
@@ -338,8 +430,8 @@ def check_role_family(
 
     The family of a position is the first family (in the order of
     ``families``) one of whose key words is a word of the position, ignoring
-    case and punctuation; a position matching no family, or no position at all,
-    is ``"other"``.
+    case and punctuation; a position matching no family, or no position at all
+    (NaN, as ``pd.read_csv`` gives it, or ``''``), is ``"other"``.
 
     Raises
     ------
@@ -347,8 +439,7 @@ def check_role_family(
         Naming a position and the family it belongs to.
     """
     families = _check_families(families)
-    table = _reference_table(path)
-    positions = list(dict.fromkeys(table["Position"].tolist()))
+    positions = list(dict.fromkeys(_learners_table(path)["Position"].tolist()))
     _compare_families(role_family, families, positions, "In your LinkedIn export")
     passed(f"role_family puts all {len(positions)} different positions in the right family.")
 
@@ -361,8 +452,15 @@ def _compare_families(
 ) -> None:
     for position in positions:
         want = _reference_role_family(position, families)
-        got = call(role_family, [position, dict(families)], f"role_family({position!r}, ...)")
+        shown = "NaN" if blank(position) and not isinstance(position, str) else repr(position)
+        got = call(role_family, [position, dict(families)], f"role_family({shown}, ...)")
         if got != want:
+            if blank(position):
+                fail(
+                    f"{where}: a connection with no position (its cell is {shown}, as "
+                    f"pd.read_csv gives a blank cell) belongs to {want!r}, but your "
+                    f"role_family says {brief(got)}."
+                )
             words = [
                 k
                 for k in families.get(want, ())
@@ -374,9 +472,9 @@ def _compare_families(
                 if words
                 else "none of the key words is one of its words"
             )
-            raise CheckFailed(
-                f"{where}: the position {position!r} belongs to {want!r} ({why}), "
-                f"but your role_family says {got!r}."
+            fail(
+                f"{where}: the position {shown} belongs to {want!r} ({why}), "
+                f"but your role_family says {brief(got)}."
             )
 
 
@@ -388,17 +486,35 @@ def check_role_family_counts(
     """Check a learner's ``contacts_per_role_family(table, families)``.
 
     It must count every connection once, under the family of its position
-    (``"other"`` included), largest first.
+    (``"other"`` included), largest first. When it is wrong only because the
+    learner's ``role_family`` is, the message says so.
 
     Raises
     ------
     CheckFailed
-        Naming a family whose count is wrong or missing.
+        Naming a family whose count is wrong or missing, or ``role_family``.
     """
     families = _check_families(families)
     table = _reference_table(path)
-    _compare_family_counts(per_role_family, families, table, "In your LinkedIn export")
+    where = "In your LinkedIn export"
+    positions = list(dict.fromkeys(_learners_table(path)["Position"].tolist()))
+    blame_earlier(
+        lambda: _compare_family_counts(per_role_family, families, table, where),
+        per_role_family,
+        _role_family_part(families, positions, where),
+    )
     passed("contacts_per_role_family counts every contact once, in the right family.")
+
+
+def _role_family_part(
+    families: Mapping[str, Sequence[str]], positions: Sequence[object], where: str
+) -> Earlier:
+    return Earlier(
+        "role_family",
+        "b2",
+        role_family_reference,
+        check=lambda mine: _compare_families(mine, families, positions, where),
+    )
 
 
 def _compare_family_counts(
@@ -408,15 +524,19 @@ def _compare_family_counts(
     where: str,
 ) -> None:
     name = "contacts_per_role_family"
-    mine = _as_counts(call(per_role_family, [table.copy(), dict(families)], name), name)
     expected = Counter(_reference_role_family(p, families) for p in table["Position"])
-    if sum(mine.values()) != len(table):
-        raise CheckFailed(
-            f"{where}: your counts add up to {sum(mine.values())}, but there are "
-            f"{len(table)} contacts; each belongs to exactly one family "
-            f"({_OTHER!r} included)."
-        )
-    _compare_counts(mine, expected, "role family", where)
+
+    def attempt(given: pd.DataFrame) -> None:
+        mine = _as_counts(call(per_role_family, [given, dict(families)], name), name)
+        if sum(mine.values()) != len(table):
+            fail(
+                f"{where}: your counts add up to {sum(mine.values())}, but there are "
+                f"{len(table)} contacts; each belongs to exactly one family "
+                f"({_OTHER!r} included)."
+            )
+        _compare_counts(mine, expected, "role family", where)
+
+    passes_one_of(lambda: attempt(blanks_as_nan(table)), lambda: attempt(blanks_as_empty(table)))
 
 
 def _edge_case_table() -> pd.DataFrame:
@@ -459,9 +579,10 @@ def check_summary_edge_cases(
 ) -> None:
     """Check the part (b) functions on an awkward export and other families.
 
-    The export has blank companies and positions, a company with a comma in
-    its name, upper case and punctuation in positions; the families dictionary
-    is not the one in the notebook.
+    The export has blank companies and positions (NaN, as ``pd.read_csv``
+    gives them), a company with a comma in its name, upper case and
+    punctuation in positions; the families dictionary is not the one in the
+    notebook.
 
     Raises
     ------
@@ -470,13 +591,14 @@ def check_summary_edge_cases(
     """
     table = _edge_case_table()
     where = "In a small export with blank and unusual values"
-    mine = _as_counts(
-        call(per_organization, [table.copy()], "contacts_per_organization"),
-        "contacts_per_organization",
+    _compare_organizations(per_organization, table, where)
+    positions = [*blanks_as_nan(table)["Position"].tolist(), ""]
+    _compare_families(role_family, _EDGE_FAMILIES, positions, where)
+    blame_earlier(
+        lambda: _compare_family_counts(per_role_family, _EDGE_FAMILIES, table, where),
+        per_role_family,
+        _role_family_part(_EDGE_FAMILIES, positions, where),
     )
-    _compare_counts(mine, _organization_counts(table), "company", where)
-    _compare_families(role_family, _EDGE_FAMILIES, table["Position"].tolist(), where)
-    _compare_family_counts(per_role_family, _EDGE_FAMILIES, table, where)
     passed("Your summaries cope with blank, unusual and upper-case values.")
 
 
@@ -544,7 +666,60 @@ def _name(network: Network, person: object) -> str:
 
 
 def _chain_text(network: Network, chain: Sequence[object]) -> str:
-    return " \N{RIGHTWARDS ARROW} ".join(_name(network, p) for p in chain)
+    return arrow_chain([_name(network, p) for p in chain])
+
+
+def degrees_reference(contacts: Mapping[str, Sequence[str]], source: str) -> dict[str, int]:
+    """A right ``degrees_of_separation(contacts, source)``: what part (c1) asks for.
+
+    Examples
+    --------
+    >>> degrees_reference(contact_lists(practice_network()), "ben")
+    {'ben': 0, 'cy': 1, 'ana': 1, 'dee': 1, 'gus': 2, 'me': 2}
+    """
+    from collections import deque
+
+    found = {source: 0}
+    queue = deque([source])
+    while queue:
+        person = queue.popleft()
+        for other in contacts[person]:
+            if other not in found:
+                found[other] = found[person] + 1
+                queue.append(other)
+    return found
+
+
+def chain_reference(
+    contacts: Mapping[str, Sequence[str]], source: str, target: str
+) -> list[str] | None:
+    """A right ``shortest_chain(contacts, source, target)``: what part (c2) asks for.
+
+    Examples
+    --------
+    >>> chain_reference(contact_lists(practice_network()), "me", "cy")
+    ['me', 'ana', 'ben', 'cy']
+    >>> chain_reference(contact_lists(practice_network()), "me", "eli") is None
+    True
+    """
+    from collections import deque
+
+    reached_from: dict[str, str | None] = {source: None}
+    queue = deque([source])
+    while queue:
+        person = queue.popleft()
+        if person == target:
+            chain: list[str] = []
+            step: str | None = person
+            while step is not None:
+                chain.append(step)
+                step = reached_from[step]
+            return chain[::-1]
+        for other in contacts[person]:
+            if other not in reached_from:
+                reached_from[other] = person
+                queue.append(other)
+    return None
 
 
 def _a_shortest_chain(network: Network, source: str, target: str) -> list[str]:
@@ -562,7 +737,7 @@ def _label(network: Network) -> str:
 def _source(network: Network, source: str | None) -> str:
     source = network.me if source is None else source
     if source not in network:
-        raise CheckFailed(f"{source!r} is not anyone in this network.")
+        fail(f"{source!r} is not anyone in this network.")
     return source
 
 
@@ -592,11 +767,14 @@ def check_degrees(
         Naming a person whose number is wrong, missing or should not be there,
         with a shortest chain to them.
     """
-    for net, start in ((_PRACTICE, "me"), (network, _source(network, source))):
-        _compare_degrees(degrees, net, start)
+    start = _source(network, source)
+    for net, begin in ((_PRACTICE, "me"), (network, start)):
+        _compare_degrees(degrees, net, begin)
+    others = len(_distances(network, start)) - 1
     passed(
-        f"Your search finds the right number of ties to all "
-        f"{len(_distances(network, _source(network, source)))} people you can reach."
+        f"Your search finds the right number of ties (hops) to all {others} people "
+        f"{'you' if start == network.me else _name(network, start)} can reach, and 0 for "
+        f"{'yourself' if start == network.me else 'themselves'}."
     )
 
 
@@ -607,30 +785,37 @@ def _compare_degrees(degrees: Callable[[Any, Any], Any], network: Network, sourc
         [fresh(contact_lists(network)), source],
         f"degrees_of_separation(contacts, {source!r})",
     )
-    if not isinstance(result, Mapping):
-        raise CheckFailed(
-            f"{where}, degrees_of_separation should return a dict that maps each "
-            f"person's id to a number of ties, but it returned a "
-            f"{type(result).__name__}."
-        )
+    expect_type(
+        result,
+        Mapping,
+        f"{where}, degrees_of_separation",
+        "a dict that maps each person's id to a number of ties",
+    )
     expected = _distances(network, source)
     strangers = [p for p in result if p not in network]
     if strangers:
-        raise CheckFailed(
+        fail(
             f"{where}, your answer has {listing([repr(s) for s in strangers])}, "
             "who is not anyone in the network; use the ids in contacts."
         )
     if result.get(source) != 0:
-        raise CheckFailed(
+        said = result.get(source, "nothing")
+        hint = "Put the source in the answer at 0 before the search starts."
+        if isinstance(said, int | float) and not isinstance(said, bool):
+            hint = (
+                "If it was 0 at the start, a later step changed it: give each person a "
+                "number only the first time the search reaches them, and skip anyone "
+                "who already has one."
+            )
+        fail(
             f"{where}, {_name(network, source)} should be 0 ties from "
             f"{'yourself' if source == network.me else 'themselves'}, but your "
-            f"answer says {result.get(source, 'nothing')!r}. Put the source in "
-            "the answer at 0 before the search starts."
+            f"answer says {brief(said)}. {hint}"
         )
     unreachable = [p for p in result if p not in expected]
     if unreachable:
         who = unreachable[0]
-        raise CheckFailed(
+        fail(
             f"{where}, {_name(network, who)} cannot be reached from "
             f"{_name(network, source)} (no chain of ties leads there), so leave them "
             f"out; your answer gives them {result[who]!r}."
@@ -638,7 +823,7 @@ def _compare_degrees(degrees: Callable[[Any, Any], Any], network: Network, sourc
     missing = sorted((p for p in expected if p not in result), key=lambda p: (expected[p], p))
     if missing:
         first = missing[0]
-        raise CheckFailed(
+        fail(
             f"{where}, your answer leaves out "
             f"{plural(len(missing), 'person', 'people')} you can reach, for example "
             f"{_name(network, first)} ({plural(expected[first], 'tie')} away: "
@@ -650,13 +835,26 @@ def _compare_degrees(degrees: Callable[[Any, Any], Any], network: Network, sourc
     )
     if wrong:
         first = wrong[0]
-        offsets = {result[p] - expected[p] for p in wrong if isinstance(result[p], int | float)}
-        hint = "Breadth-first search reaches everyone at distance 1 before anyone at 2."
+        offsets = {
+            result[p] - expected[p]
+            for p in wrong
+            if isinstance(result[p], int | float) and not isinstance(result[p], bool)
+        }
+        hint = (
+            "Breadth-first search reaches everyone at distance 1 before anyone at 2: "
+            "take people from the front of the queue (popleft), and give each a number "
+            "only the first time you reach them."
+        )
         if offsets == {1} and len(wrong) == len(expected) - 1:
             hint = "Every number is one too big: count ties (handshakes), not people."
         elif offsets == {-1} and len(wrong) == len(expected) - 1:
             hint = "Every number is one too small: count ties (handshakes), not people."
-        raise CheckFailed(
+        elif offsets and max(offsets) < 0:
+            hint = (
+                "Your numbers are too small: each person's number is one more than "
+                "that of the person the search reached them from."
+            )
+        fail(
             f"{where}, {_name(network, first)} is {plural(expected[first], 'tie')} from "
             f"{_name(network, source)} "
             f"({_chain_text(network, _a_shortest_chain(network, source, first))}), "
@@ -704,31 +902,31 @@ def check_chain(
     """
     source = _source(network, source)
     if isinstance(chain, str) or not isinstance(chain, Sequence):
-        raise CheckFailed(
+        fail(
             f"A chain should be a list of person ids, such as [{source!r}, ...], "
             f"but this is a {type(chain).__name__}."
         )
     if not chain:
-        raise CheckFailed(
+        fail(
             f"This chain is empty; it should start with {_name(network, source)} ({source!r})."
         )
     strangers = [p for p in chain if p not in network]
     if strangers:
-        raise CheckFailed(f"{strangers[0]!r} in this chain is not anyone in the network.")
+        fail(f"{strangers[0]!r} in this chain is not anyone in the network.")
     if chain[0] != source:
-        raise CheckFailed(
+        fail(
             f"A chain starts with {_name(network, source)} ({source!r}), but this one "
             f"starts with {_name(network, chain[0])}."
         )
     if target is not None and chain[-1] != target:
-        raise CheckFailed(
+        fail(
             f"This chain should end with {_name(network, target)} ({target!r}), but "
             f"it ends with {_name(network, chain[-1])}."
         )
     seen: set[object] = set()
     for person in chain:
         if person in seen:
-            raise CheckFailed(
+            fail(
                 f"{_name(network, person)} appears twice in this chain; a chain never "
                 "needs to visit anyone twice."
             )
@@ -736,14 +934,14 @@ def check_chain(
     for a, b in zip(chain, chain[1:], strict=False):
         if network.tie(a, b) is None:
             first = _name(network, a)
-            raise CheckFailed(
+            fail(
                 f"{first[0].upper() + first[1:]} and {_name(network, b)} do not know "
                 "each other, so this chain skips a tie."
             )
     if shortest:
         best = _a_shortest_chain(network, source, chain[-1])
         if len(best) < len(chain):
-            raise CheckFailed(
+            fail(
                 f"This chain to {_name(network, chain[-1])} has "
                 f"{plural(len(chain) - 1, 'tie')}, but a chain of "
                 f"{plural(len(best) - 1, 'tie')} exists "
@@ -779,7 +977,9 @@ def check_shortest_chains(
     It must return a list of ids from ``source`` to ``target`` with as few ties
     as possible (just ``[source]`` when they are the same person), or None
     when no chain exists. It is tried on every person of the practice network
-    and on a few people of ``network`` (the farthest one among them).
+    and on a few people of ``network`` (the farthest one among them). When it
+    is wrong only because the learner's ``degrees_of_separation`` is, the
+    message says so.
 
     Raises
     ------
@@ -789,6 +989,43 @@ def check_shortest_chains(
     start = _source(network, source)
     plan = [(_PRACTICE, "me", _chain_targets(_PRACTICE, "me", every=True))]
     plan.append((network, start, list(targets) if targets else _chain_targets(network, start)))
+    blame_earlier(lambda: _compare_chains(chain, plan), chain, _degrees_part())
+    passed(
+        "shortest_chain finds a shortest chain of real ties every time, and None when "
+        "there is none."
+    )
+
+
+def _degrees_part() -> Earlier:
+    return Earlier(
+        "degrees_of_separation",
+        "c1",
+        degrees_reference,
+        check=lambda mine: _compare_degrees(mine, _PRACTICE, "me"),
+    )
+
+
+def _chain_part() -> Earlier:
+    return Earlier(
+        "shortest_chain",
+        "c2",
+        chain_reference,
+        check=lambda mine: _compare_chains(
+            mine, [(_PRACTICE, "me", _chain_targets(_PRACTICE, "me", every=True))]
+        ),
+    )
+
+
+def _shown_chain(network: Network, result: object) -> str:
+    if isinstance(result, list | tuple) and all(isinstance(p, str) for p in result):
+        return _chain_text(network, result)
+    return brief(result)
+
+
+def _compare_chains(
+    chain: Callable[[Any, Any, Any], Any],
+    plan: Sequence[tuple[Network, str, Sequence[str]]],
+) -> None:
     for net, begin, ends in plan:
         contacts = contact_lists(net)
         reach = _distances(net, begin)
@@ -800,24 +1037,24 @@ def check_shortest_chains(
                 f"shortest_chain(contacts, {begin!r}, {end!r})",
             )
             if end == begin:
-                if result is None or list(result) != [begin]:
-                    raise CheckFailed(
+                if not isinstance(result, list | tuple) or list(result) != [begin]:
+                    fail(
                         f"{where}, the chain from {_name(net, begin)} to "
                         f"{'yourself' if begin == net.me else 'themselves'} is just "
-                        f"[{begin!r}], but your function returned {result!r}."
+                        f"[{begin!r}], but your function returned {brief(result)}."
                     )
                 continue
             if end not in reach:
                 if result is not None:
-                    raise CheckFailed(
+                    fail(
                         f"{where}, nobody {_name(net, begin)} can reach knows "
                         f"{_name(net, end)}, so there is no chain: return None "
-                        f"(your function returned {result!r})."
+                        f"(your function returned {brief(result)})."
                     )
                 continue
             if result is None:
                 best = _chain_text(net, _a_shortest_chain(net, begin, end))
-                raise CheckFailed(
+                fail(
                     f"{where}, your function found no chain to {_name(net, end)}, but "
                     f"there is one: {best}."
                 )
@@ -825,13 +1062,11 @@ def check_shortest_chains(
                 check_chain(net, result, begin, end, shortest=True)
             except CheckFailed as err:
                 raise CheckFailed(
-                    f"{where}, the chain your function gives to {_name(net, end)} "
-                    f"({_chain_text(net, list(result))}) is not right: {err}"
+                    short(
+                        f"{where}, the chain your function gives to {_name(net, end)} "
+                        f"({_shown_chain(net, result)}) is not right: {err}"
+                    )
                 ) from None
-    passed(
-        "shortest_chain finds a shortest chain of real ties every time, and None when "
-        "there is none."
-    )
 
 
 def check_within_two(
@@ -848,6 +1083,11 @@ def check_within_two(
     introductions (a chain of at most three ties), the number of introductions
     needed: 0 for someone ``source`` already knows, 1 or 2 otherwise.
 
+    It is tried first on the practice network, from you and from Ben Ode, who
+    works at the target himself (he must not be in his own answer). When it is
+    wrong only because the learner's ``degrees_of_separation`` or
+    ``shortest_chain`` is, the message says so.
+
     Parameters
     ----------
     within_two : callable
@@ -855,7 +1095,8 @@ def check_within_two(
     network : Network
     organization : str, optional
         The target organisation; by default the three organisations with the
-        most people in ``network`` are each tried in turn.
+        most people in ``network`` are each tried in turn, and then the
+        source's own organisation.
     source : str, optional
         The learner (``network.me``) by default.
 
@@ -869,14 +1110,22 @@ def check_within_two(
     if organization is None:
         counts = Counter(o for o in network.people["organization"] if o)
         organizations = [o for o, _ in counts.most_common(3)]
+        own = network.person(start).organization
+        if own and own not in organizations:
+            organizations.append(own)
     else:
         organizations = [organization]
-    for net, begin, targets in (
-        (_PRACTICE, "me", ["Borealis Labs"]),
-        (network, start, organizations),
-    ):
-        for target in targets:
+    plan = [
+        (_PRACTICE, "me", "Borealis Labs"),
+        (_PRACTICE, "ben", "Borealis Labs"),
+        *((network, start, target) for target in organizations),
+    ]
+
+    def run() -> None:
+        for net, begin, target in plan:
             _compare_within_two(within_two, net, begin, target)
+
+    blame_earlier(run, within_two, _degrees_part(), _chain_part())
     passed(
         "within_two_introductions finds exactly the people you can meet with at most "
         "two introductions."
@@ -888,31 +1137,33 @@ def _compare_within_two(
 ) -> None:
     colleagues = set(network.match(organization=organization))
     if not colleagues:
-        raise CheckFailed(f"Nobody in this network works at {organization!r}; check the name.")
+        fail(f"Nobody in this network works at {organization!r}; check the name.")
     where = f"{_label(network)}, for {organization}"
+    if source != network.me:
+        where += f" and from {_name(network, source)} ({source!r}), who works there"
     result = call(
         within_two,
         [fresh(contact_lists(network)), source, set(colleagues)],
         "within_two_introductions(contacts, source, colleagues)",
     )
-    if not isinstance(result, Mapping):
-        raise CheckFailed(
-            f"{where}: within_two_introductions should return a dict that maps each "
-            "person's id to the number of introductions needed, but it returned a "
-            f"{type(result).__name__}."
-        )
+    expect_type(
+        result,
+        Mapping,
+        f"{where}: within_two_introductions",
+        "a dict that maps each person's id to the number of introductions needed",
+    )
     reach = _distances(network, source, cutoff=3)
     expected = {p: reach[p] - 1 for p in colleagues if p in reach and p != source}
     for person in result:
+        if person == source:
+            fail(
+                f"{where}: leave {_name(network, source)} out; nobody needs an "
+                "introduction to themselves, even when they work at the target."
+            )
         if person not in colleagues:
-            raise CheckFailed(
+            fail(
                 f"{where}: your answer includes {_name(network, person)}, who does not "
                 f"work at {organization}."
-            )
-        if person == source:
-            raise CheckFailed(
-                f"{where}: leave {_name(network, source)} out; nobody needs an "
-                "introduction to themselves."
             )
         if person not in expected:
             far = _distances(network, source).get(person)
@@ -921,21 +1172,23 @@ def _compare_within_two(
                 if far is None
                 else f"needs {plural(far - 1, 'introduction')}"
             )
-            raise CheckFailed(f"{where}: {_name(network, person)} {how}, so leave them out.")
+            fail(f"{where}: {_name(network, person)} {how}, so leave them out.")
     for person in sorted(expected, key=lambda p: (expected[p], p)):
         chain = _chain_text(network, _a_shortest_chain(network, source, person))
         if person not in result:
-            raise CheckFailed(
+            fail(
                 f"{where}: {_name(network, person)} works at {organization} and "
                 f"needs {plural(expected[person], 'introduction')} ({chain}), but "
                 "your answer leaves them out."
             )
         if result[person] != expected[person]:
-            raise CheckFailed(
+            hint = "Someone you already know needs 0."
+            if result[person] == expected[person] + 1:
+                hint = "Count introductions (people in between), one fewer than ties."
+            fail(
                 f"{where}: {_name(network, person)} needs "
                 f"{plural(expected[person], 'introduction')} ({chain}), but your "
-                f"answer says {result[person]!r}. "
-                "Someone you already know needs 0."
+                f"answer says {brief(result[person])}. {hint}"
             )
 
 
@@ -956,6 +1209,7 @@ ASSIGNMENT = Assignment(
                 ),
                 GradedTest("part-a-hidden", 1),
             ),
+            functions=("load_connections",),
         ),
         Part(
             "b",
@@ -979,6 +1233,7 @@ ASSIGNMENT = Assignment(
                 ),
                 GradedTest("part-b-hidden", 1),
             ),
+            functions=("contacts_per_organization", "role_family", "contacts_per_role_family"),
         ),
         Part(
             "c",
@@ -988,6 +1243,7 @@ ASSIGNMENT = Assignment(
                 GradedTest("part-c-chains", 2, "check_shortest_chains(shortest_chain, network)"),
                 GradedTest("part-c-hidden", 2),
             ),
+            functions=("degrees_of_separation", "shortest_chain"),
         ),
         Part(
             "d",
@@ -1000,6 +1256,8 @@ ASSIGNMENT = Assignment(
                 ),
                 GradedTest("part-d-hidden", 2),
             ),
+            functions=("within_two_introductions",),
         ),
     ),
+    made_by={"connections": "load_connections"},
 )
