@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import networkx as nx
+import pandas as pd
 import pytest
 
 from coffeechat import checks
@@ -400,3 +401,29 @@ def test_correct_answers_written_another_way_pass(live, grade_id, style, source)
     results = live.try_answer(grade_id, source)
     failures = {gid: r.message for gid, r in results.items() if gid != grade_id and not r.passed}
     assert not failures, f"{style}: {failures}"
+
+
+def test_part_c_blames_a_wrong_average_from_part_a() -> None:
+    """A right small_world_points that calls a wrong average_clustering is told that part (a2)
+    is the cause, not failed."""
+    namespace: dict = {"checks": checks, "rewired_ring": rewired_ring, "pd": pd, "nx": nx}
+    exec(
+        "def average_clustering(contacts):\n"
+        "    return 0.5\n"
+        "def average_path_length(contacts):\n"
+        "    return nx.average_shortest_path_length(nx.Graph(contacts))\n"
+        "def small_world_points(n, k, ps, seed):\n"
+        "    plain = checks.neighbour_lists(rewired_ring(n, k, 0.0, seed=seed))\n"
+        "    c0, l0 = average_clustering(plain), average_path_length(plain)\n"
+        "    rows = []\n"
+        "    for p in ps:\n"
+        "        ring = checks.neighbour_lists(rewired_ring(n, k, p, seed=seed))\n"
+        "        c, l = average_clustering(ring), average_path_length(ring)\n"
+        "        rows.append((p, c, l, c / c0, l / l0))\n"
+        "    return pd.DataFrame(rows, columns=['p', 'clustering', 'path_length',\n"
+        "                                       'clustering_ratio', 'path_length_ratio'])\n",
+        namespace,
+    )
+    with pytest.raises(CheckFailed, match=r"`average_clustering` \(part a2\) is the cause"):
+        checks.check_small_world_points(namespace["small_world_points"], 60, 4, [0.1], 3)
+    assert namespace["average_clustering"]({}) == 0.5  # the notebook's own function is put back

@@ -20,8 +20,6 @@ In the practice network, Ana's clustering should be 0.333: 1 of the 3 pairs ...
 
 from __future__ import annotations
 
-import contextlib
-import io
 import math
 import random
 import statistics
@@ -32,7 +30,17 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from coffeechat.checks._core import Assignment, GradedTest, Part, call, passed
+from coffeechat.checks._core import (
+    Assignment,
+    Earlier,
+    GradedTest,
+    Part,
+    blame_earlier,
+    call,
+    fail,
+    passed,
+    short,
+)
 from coffeechat.errors import CheckFailed
 from coffeechat.smallworld import rewired_ring
 
@@ -116,10 +124,10 @@ def other_graphs() -> list[tuple[str, nx.Graph]]:
 
 def _number(value: object, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float | np.integer | np.floating):
-        raise CheckFailed(f"{what} should be a number, but it is a {type(value).__name__}.")
+        fail(f"{what} should be a number, but it is a {type(value).__name__}.")
     number = float(value)
     if math.isnan(number):
-        raise CheckFailed(f"{what} is NaN (not a number); is something divided by zero?")
+        fail(f"{what} is NaN (not a number); is something divided by zero?")
     return number
 
 
@@ -182,7 +190,7 @@ def check_clustering(
                 raise
             right = float(nx.clustering(net, person))
             if not _close(mine, right):
-                raise CheckFailed(f"In {where}, {_explain_clustering(net, person, mine, right)}")
+                fail(f"In {where}, {_explain_clustering(net, person, mine, right)}")
     passed("Your clustering is right for everyone in every network tried, loners included.")
 
 
@@ -211,12 +219,12 @@ def check_average_clustering(
         if without_loners and _close(
             mine, sum(nx.clustering(net, p) for p in without_loners) / len(without_loners)
         ):
-            raise CheckFailed(
+            fail(
                 f"In {where}, your average leaves out the "
                 f"{len(net) - len(without_loners)} people with fewer than two contacts; "
                 f"count them with clustering 0 (the average is then {right:.3f})."
             )
-        raise CheckFailed(
+        fail(
             f"In {where}, the average clustering of the {len(net)} people is {right:.3f}, "
             f"but yours is {mine:.3f}. Add everyone's clustering and divide by {len(net)}."
         )
@@ -266,7 +274,7 @@ def check_average_path_length(
                 "search go breadth first (a deque, popleft), and keep the first distance "
                 "it finds for each person?"
             )
-        raise CheckFailed(
+        fail(
             f"In {where}, the average path length is {right:.4f} hops, but yours is "
             f"{mine:.4f}.{hint}"
         )
@@ -301,11 +309,7 @@ def check_small_world_points(
         Naming the first column and ``p`` that differ, and the likely slip.
     """
     ps = list(ps)
-    try:
-        _compare_points(points, n, k, ps, seed)
-    except CheckFailed:
-        _blame_an_earlier_part(points, lambda: _compare_points(points, n, k, ps, seed))
-        raise
+    blame_earlier(lambda: _compare_points(points, n, k, ps, seed), points, *_earlier_parts())
     right = _reference_points(n, k, ps, seed).sort_values("p")
     passed(
         f"Your {len(ps)} points match networkx's on the same rings: at p = {right['p'].iloc[-1]:g}"
@@ -314,72 +318,41 @@ def check_small_world_points(
     )
 
 
-#: The functions of parts (a) and (b) that part (c) may call, with their
-#: reference versions (taking the same neighbour lists).
-_EARLIER = {
-    "average_clustering": ("part a", lambda contacts: nx.average_clustering(nx.Graph(contacts))),
-    "average_path_length": (
-        "part b",
-        lambda contacts: nx.average_shortest_path_length(nx.Graph(contacts)),
-    ),
-}
-
-
-def _blame_an_earlier_part(function: Callable[..., Any], rerun: Callable[[], None]) -> None:
-    """If the learner's function passes with the reference for an earlier part, say so.
-
-    The function's own namespace (the notebook's) is changed only while it
-    reruns, and always put back.
-    """
-    space = getattr(function, "__globals__", {})
-    used = [name for name in _EARLIER if callable(space.get(name))]
-    if not used:
-        return
-    saved = {name: space[name] for name in used}
-    try:
-        space.update({name: _EARLIER[name][1] for name in used})
-        with contextlib.redirect_stdout(io.StringIO()):
-            rerun()
-    except CheckFailed:
-        return
-    finally:
-        space.update(saved)
-    for name in used:  # which one? try each alone with the learner's other one
-        try:
-            space[name] = _EARLIER[name][1]
-            with contextlib.redirect_stdout(io.StringIO()):
-                rerun()
-        except CheckFailed:
-            continue
-        finally:
-            space.update(saved)
-        raise CheckFailed(
-            f"small_world_points is right, but your {name} ({_EARLIER[name][0]}) is the "
-            "cause: with a correct one, every point matches. Fix that first."
-        )
+def _earlier_parts() -> tuple[Earlier, ...]:
+    """The functions of parts (a) and (b) that part (c) may call, with right versions."""
+    return (
+        Earlier(
+            "average_clustering",
+            "a2",
+            lambda contacts: nx.average_clustering(nx.Graph(contacts)),
+            check=lambda mine: check_average_clustering(mine, practice_graph()),
+        ),
+        Earlier(
+            "average_path_length",
+            "b",
+            lambda contacts: nx.average_shortest_path_length(nx.Graph(contacts)),
+            check=lambda mine: check_average_path_length(mine, practice_graph()),
+        ),
+    )
 
 
 def _compare_points(points: Callable[..., Any], n: int, k: int, ps: list[float], seed: int) -> None:
     name = f"small_world_points({n}, {k}, {ps}, seed={seed})"
     mine = call(points, [n, k, list(ps), seed], name)
     if not isinstance(mine, pd.DataFrame):
-        raise CheckFailed(
-            f"{name} should return a pandas DataFrame, but it returned a {type(mine).__name__}."
-        )
+        fail(f"{name} should return a pandas DataFrame, but it returned a {type(mine).__name__}.")
     missing = [c for c in _POINT_COLUMNS if c not in mine.columns]
     if missing:
-        raise CheckFailed(
-            f"{name} has no column {missing[0]!r}; the columns should be {_POINT_COLUMNS}."
-        )
+        fail(f"{name} has no column {missing[0]!r}; the columns should be {_POINT_COLUMNS}.")
     if len(mine) != len(ps):
-        raise CheckFailed(f"{name} has {len(mine)} rows; there should be one per p ({len(ps)}).")
+        fail(f"{name} has {len(mine)} rows; there should be one per p ({len(ps)}).")
     right = _reference_points(n, k, ps, seed)
     # Only the columns asked for, whatever the index: rows may come in any order.
     mine = pd.DataFrame({c: list(mine[c]) for c in _POINT_COLUMNS})
     mine = mine.sort_values("p", kind="stable").reset_index(drop=True)
     right = right.sort_values("p", kind="stable").reset_index(drop=True)
     if not np.allclose(mine["p"].astype(float), right["p"], rtol=0, atol=1e-12):
-        raise CheckFailed(f"{name}: the p column should hold exactly {ps}.")
+        fail(f"{name}: the p column should hold exactly {ps}.")
     for column in _POINT_COLUMNS[1:]:
         for i in range(len(right)):
             have, want = float(mine.at[i, column]), float(right.at[i, column])
@@ -405,7 +378,7 @@ def _compare_points(points: Callable[..., Any], n: int, k: int, ps: list[float],
                     f" Build each ring with rewired_ring({n}, {k}, p, seed={seed}): the same "
                     "seed for every p, and the plain ring with p = 0."
                 )
-            raise CheckFailed(
+            fail(
                 f"{name}: at p = {p:g}, {column} should be {want:.4f}, but yours is "
                 f"{have:.4f}.{hint}"
             )
@@ -416,17 +389,17 @@ def _as_flags(result: object, name: str, expected: int) -> list[bool]:
     if isinstance(result, pd.Series | np.ndarray):
         result = list(result)
     if not isinstance(result, list | tuple):
-        raise CheckFailed(
+        fail(
             f"{name} should return a list with True or False for each chain, but it "
             f"returned a {type(result).__name__}."
         )
     if len(result) != expected:
-        raise CheckFailed(
+        fail(
             f"{name} returned {len(result)} values for {expected} chains: one True/False per chain."
         )
     if not all(isinstance(v, bool | np.bool_) for v in result):
         odd = next(v for v in result if not isinstance(v, bool | np.bool_))
-        raise CheckFailed(f"{name} should give True or False for each chain, not {odd!r}.")
+        fail(f"{name} should give True or False for each chain, not {odd!r}.")
     return [bool(v) for v in result]
 
 
@@ -469,7 +442,7 @@ def check_letter_simulation(
             _compare_rate(sum(group) / len(group), hops, 0.5, len(group))
         except CheckFailed as err:
             raise CheckFailed(
-                f"In a mix of 2-hop and 6-hop chains, {err} Use each chain's own length."
+                short(f"In a mix of 2-hop and 6-hop chains, {err} Use each chain's own length.")
             ) from None
     passed("Your chains arrive as often as the drop-out rate says, for every length tried.")
 
@@ -488,7 +461,7 @@ def _compare_rate(rate: float, hops: int, dropout: float, n: int) -> None:
         hint = f" That is the rate for {hops - 1} hops: one hop is missed."
     elif math.isclose(rate, (1 - dropout) ** (hops + 1), abs_tol=0.02):
         hint = f" That is the rate for {hops + 1} hops: one hop too many."
-    raise CheckFailed(
+    fail(
         f"{hops}-hop chains with drop-out {dropout:g} should arrive {want:.1%} of the "
         f"time ((1 − {dropout:g})^{hops}); yours arrive {rate:.1%}.{hint}"
     )
@@ -539,7 +512,7 @@ def check_corrected_median(corrected: Callable[..., Any], seed: int = 0) -> None
             hint = " Long chains should weigh more (they were less likely to arrive), not less."
         elif any(math.isclose(mine, m) for m in plain):
             hint = " That is the plain median: weight each chain by 1 / (1 − dropout) ** hops."
-        raise CheckFailed(f"{name} should be {want:g}, but yours is {mine:g}.{hint}")
+        fail(f"{name} should be {want:g}, but yours is {mine:g}.{hint}")
     passed("Your correction gives the longer chains the weight the drop-out took from them.")
 
 
@@ -559,6 +532,7 @@ ASSIGNMENT = Assignment(
                 ),
                 GradedTest("part-a-hidden", 2),
             ),
+            functions=("clustering", "average_clustering"),
         ),
         Part(
             "b",
@@ -569,6 +543,7 @@ ASSIGNMENT = Assignment(
                 ),
                 GradedTest("part-b-hidden", 2),
             ),
+            functions=("average_path_length",),
         ),
         Part(
             "c",
@@ -581,6 +556,7 @@ ASSIGNMENT = Assignment(
                 ),
                 GradedTest("part-c-hidden", 2),
             ),
+            functions=("small_world_points",),
         ),
         Part(
             "d",
@@ -590,6 +566,7 @@ ASSIGNMENT = Assignment(
                 GradedTest("part-d-median", 1, "check_corrected_median(corrected_median)"),
                 GradedTest("part-d-hidden", 2),
             ),
+            functions=("simulate_letters", "corrected_median"),
         ),
     ),
 )
