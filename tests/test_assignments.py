@@ -6,6 +6,7 @@ import ast
 import copy
 import html
 import re
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -80,8 +81,11 @@ def submission(spec: checks.Assignment, parts: str, release: Path) -> nbformat.N
 
 
 def points_of(spec: checks.Assignment, parts: str) -> float:
-    """What a submission with exactly these parts right should score, from the spec."""
-    return sum(p.points for p in spec.parts if p.key in parts)
+    """What the autograder should give a submission with exactly these parts right.
+
+    Written answers (manually graded cells) score nothing until an instructor marks them.
+    """
+    return sum(t.points for p in spec.parts if p.key in parts for t in p.tests if not t.manual)
 
 
 # ------------------------------------------------------------- static checks
@@ -119,7 +123,9 @@ def test_solution_metadata_is_what_nbgrader_needs(path):
             assert "BEGIN SOLUTION" not in cell.source and "HIDDEN TESTS" not in cell.source
             continue
         assert meta["schema_version"] == 3
-        if meta["grade"]:
+        if meta["grade"] and meta["solution"]:  # a written answer, marked by hand
+            assert cell.cell_type == "markdown" and not meta["locked"] and meta["points"] > 0
+        elif meta["grade"]:
             assert meta["locked"] and not meta["solution"] and meta["points"] > 0
             assert cell.cell_type == "code"
         elif meta["solution"]:
@@ -141,7 +147,10 @@ def test_spec_matches_the_notebook(spec):
     assert 15 <= spec.points <= 25, "an assignment is worth 15 to 25 points"
     for cell, test in zip(graded, spec.tests, strict=True):
         assert test.grade_id.startswith("part-"), "graded cells are named part-<key>-<name>"
-        if test.hidden:
+        if test.manual:
+            assert cell.cell_type == "markdown" and nbgrader_meta(cell)["solution"]
+            assert "Rubric" in cell.source, "the instructor's version holds the rubric"
+        elif test.hidden:
             assert "### BEGIN HIDDEN TESTS" in cell.source
         else:
             assert "HIDDEN" not in cell.source
@@ -154,7 +163,7 @@ def test_test_cells_hold_no_expected_values(spec):
     """Test cells only call the library's checks: no asserts, comparisons or answers."""
     nb = nbformat.read(solution_of(spec), as_version=4)
     for cell in nb.cells:
-        if not nbgrader_meta(cell).get("grade"):
+        if not nbgrader_meta(cell).get("grade") or cell.cell_type != "code":
             continue
         for node in ast.walk(ast.parse(cell.source)):
             assert not isinstance(node, ast.Assert | ast.Compare)
@@ -196,11 +205,16 @@ def test_hidden_test_text_is_nowhere_in_exercises(path):
 # --------------------------------------------------------- nbgrader, for real
 @pytest.mark.slow
 @pytest.mark.parametrize("path", SOLUTION_NOTEBOOKS, ids=lambda p: p.parent.name)
-def test_solutions_pass_their_own_tests(path):
-    """nbgrader's validator, hidden tests included, finds nothing wrong with a solution."""
+def test_solutions_pass_their_own_tests(path, tmp_path):
+    """nbgrader's validator, hidden tests included, finds nothing wrong with a solution.
+
+    It runs on a copy, so that files a notebook writes stay out of the repository.
+    """
     from nbgrader.validator import Validator
 
-    assert Validator().validate(str(path)) == {}
+    copy = tmp_path / path.parent.name
+    shutil.copytree(path.parent, copy)
+    assert Validator().validate(str(copy / path.name)) == {}
 
 
 @pytest.mark.slow
@@ -215,10 +229,14 @@ def test_untouched_exercise_fails_every_visible_test(spec):
     visible = {
         c.source.strip()
         for c in nb.cells
-        if nbgrader_meta(c).get("grade") and "Hidden checks" not in c.source
+        if nbgrader_meta(c).get("grade")
+        and c.cell_type == "code"
+        and "Hidden checks" not in c.source
     }
+    assert len(visible) == sum(1 for t in spec.tests if not t.hidden and not t.manual)
+    if any(t.manual for t in spec.tests):  # nbgrader also lists written answers not given
+        visible.add("YOUR ANSWER HERE")
     assert failed == visible
-    assert len(visible) == sum(1 for t in spec.tests if not t.hidden)
 
 
 @pytest.mark.slow
@@ -282,7 +300,7 @@ def scores(root: Path, spec, student: str) -> tuple[float, float, dict[str, floa
 
     with Gradebook(f"sqlite:///{root}/gradebook.db") as gb:
         sub = gb.find_submission(spec.name, student)
-        cells = {g.name: float(g.score) for nb in sub.notebooks for g in nb.grades}
+        cells = {g.name: float(g.score or 0) for nb in sub.notebooks for g in nb.grades}
         return float(sub.score), float(sub.max_score), cells
 
 
@@ -313,7 +331,8 @@ def test_round_trip_scores_come_back_from_the_gradebook(course, spec, student):
         assert 0 < total < spec.points
     for part in spec.parts:
         for test in part.tests:
-            assert cells[test.grade_id] == (test.points if part.key in parts else 0.0)
+            earned = test.points if part.key in parts and not test.manual else 0.0
+            assert cells[test.grade_id] == earned
     assert report.table.loc[student, "total"] == total
     assert not report.failed
 

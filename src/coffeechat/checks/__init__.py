@@ -51,7 +51,7 @@ checks and shows a learner, working alone, their points so far per part.
 
 from __future__ import annotations
 
-from coffeechat.checks import ps01, ps07
+from coffeechat.checks import ps01, ps07, ps08
 from coffeechat.checks._core import (
     Assignment,
     GradedTest,
@@ -86,13 +86,31 @@ from coffeechat.checks.ps07 import (
     other_graphs,
     practice_graph,
 )
+from coffeechat.checks.ps08 import (
+    check_advocacy,
+    check_ask_list,
+    check_first_plan,
+    check_lamp_list,
+    check_requests,
+    check_three_weeks,
+    check_top_five,
+)
 
 #: The graded assignments, by folder name.
-ASSIGNMENTS: dict[str, Assignment] = {a.name: a for a in (ps01.ASSIGNMENT, ps07.ASSIGNMENT)}
+ASSIGNMENTS: dict[str, Assignment] = {
+    a.name: a for a in (ps01.ASSIGNMENT, ps07.ASSIGNMENT, ps08.ASSIGNMENT)
+}
 
 install_notebook_messages()
 
 __all__ = [
+    "check_top_five",
+    "check_three_weeks",
+    "check_requests",
+    "check_lamp_list",
+    "check_first_plan",
+    "check_ask_list",
+    "check_advocacy",
     "ASSIGNMENTS",
     "Assignment",
     "GradedTest",

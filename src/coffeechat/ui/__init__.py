@@ -14,6 +14,7 @@ gathers their public names.
 from __future__ import annotations
 
 from coffeechat.ui.drawing import MAX_DRAWN, MAX_LABELLED, draw_network
+from coffeechat.ui.plan import PlanBoard, plan_board
 from coffeechat.ui.quiz import Quiz, QuizQuestion, check_answer, quiz
 from coffeechat.ui.reach import (
     DIRECT,
@@ -29,6 +30,7 @@ __all__ = [
     "DIRECT",
     "MAX_DRAWN",
     "MAX_LABELLED",
+    "PlanBoard",
     "REACH_COLUMNS",
     "Quiz",
     "QuizQuestion",
@@ -37,6 +39,7 @@ __all__ = [
     "check_answer",
     "draw_network",
     "hop_counts",
+    "plan_board",
     "quiz",
     "reach_explorer",
     "reach_table",
