@@ -44,7 +44,7 @@ from coffeechat.checks._core import (
 )
 from coffeechat.contacts import Network
 from coffeechat.errors import CoffeeChatError, NoChainError
-from coffeechat.outreach import check_request, follow_up_dates
+from coffeechat.outreach import follow_up_dates, review_request
 from coffeechat.paths import Target, strongest_chain
 from coffeechat.questions import InterviewPlan
 from coffeechat.tracking import make_lamp, make_tracker
@@ -262,7 +262,7 @@ def check_requests(requests: object, ask: pd.DataFrame, network: Network) -> Non
 
     ``requests`` maps a person's id to the email's text. Each must greet the
     person by name, name the introducer in the first sentence (when there is
-    one), and pass every rule of :func:`coffeechat.outreach.check_request`.
+    one), and pass every rule of :func:`coffeechat.outreach.review_request`.
     """
     mapping = expect_type(requests, Mapping, "requests", "a dictionary: person id -> email text")
     people = {
@@ -284,7 +284,7 @@ def check_requests(requests: object, ask: pd.DataFrame, network: Network) -> Non
             fail(f"The email to {name} should greet them by name ({first_name}).")
         introduced = str(row["introducer"]) != str(person)
         connection = _name(network, str(row["introducer"])) if introduced else None
-        result = check_request(text, connection=connection)
+        result = review_request(text, connection=connection)
         if not result.passed:
             finding = result.failures[0]
             fail(f"The email to {name}: {finding.message}")

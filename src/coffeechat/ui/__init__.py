@@ -2,8 +2,8 @@
 
 Every function here *returns* a widget or a figure and never displays it: a
 notebook shows it by leaving it as the last line of a cell. Under each widget
-sits a plain function that does the real work — :func:`~coffeechat.ui.reach.reach_table` under
-:class:`ReachExplorer`, :func:`check_answer` under :class:`Quiz` — so a test,
+sits a plain function that does the real work — :func:`coffeechat.paths.reach_table` under
+:class:`ReachExplorer`, :func:`mark_answer` under :class:`Quiz` — so a test,
 or a curious learner, can call it directly and get a table or a message back.
 
 There is a module per widget or drawing: :mod:`~coffeechat.ui.reach`,
@@ -15,34 +15,23 @@ from __future__ import annotations
 
 from coffeechat.ui.drawing import MAX_DRAWN, MAX_LABELLED, draw_network
 from coffeechat.ui.plan import PlanBoard, plan_board
-from coffeechat.ui.quiz import Quiz, QuizQuestion, check_answer, quiz
-from coffeechat.ui.reach import (
-    DIRECT,
-    REACH_COLUMNS,
-    ReachExplorer,
-    hop_counts,
-    reach_explorer,
-    reach_table,
-)
+from coffeechat.ui.quiz import Quiz, QuizQuestion, mark_answer, quiz
+from coffeechat.ui.reach import ReachExplorer, reach_explorer
 from coffeechat.ui.smallworld import SmallWorldLab, small_world_lab, small_world_summary
 
 __all__ = [
-    "DIRECT",
     "MAX_DRAWN",
     "MAX_LABELLED",
     "PlanBoard",
-    "REACH_COLUMNS",
     "Quiz",
     "QuizQuestion",
     "ReachExplorer",
     "SmallWorldLab",
-    "check_answer",
     "draw_network",
-    "hop_counts",
+    "mark_answer",
     "plan_board",
     "quiz",
     "reach_explorer",
-    "reach_table",
     "small_world_lab",
     "small_world_summary",
 ]
