@@ -13,6 +13,7 @@ import nbformat
 import pytest
 
 from coffeechat import checks, cli
+from coffeechat.errors import GradingError, InvalidParameter
 
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = ROOT / "solutions"
@@ -354,3 +355,73 @@ def test_feedback_shows_scores_but_never_hidden_test_code(course, spec):
     blank = root / "feedback" / "blank" / spec.name / f"{spec.notebook}.html"
     plain = html.unescape(re.sub(r"<[^>]+>", "", blank.read_text(encoding="utf-8")))
     assert "not written yet" in plain  # the learner is told why, in words
+
+
+# ------------------------------------------------------ written answers, by hand
+@pytest.fixture(scope="module")
+def marked_course(course, tmp_path_factory):
+    """A copy of the graded course in which an instructor marks written answers by hand."""
+    root, _ = course
+    copy = tmp_path_factory.mktemp("marking") / "course"
+    shutil.copytree(root, copy)
+    return copy
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "spec", [a for a in ASSIGNMENTS if any(t.manual for t in a.tests)], ids=lambda a: a.name
+)
+def test_written_answers_are_listed_marked_and_shown_in_feedback(marked_course, spec, capsys):
+    """The instructor lists what awaits a mark (with rubrics), enters marks through nbgrader's
+    gradebook, reads the new total back, and the student's feedback shows the comment."""
+    from coffeechat.course import manual
+
+    manual_tests = [t for t in spec.tests if t.manual]
+    waiting = manual.awaiting_marks(marked_course, spec.name)
+    assert set(waiting["student"]) == set(STUDENTS)
+    assert sorted(waiting["cell"]) == sorted(t.grade_id for t in manual_tests for _ in STUDENTS)
+    assert waiting["score"].isna().all()
+
+    assert cli.main(["marks", spec.name, "--course", str(marked_course)]) == 0
+    listed = capsys.readouterr().out
+    assert all(t.grade_id in listed for t in manual_tests) and "Rubric" in listed
+
+    auto = points_of(spec, parts_of(spec, "correct"))
+    total = auto
+    for number, test in enumerate(manual_tests):
+        score = test.points if number else test.points / 2
+        total = manual.mark(
+            marked_course,
+            spec.name,
+            "correct",
+            test.grade_id,
+            score,
+            comment=f"Comment {number}: a concrete reason for each employer would earn more.",
+        )
+    assert total == auto + sum(t.points for t in manual_tests) - manual_tests[0].points / 2
+    assert (
+        cli.main(
+            [
+                "mark",
+                spec.name,
+                "correct",
+                manual_tests[0].grade_id,
+                str(manual_tests[0].points),
+                "--course",
+                str(marked_course),
+            ]
+        )
+        == 0
+    )
+    assert f"is now {auto + sum(t.points for t in manual_tests):g}" in capsys.readouterr().out
+    with pytest.raises(InvalidParameter, match="out of range"):
+        manual.mark(marked_course, spec.name, "correct", manual_tests[0].grade_id, 99)
+    with pytest.raises(GradingError, match="no written answer"):
+        manual.mark(marked_course, spec.name, "correct", "part-z-nothing", 1)
+
+    left = manual.awaiting_marks(marked_course, spec.name)
+    assert "correct" not in set(left["student"]) and len(left) == 2 * len(manual_tests)
+
+    pages = cli.feedback(marked_course, spec.name, students=["correct"])
+    text = html.unescape(pages[0].read_text(encoding="utf-8"))
+    assert "Comment 1: a concrete reason for each employer would earn more." in text
