@@ -6,12 +6,14 @@ import ast
 import copy
 import html
 import re
+import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
 
 from coffeechat import checks, cli
+from coffeechat.errors import GradingError, InvalidParameter
 
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = ROOT / "solutions"
@@ -80,8 +82,11 @@ def submission(spec: checks.Assignment, parts: str, release: Path) -> nbformat.N
 
 
 def points_of(spec: checks.Assignment, parts: str) -> float:
-    """What a submission with exactly these parts right should score, from the spec."""
-    return sum(p.points for p in spec.parts if p.key in parts)
+    """What the autograder should give a submission with exactly these parts right.
+
+    Written answers (manually graded cells) score nothing until an instructor marks them.
+    """
+    return sum(t.points for p in spec.parts if p.key in parts for t in p.tests if not t.manual)
 
 
 # ------------------------------------------------------------- static checks
@@ -119,7 +124,9 @@ def test_solution_metadata_is_what_nbgrader_needs(path):
             assert "BEGIN SOLUTION" not in cell.source and "HIDDEN TESTS" not in cell.source
             continue
         assert meta["schema_version"] == 3
-        if meta["grade"]:
+        if meta["grade"] and meta["solution"]:  # a written answer, marked by hand
+            assert cell.cell_type == "markdown" and not meta["locked"] and meta["points"] > 0
+        elif meta["grade"]:
             assert meta["locked"] and not meta["solution"] and meta["points"] > 0
             assert cell.cell_type == "code"
         elif meta["solution"]:
@@ -141,7 +148,10 @@ def test_spec_matches_the_notebook(spec):
     assert 15 <= spec.points <= 25, "an assignment is worth 15 to 25 points"
     for cell, test in zip(graded, spec.tests, strict=True):
         assert test.grade_id.startswith("part-"), "graded cells are named part-<key>-<name>"
-        if test.hidden:
+        if test.manual:
+            assert cell.cell_type == "markdown" and nbgrader_meta(cell)["solution"]
+            assert "Rubric" in cell.source, "the instructor's version holds the rubric"
+        elif test.hidden:
             assert "### BEGIN HIDDEN TESTS" in cell.source
         else:
             assert "HIDDEN" not in cell.source
@@ -154,7 +164,7 @@ def test_test_cells_hold_no_expected_values(spec):
     """Test cells only call the library's checks: no asserts, comparisons or answers."""
     nb = nbformat.read(solution_of(spec), as_version=4)
     for cell in nb.cells:
-        if not nbgrader_meta(cell).get("grade"):
+        if not nbgrader_meta(cell).get("grade") or cell.cell_type != "code":
             continue
         for node in ast.walk(ast.parse(cell.source)):
             assert not isinstance(node, ast.Assert | ast.Compare)
@@ -196,11 +206,16 @@ def test_hidden_test_text_is_nowhere_in_exercises(path):
 # --------------------------------------------------------- nbgrader, for real
 @pytest.mark.slow
 @pytest.mark.parametrize("path", SOLUTION_NOTEBOOKS, ids=lambda p: p.parent.name)
-def test_solutions_pass_their_own_tests(path):
-    """nbgrader's validator, hidden tests included, finds nothing wrong with a solution."""
+def test_solutions_pass_their_own_tests(path, tmp_path):
+    """nbgrader's validator, hidden tests included, finds nothing wrong with a solution.
+
+    It runs on a copy, so that files a notebook writes stay out of the repository.
+    """
     from nbgrader.validator import Validator
 
-    assert Validator().validate(str(path)) == {}
+    copy = tmp_path / path.parent.name
+    shutil.copytree(path.parent, copy)
+    assert Validator().validate(str(copy / path.name)) == {}
 
 
 @pytest.mark.slow
@@ -215,10 +230,14 @@ def test_untouched_exercise_fails_every_visible_test(spec):
     visible = {
         c.source.strip()
         for c in nb.cells
-        if nbgrader_meta(c).get("grade") and "Hidden checks" not in c.source
+        if nbgrader_meta(c).get("grade")
+        and c.cell_type == "code"
+        and "Hidden checks" not in c.source
     }
+    assert len(visible) == sum(1 for t in spec.tests if not t.hidden and not t.manual)
+    if any(t.manual for t in spec.tests):  # nbgrader also lists written answers not given
+        visible.add("YOUR ANSWER HERE")
     assert failed == visible
-    assert len(visible) == sum(1 for t in spec.tests if not t.hidden)
 
 
 @pytest.mark.slow
@@ -282,7 +301,7 @@ def scores(root: Path, spec, student: str) -> tuple[float, float, dict[str, floa
 
     with Gradebook(f"sqlite:///{root}/gradebook.db") as gb:
         sub = gb.find_submission(spec.name, student)
-        cells = {g.name: float(g.score) for nb in sub.notebooks for g in nb.grades}
+        cells = {g.name: float(g.score or 0) for nb in sub.notebooks for g in nb.grades}
         return float(sub.score), float(sub.max_score), cells
 
 
@@ -313,7 +332,8 @@ def test_round_trip_scores_come_back_from_the_gradebook(course, spec, student):
         assert 0 < total < spec.points
     for part in spec.parts:
         for test in part.tests:
-            assert cells[test.grade_id] == (test.points if part.key in parts else 0.0)
+            earned = test.points if part.key in parts and not test.manual else 0.0
+            assert cells[test.grade_id] == earned
     assert report.table.loc[student, "total"] == total
     assert not report.failed
 
@@ -335,3 +355,73 @@ def test_feedback_shows_scores_but_never_hidden_test_code(course, spec):
     blank = root / "feedback" / "blank" / spec.name / f"{spec.notebook}.html"
     plain = html.unescape(re.sub(r"<[^>]+>", "", blank.read_text(encoding="utf-8")))
     assert "not written yet" in plain  # the learner is told why, in words
+
+
+# ------------------------------------------------------ written answers, by hand
+@pytest.fixture(scope="module")
+def marked_course(course, tmp_path_factory):
+    """A copy of the graded course in which an instructor marks written answers by hand."""
+    root, _ = course
+    copy = tmp_path_factory.mktemp("marking") / "course"
+    shutil.copytree(root, copy)
+    return copy
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "spec", [a for a in ASSIGNMENTS if any(t.manual for t in a.tests)], ids=lambda a: a.name
+)
+def test_written_answers_are_listed_marked_and_shown_in_feedback(marked_course, spec, capsys):
+    """The instructor lists what awaits a mark (with rubrics), enters marks through nbgrader's
+    gradebook, reads the new total back, and the student's feedback shows the comment."""
+    from coffeechat.course import manual
+
+    manual_tests = [t for t in spec.tests if t.manual]
+    waiting = manual.awaiting_marks(marked_course, spec.name)
+    assert set(waiting["student"]) == set(STUDENTS)
+    assert sorted(waiting["cell"]) == sorted(t.grade_id for t in manual_tests for _ in STUDENTS)
+    assert waiting["score"].isna().all()
+
+    assert cli.main(["marks", spec.name, "--course", str(marked_course)]) == 0
+    listed = capsys.readouterr().out
+    assert all(t.grade_id in listed for t in manual_tests) and "Rubric" in listed
+
+    auto = points_of(spec, parts_of(spec, "correct"))
+    total = auto
+    for number, test in enumerate(manual_tests):
+        score = test.points if number else test.points / 2
+        total = manual.mark(
+            marked_course,
+            spec.name,
+            "correct",
+            test.grade_id,
+            score,
+            comment=f"Comment {number}: a concrete reason for each employer would earn more.",
+        )
+    assert total == auto + sum(t.points for t in manual_tests) - manual_tests[0].points / 2
+    assert (
+        cli.main(
+            [
+                "mark",
+                spec.name,
+                "correct",
+                manual_tests[0].grade_id,
+                str(manual_tests[0].points),
+                "--course",
+                str(marked_course),
+            ]
+        )
+        == 0
+    )
+    assert f"is now {auto + sum(t.points for t in manual_tests):g}" in capsys.readouterr().out
+    with pytest.raises(InvalidParameter, match="out of range"):
+        manual.mark(marked_course, spec.name, "correct", manual_tests[0].grade_id, 99)
+    with pytest.raises(GradingError, match="no written answer"):
+        manual.mark(marked_course, spec.name, "correct", "part-z-nothing", 1)
+
+    left = manual.awaiting_marks(marked_course, spec.name)
+    assert "correct" not in set(left["student"]) and len(left) == 2 * len(manual_tests)
+
+    pages = cli.feedback(marked_course, spec.name, students=["correct"])
+    text = html.unescape(pages[0].read_text(encoding="utf-8"))
+    assert "Comment 1: a concrete reason for each employer would earn more." in text

@@ -13,6 +13,8 @@ grade     autograde what is new, in parallel, each kernel in a sandbox;
           print a summary and write a grades CSV
 feedback  write each student's feedback page, with hidden tests' code removed
 grades    print the summary and write the grades as CSV, or for Canvas or Moodle
+marks     list the written answers that await a mark, with their rubrics
+mark      enter a mark and a comment for one written answer
 ========  ==============================================================
 
 Examples
@@ -31,7 +33,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from coffeechat.course import export
+from coffeechat.course import export, manual
 from coffeechat.course.collect import Submission, _timestamp, collect
 from coffeechat.course.feedback import feedback
 from coffeechat.course.folder import DEFAULT_TIMEOUT, init_course, open_course, release
@@ -184,6 +186,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="where to write the grades (default: COURSE/grades/<assignment>[-format].csv)",
     )
     course_options(p)
+
+    p = sub.add_parser("marks", help="list the written answers that await a mark, with rubrics")
+    p.add_argument("assignment")
+    p.add_argument("--all", action="store_true", help="also list answers marked already")
+    course_options(p)
+
+    p = sub.add_parser("mark", help="enter a mark and a comment for one written answer")
+    p.add_argument("assignment")
+    p.add_argument("student")
+    p.add_argument("cell", help="the answer's cell id, as `coffeechat marks` lists it")
+    p.add_argument("score", type=float)
+    p.add_argument("--comment", help="shown to the student in their feedback page")
+    course_options(p)
     return parser
 
 
@@ -289,6 +304,34 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out_path.parent.mkdir(parents=True, exist_ok=True)
             made.to_csv(out_path, index=False)
         print(f"Grades written to {out_path}", file=out)
+        return 0
+    if args.command == "marks":
+        waiting = manual.awaiting_marks(
+            args.course, args.assignment, db=args.db, everything=args.all
+        )
+        if waiting.empty:
+            print(f"No written answers of {args.assignment} await a mark.", file=out)
+            return 0
+        print(waiting.to_string(index=False), file=out)
+        for cell, rubric in manual.rubrics(args.course, args.assignment).items():
+            if cell in set(waiting["cell"]) and rubric:
+                print(f"\n{cell}:\n{rubric}", file=out)
+        return 0
+    if args.command == "mark":
+        total = manual.mark(
+            args.course,
+            args.assignment,
+            args.student,
+            args.cell,
+            args.score,
+            comment=args.comment,
+            db=args.db,
+        )
+        print(
+            f"Marked {args.student}'s {args.cell}: {args.score:g}. "
+            f"Their total for {args.assignment} is now {total:g}.",
+            file=out,
+        )
         return 0
     raise AssertionError(args.command)  # argparse only allows the commands above
 

@@ -51,7 +51,7 @@ checks and shows a learner, working alone, their points so far per part.
 
 from __future__ import annotations
 
-from coffeechat.checks import ps01, ps05
+from coffeechat.checks import ps01, ps05, ps07, ps08
 from coffeechat.checks._core import (
     Assignment,
     GradedTest,
@@ -87,9 +87,31 @@ from coffeechat.checks.ps05 import (
     other_transcripts,
     tricky_transcript,
 )
+from coffeechat.checks.ps07 import (
+    check_average_clustering,
+    check_average_path_length,
+    check_clustering,
+    check_corrected_median,
+    check_letter_simulation,
+    check_small_world_points,
+    neighbour_lists,
+    other_graphs,
+    practice_graph,
+)
+from coffeechat.checks.ps08 import (
+    check_advocacy,
+    check_ask_list,
+    check_first_plan,
+    check_lamp_list,
+    check_requests,
+    check_three_weeks,
+    check_top_five,
+)
 
 #: The graded assignments, by folder name.
-ASSIGNMENTS: dict[str, Assignment] = {a.name: a for a in (ps01.ASSIGNMENT, ps05.ASSIGNMENT)}
+ASSIGNMENTS: dict[str, Assignment] = {
+    a.name: a for a in (ps01.ASSIGNMENT, ps05.ASSIGNMENT, ps07.ASSIGNMENT, ps08.ASSIGNMENT)
+}
 
 install_notebook_messages()
 
@@ -100,26 +122,42 @@ __all__ = [
     "Part",
     "PartResult",
     "Scoreboard",
+    "check_advocacy",
+    "check_ask_list",
+    "check_average_clustering",
+    "check_average_path_length",
     "check_chain",
+    "check_clustering",
     "check_connections_loader",
     "check_connections_table",
+    "check_corrected_median",
     "check_degrees",
+    "check_first_plan",
     "check_follow_ups",
     "check_job_requests",
+    "check_lamp_list",
+    "check_letter_simulation",
     "check_missing_closing",
     "check_organization_counts",
     "check_overran",
+    "check_requests",
     "check_role_family",
     "check_role_family_counts",
     "check_rubric_score",
     "check_scores",
     "check_searchable_questions",
     "check_shortest_chains",
+    "check_small_world_points",
     "check_summary_edge_cases",
     "check_talk_share",
+    "check_three_weeks",
+    "check_top_five",
     "check_within_two",
     "contact_lists",
+    "neighbour_lists",
+    "other_graphs",
     "other_transcripts",
+    "practice_graph",
     "practice_network",
     "scoreboard",
     "tricky_transcript",

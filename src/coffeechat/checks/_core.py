@@ -626,17 +626,21 @@ class GradedTest:
         Its nbgrader points.
     call : str or None
         The check the visible cell runs, as written after ``checks.`` in the
-        cell; None for a cell of hidden tests.
+        cell; None for a cell of hidden tests or a manually graded answer.
+    manual : bool
+        True for an answer the instructor marks by hand (an nbgrader
+        manually graded answer cell): no check runs it.
     """
 
     grade_id: str
     points: float
     call: str | None = None
+    manual: bool = False
 
     @property
     def hidden(self) -> bool:
         """Whether the cell's tests are hidden from learners."""
-        return self.call is None
+        return self.call is None and not self.manual
 
 
 @dataclass(frozen=True)
@@ -727,6 +731,8 @@ class Scoreboard:
         rows = []
         for r in self.parts:
             status = "\N{CHECK MARK} all visible checks pass" if not r.notes else r.notes[0]
+            if not r.visible and any(t.manual for t in r.part.tests):
+                status = "written answers: your instructor marks them"
             rows.append(
                 (
                     f"({r.part.key}) {r.part.title}",
@@ -737,11 +743,14 @@ class Scoreboard:
         return rows
 
     def _footer(self) -> str:
-        hidden = self.assignment.points - self.visible
-        return (
-            f"Visible checks: {_points(self.earned)} of {_points(self.visible)} points. "
-            f"Hidden checks, worth {_points(hidden)} more, run when your work is graded."
-        )
+        manual = sum(t.points for t in self.assignment.tests if t.manual)
+        hidden = self.assignment.points - self.visible - manual
+        text = f"Visible checks: {_points(self.earned)} of {_points(self.visible)} points."
+        if hidden:
+            text += f" Hidden checks, worth {_points(hidden)} more, run when your work is graded."
+        if manual:
+            text += f" Your instructor marks the written answers ({_points(manual)} points)."
+        return text
 
     def __str__(self) -> str:
         if self.graded:

@@ -13,6 +13,7 @@ sandbox          the bubblewrap sandbox each grading kernel runs in
 gradebook        backups, integrity checks, the scores table and summary
 feedback         ``feedback``: pages without hidden tests' code
 export           grades for Canvas and Moodle
+manual           written answers: what awaits a mark, rubrics, entering marks
 preprocessors    nbgrader preprocessors, one per file
 hidden           the one scanner for hidden tests' code
 ===============  ==========================================================
@@ -25,6 +26,7 @@ from coffeechat.course.feedback import feedback
 from coffeechat.course.folder import DEFAULT_TIMEOUT, init_course, open_course, release
 from coffeechat.course.grade import GradeReport, grade, sandbox_status
 from coffeechat.course.gradebook import gradebook_table, summary
+from coffeechat.course.manual import awaiting_marks, mark
 from coffeechat.course.sandbox import Limits
 
 __all__ = [
@@ -32,11 +34,13 @@ __all__ = [
     "GradeReport",
     "Limits",
     "Submission",
+    "awaiting_marks",
     "collect",
     "feedback",
     "grade",
     "gradebook_table",
     "init_course",
+    "mark",
     "open_course",
     "release",
     "sandbox_status",

@@ -15,21 +15,28 @@ gathers their public names.
 from __future__ import annotations
 
 from coffeechat.ui.drawing import MAX_DRAWN, MAX_LABELLED, draw_network
+from coffeechat.ui.plan import PlanBoard, plan_board
 from coffeechat.ui.quiz import Quiz, QuizQuestion, mark_answer, quiz
 from coffeechat.ui.reach import ReachExplorer, reach_explorer
 from coffeechat.ui.roleplay import RolePlay, roleplay, roleplay_moves
+from coffeechat.ui.smallworld import SmallWorldLab, small_world_lab, small_world_summary
 
 __all__ = [
     "MAX_DRAWN",
     "MAX_LABELLED",
+    "PlanBoard",
     "Quiz",
     "QuizQuestion",
     "ReachExplorer",
     "RolePlay",
-    "mark_answer",
+    "SmallWorldLab",
     "draw_network",
+    "mark_answer",
+    "plan_board",
     "quiz",
     "reach_explorer",
     "roleplay",
     "roleplay_moves",
+    "small_world_lab",
+    "small_world_summary",
 ]
