@@ -15,6 +15,7 @@ __all__ = [
     "GradingError",
     "InvalidParameter",
     "NoChainError",
+    "OrganizationDataError",
     "PersonNotFound",
     "PlanError",
     "QuestionBankError",
@@ -140,4 +141,13 @@ class TrackerDataError(CoffeeChatError, ValueError):
     repeated employer or contact, a score out of range, a date that cannot
     be read or dates in an impossible order. The message starts with
     ``file:line:column`` when the table came from a file.
+    """
+
+
+class OrganizationDataError(CoffeeChatError, ValueError):
+    """Raised when an organisations table has a bad row or column.
+
+    Raised by :mod:`coffeechat.industry` for a missing column, a blank or
+    repeated name, or a relation naming an organisation the table does not
+    hold; the message names the row (counting the header as row 1).
     """

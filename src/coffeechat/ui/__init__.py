@@ -13,7 +13,9 @@ gathers their public names.
 
 from __future__ import annotations
 
+from coffeechat.ui.chain_finder import CHAIN_COLUMNS, ChainFinder, chain_finder, chain_table
 from coffeechat.ui.drawing import MAX_DRAWN, MAX_LABELLED, draw_network
+from coffeechat.ui.industry_map import IndustryMapExplorer, industry_map_explorer
 from coffeechat.ui.quiz import Quiz, QuizQuestion, check_answer, quiz
 from coffeechat.ui.reach import (
     DIRECT,
@@ -25,6 +27,12 @@ from coffeechat.ui.reach import (
 )
 
 __all__ = [
+    "CHAIN_COLUMNS",
+    "ChainFinder",
+    "IndustryMapExplorer",
+    "chain_finder",
+    "chain_table",
+    "industry_map_explorer",
     "DIRECT",
     "MAX_DRAWN",
     "MAX_LABELLED",
