@@ -145,9 +145,7 @@ def relations_table(organizations: pd.DataFrame) -> pd.DataFrame:
     table = _check_table(organizations)
     rows = [
         (str(name).strip(), column, other)
-        for name, *cells in zip(
-            table["name"], *(table[c] for c in RELATION_COLUMNS), strict=True
-        )
+        for name, *cells in zip(table["name"], *(table[c] for c in RELATION_COLUMNS), strict=True)
         for column, cell in zip(RELATION_COLUMNS, cells, strict=True)
         for other in _names(cell)
     ]
@@ -373,4 +371,3 @@ def make_organizations(network: Network, seed: int = 0) -> pd.DataFrame:
             "competitor_of": ["; ".join(sorted(competes[n])) for n in names],
         }
     )
-

@@ -51,7 +51,7 @@ checks and shows a learner, working alone, their points so far per part.
 
 from __future__ import annotations
 
-from coffeechat.checks import ps01
+from coffeechat.checks import ps01, ps02
 from coffeechat.checks._core import (
     Assignment,
     GradedTest,
@@ -75,9 +75,22 @@ from coffeechat.checks.ps01 import (
     contact_lists,
     practice_network,
 )
+from coffeechat.checks.ps02 import (
+    check_chain_strength,
+    check_introducer_ranking,
+    check_people_to_ask,
+    check_related_organizations,
+    check_relations_table,
+    check_strongest_chain,
+    messy_organizations,
+    organization_of,
+    practice_organizations,
+    strength_practice_network,
+    tie_strengths,
+)
 
 #: The graded assignments, by folder name.
-ASSIGNMENTS: dict[str, Assignment] = {a.name: a for a in (ps01.ASSIGNMENT,)}
+ASSIGNMENTS: dict[str, Assignment] = {a.name: a for a in (ps01.ASSIGNMENT, ps02.ASSIGNMENT)}
 
 install_notebook_messages()
 
@@ -89,16 +102,27 @@ __all__ = [
     "PartResult",
     "Scoreboard",
     "check_chain",
+    "check_chain_strength",
     "check_connections_loader",
     "check_connections_table",
     "check_degrees",
+    "check_introducer_ranking",
     "check_organization_counts",
+    "check_people_to_ask",
+    "check_related_organizations",
+    "check_relations_table",
     "check_role_family",
     "check_role_family_counts",
     "check_shortest_chains",
+    "check_strongest_chain",
     "check_summary_edge_cases",
     "check_within_two",
     "contact_lists",
+    "messy_organizations",
+    "organization_of",
     "practice_network",
+    "practice_organizations",
     "scoreboard",
+    "strength_practice_network",
+    "tie_strengths",
 ]
