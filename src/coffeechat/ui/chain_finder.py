@@ -214,9 +214,12 @@ class ChainFinder(widgets.VBox):
 
     def _new_kind(self, change: Mapping[str, Any]) -> None:
         options = _options(self.network, self.source, change["new"])
-        with self.value.hold_trait_notifications():
+        self.value.unobserve(self._update, names="value")
+        try:
             self.value.options = options
             self.value.value = options[0][1] if options else None
+        finally:
+            self.value.observe(self._update, names="value")
         self._update()
 
     def _update(self, change: Mapping[str, Any] | None = None) -> None:
