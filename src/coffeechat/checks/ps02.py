@@ -110,12 +110,14 @@ def strength_practice_network() -> Network:
     You know Ana well, Hal a little and Dee hardly. The one-introduction chain
     to Cy (through Dee) is far weaker than the two-introduction chain through
     Ana and Ben; even Dee is better reached through Hal, her close colleague,
-    than by your weak direct tie. Eli and Fay know nobody you can reach.
+    than by your weak direct tie. Kim, at Dunmore Health, is three introductions
+    away by strong ties but only weakly within two. Eli and Fay know nobody you
+    can reach.
 
     Examples
     --------
     >>> strength_practice_network()
-    Network(10 people, 12 ties, me='me')
+    Network(12 people, 14 ties, me='me')
     """
     people = [
         Person("me", "Sam Learner", role="Student"),
@@ -128,6 +130,8 @@ def strength_practice_network() -> Network:
         Person("ivy", "Ivy Chen", "Acme", "Product Manager"),
         Person("eli", "Eli Fox", "Cobalt Works", "Designer"),
         Person("fay", "Fay Lind", "Borealis Labs", "Recruiter"),
+        Person("kim", "Kim Sato", "Dunmore Health", "Nurse"),
+        Person("lee", "Lee Wong", "Dunmore Health", "Data Analyst"),
     ]
     ties = [
         Tie("me", "ana", 0.9, "friend"),
@@ -142,6 +146,8 @@ def strength_practice_network() -> Network:
         Tie("ana", "ivy", 0.1, "online"),
         Tie("hal", "ivy", 0.9, "friend"),
         Tie("eli", "fay", 0.5, "classmate"),
+        Tie("cy", "kim", 0.9, "friend"),
+        Tie("hal", "lee", 0.5, "classmate"),
     ]
     return Network(people, ties, me="me")
 
@@ -896,7 +902,10 @@ def _ranking_hint(
     if math.isclose(mine * tie, right, rel_tol=1e-6):
         return "Multiply by the strength of your own tie to them: the chain starts with you."
     if mine > right:
-        return "Does your chain come back through you? Search from them without you in the network."
+        return (
+            "Keep the best chain over all the colleagues (the max, not a sum), and do not "
+            "let a chain come back through you."
+        )
     return (
         "Use the strongest chain (Dijkstra), not the one with fewest hops, and keep the "
         "best over all the colleagues."
@@ -987,6 +996,8 @@ def check_people_to_ask(
     around = [target, *related["suppliers"], *related["competitors"], *related["customers"]]
     plan = [
         (_PRACTICE, "me", ["Borealis Labs", "Acme", "Cobalt Works"]),
+        (_PRACTICE, "me", ["Borealis Labs"]),
+        (_PRACTICE, "me", ["Dunmore Health"]),
         (network, start, around),
     ]
 
@@ -1045,6 +1056,13 @@ def _compare_picks(
     if len(set(picks)) != len(picks):
         twice = next(p for p in picks if picks.count(p) > 1)
         fail(f"{where}: you pick {_name(net, twice)} twice.")
+    if len(picks) < len(expected):
+        left_out = next(p for p in expected if p not in picks)
+        fail(
+            f"{where}: you pick only {len(picks)} of the {len(expected)} people you could; "
+            f"you leave out {_name(net, left_out)} at {owner[left_out]} (strength "
+            f"{best3[left_out]:.2f} within two introductions)."
+        )
     if len(picks) != len(expected):
         fail(
             f"{where}: pick {len(expected)} people (five if there are that many within two "
@@ -1058,9 +1076,16 @@ def _compare_picks(
             left_out = [p for p in expected if p not in picks]
             who = left_out[0] if left_out else right
             if who in picks:  # right people, wrong order
+                longer = every.get(mine)
+                cause = "put the strongest first."
+                if longer and math.exp(-longer[0]) > have * (1 + 1e-9):
+                    cause = (
+                        f"{_name(net, mine)}'s stronger chain needs more than two "
+                        "introductions, so it does not count."
+                    )
                 fail(
                     f"{where}: your pick {i + 1} is {_name(net, mine)} ({have:.2f}), but "
-                    f"{_name(net, who)} is stronger ({best3[who]:.2f}); put the strongest first."
+                    f"{_name(net, who)} is stronger ({best3[who]:.2f}); {cause}"
                 )
             longer = every.get(who)
             hint = ""
