@@ -2,8 +2,8 @@
 
 Every function here *returns* a widget or a figure and never displays it: a
 notebook shows it by leaving it as the last line of a cell. Under each widget
-sits a plain function that does the real work — :func:`~coffeechat.ui.reach.reach_table` under
-:class:`ReachExplorer`, :func:`check_answer` under :class:`Quiz` — so a test,
+sits a plain function that does the real work — :func:`coffeechat.paths.reach_table` under
+:class:`ReachExplorer`, :func:`mark_answer` under :class:`Quiz` — so a test,
 or a curious learner, can call it directly and get a table or a message back.
 
 There is a module per widget or drawing: :mod:`~coffeechat.ui.reach`,
@@ -16,34 +16,23 @@ from __future__ import annotations
 from coffeechat.ui.chain_finder import CHAIN_COLUMNS, ChainFinder, chain_finder, chain_table
 from coffeechat.ui.drawing import MAX_DRAWN, MAX_LABELLED, draw_network
 from coffeechat.ui.industry_map import IndustryMapExplorer, industry_map_explorer
-from coffeechat.ui.quiz import Quiz, QuizQuestion, check_answer, quiz
-from coffeechat.ui.reach import (
-    DIRECT,
-    REACH_COLUMNS,
-    ReachExplorer,
-    hop_counts,
-    reach_explorer,
-    reach_table,
-)
+from coffeechat.ui.quiz import Quiz, QuizQuestion, mark_answer, quiz
+from coffeechat.ui.reach import ReachExplorer, reach_explorer
 
 __all__ = [
     "CHAIN_COLUMNS",
-    "ChainFinder",
-    "IndustryMapExplorer",
-    "chain_finder",
-    "chain_table",
-    "industry_map_explorer",
-    "DIRECT",
     "MAX_DRAWN",
     "MAX_LABELLED",
-    "REACH_COLUMNS",
+    "ChainFinder",
+    "IndustryMapExplorer",
     "Quiz",
     "QuizQuestion",
     "ReachExplorer",
-    "check_answer",
+    "chain_finder",
+    "chain_table",
     "draw_network",
-    "hop_counts",
+    "industry_map_explorer",
+    "mark_answer",
     "quiz",
     "reach_explorer",
-    "reach_table",
 ]
