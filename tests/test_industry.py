@@ -247,10 +247,10 @@ def test_chain_finder_rejects_bad_options(net, options, match):
 # --------------------------------------------------------------- industry map widget
 def test_industry_map_explorer_follows_target_and_hops(net):
     """Changing the target or the hops recomputes the table and the summary."""
-    view = industry_map_explorer(net, ORGS, target="Bolt", hops=1)
+    view = industry_map_explorer(net, ORGS, target="Bolt", max_hops=1)
     assert isinstance(view, IndustryMapExplorer)
     assert view.table.loc[0, "in reach"] == 0
-    view.hops.value = 2
+    view.max_hops.value = 2
     assert view.table.loc[0, "in reach"] == 2
     assert "<b>2</b> of the 2 people at <b>Bolt</b>" in view.summary.value
     view.target.value = "Acme"

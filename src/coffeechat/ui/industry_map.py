@@ -8,7 +8,7 @@ Examples
 >>> from coffeechat.datasets import load_sample_network, load_sample_organizations
 >>> view = industry_map_explorer(load_sample_network(), load_sample_organizations(),
 ...                              target="Quillstack")
->>> view.hops.value = 1
+>>> view.max_hops.value = 1
 >>> view.table.loc[0, "in reach"]
 np.int64(0)
 """
@@ -37,7 +37,7 @@ class IndustryMapExplorer(widgets.VBox):
     ----------
     target : ipywidgets.Dropdown
         The organisation you want to learn about.
-    hops : ipywidgets.IntSlider
+    max_hops : ipywidgets.IntSlider
         How far to look (3 hops = at most two introductions).
     summary : ipywidgets.HTML
         One sentence on where you can reach people.
@@ -53,7 +53,7 @@ class IndustryMapExplorer(widgets.VBox):
         organizations: pd.DataFrame,
         *,
         target: str | None = None,
-        hops: int = 2,
+        max_hops: int = 2,
         source: str | None = None,
     ) -> None:
         self.network = network
@@ -64,20 +64,20 @@ class IndustryMapExplorer(widgets.VBox):
             raise InvalidParameter("the organisations table is empty")
         if target is not None and target not in names:
             raise InvalidParameter(f"{target!r} is not in the organisations table")
-        hops = positive_hops(hops)
+        max_hops = positive_hops(max_hops)
         self.target = widgets.Dropdown(
             options=names, value=target or names[0], description="Target"
         )
-        self.hops = widgets.IntSlider(
-            value=min(hops, 4), min=1, max=4, description="Hops", continuous_update=False
+        self.max_hops = widgets.IntSlider(
+            value=min(max_hops, 4), min=1, max=4, description="Hops", continuous_update=False
         )
         self.summary = widgets.HTML()
         self.result = widgets.HTML()
         self.table = pd.DataFrame()
         self.target.observe(self._update, names="value")
-        self.hops.observe(self._update, names="value")
+        self.max_hops.observe(self._update, names="value")
         super().__init__(
-            children=[widgets.HBox([self.target, self.hops]), self.summary, self.result]
+            children=[widgets.HBox([self.target, self.max_hops]), self.summary, self.result]
         )
         self._update()
 
@@ -87,17 +87,17 @@ class IndustryMapExplorer(widgets.VBox):
             self.organizations,
             self.target.value,
             source=self.source,
-            max_hops=self.hops.value,
+            max_hops=self.max_hops.value,
         )
-        self.summary.value = _summary(self.table, self.hops.value)
+        self.summary.value = _summary(self.table, self.max_hops.value)
         self.result.value = table_html(self.table.drop(columns="best chain"))
 
 
-def _summary(table: pd.DataFrame, hops: int) -> str:
+def _summary(table: pd.DataFrame, max_hops: int) -> str:
     target = table.iloc[0]
     around = table.iloc[1:]
     reached = around[around["in reach"] > 0]
-    within = f"{hops} hop" + ("" if hops == 1 else "s")
+    within = f"{max_hops} hop" + ("" if max_hops == 1 else "s")
     text = (
         f"Within {within} you can reach <b>{target['in reach']}</b> of the "
         f"{target['people']} people at <b>{html.escape(str(target['organization']))}</b>, "
@@ -111,7 +111,7 @@ def industry_map_explorer(
     organizations: pd.DataFrame,
     *,
     target: str | None = None,
-    hops: int = 2,
+    max_hops: int = 2,
     source: str | None = None,
 ) -> IndustryMapExplorer:
     """A widget showing a target's suppliers, competitors and customers, and your way in.
@@ -123,7 +123,7 @@ def industry_map_explorer(
         An organisations table (see :mod:`coffeechat.industry`).
     target : str, optional
         The organisation to start with; by default the first by name.
-    hops : int, default 2
+    max_hops : int, default 2
         Where the slider starts (1 to 4).
     source : str, optional
         Whose point of view; by default the learner.
@@ -141,4 +141,6 @@ def industry_map_explorer(
     >>> list(view.table["relation"])
     ['target', 'supplier', 'supplier', 'supplier', 'competitor', 'customer', 'customer']
     """
-    return IndustryMapExplorer(network, organizations, target=target, hops=hops, source=source)
+    return IndustryMapExplorer(
+        network, organizations, target=target, max_hops=max_hops, source=source
+    )
