@@ -623,3 +623,22 @@ def test_right_answers_on_the_notebook(live, part, name):
     """In the notebook's kernel, each right alternative passes every check of its part."""
     answer = f"part-{part}-answer"
     assert _failures(live.try_answer(answer, RIGHT[part][name]), answer) == []
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: checks.check_chain_strength(lambda s, c: 1.0, "network"),
+        lambda: checks.check_strongest_chain(lambda s, a, b: None, {}),
+        lambda: checks.check_introducer_ranking(lambda s, a, c: {}, None),
+        lambda: checks.check_people_to_ask(
+            lambda *a: [], None, cc.load_sample_organizations(), "X"
+        ),
+        lambda: checks.check_relations_table(lambda t: t, "organizations.csv"),
+        lambda: checks.check_related_organizations(lambda r, t: {}, None),
+    ],
+)
+def test_wrong_arguments_to_a_check_are_one_sentence(call):
+    """A check given something other than a network or table says so in one sentence."""
+    with pytest.raises(CheckFailed, match="The check needs"):
+        call()

@@ -152,6 +152,24 @@ def strength_practice_network() -> Network:
     return Network(people, ties, me="me")
 
 
+def _need_network(network: object) -> Network:
+    if not isinstance(network, Network):
+        fail(
+            f"The check needs a coffeechat Network (such as load_sample_network()), not a "
+            f"{type(network).__name__}: {brief(network)}."
+        )
+    return network
+
+
+def _need_table(organizations: object) -> pd.DataFrame:
+    if not isinstance(organizations, pd.DataFrame) or "name" not in organizations.columns:
+        fail(
+            "The check needs the organisations table (load_sample_organizations()), not "
+            f"{brief(organizations)}."
+        )
+    return organizations
+
+
 _PRACTICE = strength_practice_network()
 
 
@@ -272,7 +290,7 @@ def check_relations_table(
     CheckFailed
         Naming one missing, extra or badly written relation.
     """
-    expected = _rows(relations_reference(organizations))
+    expected = _rows(relations_reference(_need_table(organizations)))
     passes_one_of(
         lambda: _compare_relations(relations_table, organizations, expected),
         lambda: _compare_relations(relations_table, blanks_as_nan(organizations), expected),
@@ -373,7 +391,7 @@ def check_related_organizations(
     CheckFailed
         Naming one organisation in the wrong group, missing or extra.
     """
-    relations = relations_reference(organizations)
+    relations = relations_reference(_need_table(organizations))
     names = [str(n).strip() for n in organizations["name"]]
     targets = ([target] if target else []) + [n for n in names if n != target]
     for name in targets:
@@ -523,7 +541,7 @@ def check_chain_strength(chain_strength: Callable[[Any, Any], Any], network: Net
     CheckFailed
         Naming a chain and the strength it should have.
     """
-    for net in (_PRACTICE, network):
+    for net in (_PRACTICE, _need_network(network)):
         strengths = tie_strengths(net)
         for chain in _sample_chains(net):
             result = call(
@@ -589,7 +607,7 @@ def check_strongest_chain(
         Saying, e.g., "your chain goes through Dee Park, but a stronger one
         exists via Ana Ruiz → Ben Ode (strength 0.65 vs 0.12)".
     """
-    start = network.me if source is None else source
+    start = _need_network(network).me if source is None else source
     plan = [(_PRACTICE, "me", [str(p) for p in _PRACTICE.people["id"]])]
     plan.append((network, start, list(targets) if targets else _strong_targets(network, start)))
     blame_earlier(
@@ -790,7 +808,7 @@ def check_introducer_ranking(
     CheckFailed
         Naming a contact whose strength is wrong, missing or out of order.
     """
-    start = network.me if source is None else source
+    start = _need_network(network).me if source is None else source
     if organization is None:
         organization = _busiest(network, start)
     plan = [
@@ -991,8 +1009,8 @@ def check_people_to_ask(
     CheckFailed
         Naming a person who should or should not be picked, or the order.
     """
-    start = network.me if source is None else source
-    related = related_reference(relations_reference(organizations), target)
+    start = _need_network(network).me if source is None else source
+    related = related_reference(relations_reference(_need_table(organizations)), target)
     around = [target, *related["suppliers"], *related["competitors"], *related["customers"]]
     plan = [
         (_PRACTICE, "me", ["Borealis Labs", "Acme", "Cobalt Works"]),
