@@ -17,6 +17,7 @@ __all__ = [
     "GradingError",
     "InvalidParameter",
     "NoChainError",
+    "OrganizationDataError",
     "PersonNotFound",
     "PlanError",
     "QuestionBankError",
@@ -168,6 +169,7 @@ class TrackerDataError(CoffeeChatError, ValueError):
         super().__init__(message)
         self.problems: tuple[str, ...] = tuple(problems) or (message,)
 
+
 class TranscriptDataError(CoffeeChatError, ValueError):
     """Raised when a conversation transcript or the role-play's answer templates have a bad row.
 
@@ -208,3 +210,12 @@ class TranscriptDataError(CoffeeChatError, ValueError):
         if column is not None:
             where += f"column {column!r}: "
         super().__init__(where + problem)
+
+
+class OrganizationDataError(CoffeeChatError, ValueError):
+    """Raised when an organisations table has a bad row or column.
+
+    Raised by :mod:`coffeechat.industry` for a missing column, a blank or
+    repeated name, or a relation naming an organisation the table does not
+    hold; the message names the row (counting the header as row 1).
+    """

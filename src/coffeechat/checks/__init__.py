@@ -51,7 +51,7 @@ checks and shows a learner, working alone, their points so far per part.
 
 from __future__ import annotations
 
-from coffeechat.checks import ps01, ps05, ps07, ps08
+from coffeechat.checks import ps01, ps02, ps05, ps07, ps08
 from coffeechat.checks._core import (
     Assignment,
     GradedTest,
@@ -74,6 +74,19 @@ from coffeechat.checks.ps01 import (
     check_within_two,
     contact_lists,
     practice_network,
+)
+from coffeechat.checks.ps02 import (
+    check_chain_strength,
+    check_introducer_ranking,
+    check_people_to_ask,
+    check_related_organizations,
+    check_relations_table,
+    check_strongest_chain,
+    messy_organizations,
+    organization_of,
+    practice_organizations,
+    strength_practice_network,
+    tie_strengths,
 )
 from coffeechat.checks.ps05 import (
     check_follow_ups,
@@ -110,7 +123,8 @@ from coffeechat.checks.ps08 import (
 
 #: The graded assignments, by folder name.
 ASSIGNMENTS: dict[str, Assignment] = {
-    a.name: a for a in (ps01.ASSIGNMENT, ps05.ASSIGNMENT, ps07.ASSIGNMENT, ps08.ASSIGNMENT)
+    a.name: a
+    for a in (ps01.ASSIGNMENT, ps02.ASSIGNMENT, ps05.ASSIGNMENT, ps07.ASSIGNMENT, ps08.ASSIGNMENT)
 }
 
 install_notebook_messages()
@@ -127,6 +141,7 @@ __all__ = [
     "check_average_clustering",
     "check_average_path_length",
     "check_chain",
+    "check_chain_strength",
     "check_clustering",
     "check_connections_loader",
     "check_connections_table",
@@ -134,12 +149,16 @@ __all__ = [
     "check_degrees",
     "check_first_plan",
     "check_follow_ups",
+    "check_introducer_ranking",
     "check_job_requests",
     "check_lamp_list",
     "check_letter_simulation",
     "check_missing_closing",
     "check_organization_counts",
     "check_overran",
+    "check_people_to_ask",
+    "check_related_organizations",
+    "check_relations_table",
     "check_requests",
     "check_role_family",
     "check_role_family_counts",
@@ -148,17 +167,23 @@ __all__ = [
     "check_searchable_questions",
     "check_shortest_chains",
     "check_small_world_points",
+    "check_strongest_chain",
     "check_summary_edge_cases",
     "check_talk_share",
     "check_three_weeks",
     "check_top_five",
     "check_within_two",
     "contact_lists",
+    "messy_organizations",
     "neighbour_lists",
+    "organization_of",
     "other_graphs",
     "other_transcripts",
     "practice_graph",
     "practice_network",
+    "practice_organizations",
     "scoreboard",
+    "strength_practice_network",
+    "tie_strengths",
     "tricky_transcript",
 ]

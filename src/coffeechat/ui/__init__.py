@@ -14,7 +14,9 @@ gathers their public names.
 
 from __future__ import annotations
 
+from coffeechat.ui.chain_finder import CHAIN_COLUMNS, ChainFinder, chain_finder, chain_table
 from coffeechat.ui.drawing import MAX_DRAWN, MAX_LABELLED, draw_network
+from coffeechat.ui.industry_map import IndustryMapExplorer, industry_map_explorer
 from coffeechat.ui.plan import PlanBoard, plan_board
 from coffeechat.ui.quiz import Quiz, QuizQuestion, mark_answer, quiz
 from coffeechat.ui.reach import ReachExplorer, reach_explorer
@@ -22,6 +24,9 @@ from coffeechat.ui.roleplay import RolePlay, roleplay, roleplay_moves
 from coffeechat.ui.smallworld import SmallWorldLab, small_world_lab, small_world_summary
 
 __all__ = [
+    "CHAIN_COLUMNS",
+    "ChainFinder",
+    "IndustryMapExplorer",
     "MAX_DRAWN",
     "MAX_LABELLED",
     "PlanBoard",
@@ -30,7 +35,10 @@ __all__ = [
     "ReachExplorer",
     "RolePlay",
     "SmallWorldLab",
+    "chain_finder",
+    "chain_table",
     "draw_network",
+    "industry_map_explorer",
     "mark_answer",
     "plan_board",
     "quiz",
