@@ -13,7 +13,14 @@ gathers their public names.
 
 from __future__ import annotations
 
+from coffeechat.ui.calendar import (
+    FollowUpCalendar,
+    follow_up_calendar,
+    follow_up_calendar_widget,
+    parse_holidays,
+)
 from coffeechat.ui.drawing import MAX_DRAWN, MAX_LABELLED, draw_network
+from coffeechat.ui.lamp import LampBuilder, lamp_builder, lamp_summary
 from coffeechat.ui.quiz import Quiz, QuizQuestion, check_answer, quiz
 from coffeechat.ui.reach import (
     DIRECT,
@@ -23,19 +30,30 @@ from coffeechat.ui.reach import (
     reach_explorer,
     reach_table,
 )
+from coffeechat.ui.request import RequestChecker, request_checker, request_findings
 
 __all__ = [
     "DIRECT",
     "MAX_DRAWN",
     "MAX_LABELLED",
     "REACH_COLUMNS",
+    "FollowUpCalendar",
+    "LampBuilder",
     "Quiz",
     "QuizQuestion",
     "ReachExplorer",
+    "RequestChecker",
     "check_answer",
     "draw_network",
+    "follow_up_calendar",
+    "follow_up_calendar_widget",
     "hop_counts",
+    "lamp_builder",
+    "lamp_summary",
+    "parse_holidays",
     "quiz",
     "reach_explorer",
     "reach_table",
+    "request_checker",
+    "request_findings",
 ]
