@@ -51,7 +51,7 @@ checks and shows a learner, working alone, their points so far per part.
 
 from __future__ import annotations
 
-from coffeechat.checks import ps01
+from coffeechat.checks import ps01, ps03
 from coffeechat.checks._core import (
     Assignment,
     GradedTest,
@@ -75,9 +75,24 @@ from coffeechat.checks.ps01 import (
     contact_lists,
     practice_network,
 )
+from coffeechat.checks.ps03 import (
+    check_draft_request,
+    check_first_sentence,
+    check_job_words,
+    check_lamp_order,
+    check_names_connection,
+    check_own_request,
+    check_three_b_seven,
+    check_too_long,
+    check_word_count,
+    practice_emails,
+    practice_holidays,
+    practice_lamp,
+    two_hop_targets,
+)
 
 #: The graded assignments, by folder name.
-ASSIGNMENTS: dict[str, Assignment] = {a.name: a for a in (ps01.ASSIGNMENT,)}
+ASSIGNMENTS: dict[str, Assignment] = {a.name: a for a in (ps01.ASSIGNMENT, ps03.ASSIGNMENT)}
 
 install_notebook_messages()
 
@@ -92,13 +107,26 @@ __all__ = [
     "check_connections_loader",
     "check_connections_table",
     "check_degrees",
+    "check_draft_request",
+    "check_first_sentence",
+    "check_job_words",
+    "check_lamp_order",
+    "check_names_connection",
     "check_organization_counts",
+    "check_own_request",
     "check_role_family",
     "check_role_family_counts",
     "check_shortest_chains",
     "check_summary_edge_cases",
+    "check_three_b_seven",
+    "check_too_long",
     "check_within_two",
+    "check_word_count",
     "contact_lists",
+    "practice_emails",
+    "practice_holidays",
+    "practice_lamp",
     "practice_network",
     "scoreboard",
+    "two_hop_targets",
 ]
