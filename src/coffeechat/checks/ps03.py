@@ -476,8 +476,10 @@ def two_hop_targets(network: Network, *, source: str | None = None, n: int = 4) 
 
     source = network.me if source is None else source
     found = sorted(p for p, ids in reach(network, source, max_hops=2).items() if len(ids) == 3)
-    one = [p for p in found if len(_introducer_names(network, p, source)) == 1]
-    many = [p for p in found if len(_introducer_names(network, p, source)) > 1]
+    mine = set(network.neighbors(source))
+    shared = {p: len(mine & set(network.neighbors(p))) for p in found}
+    one = [p for p in found if shared[p] == 1]
+    many = [p for p in found if shared[p] > 1]
     picked: list[str] = []
     while len(picked) < n and (one or many):
         for pool in (one, many):
