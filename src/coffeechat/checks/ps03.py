@@ -21,6 +21,7 @@ Your count_words says this email is ... words; it is ...
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from collections.abc import Iterable, Sequence
@@ -295,7 +296,7 @@ def check_too_long(
     cases: list[tuple[str, int]] = [(word * n, 75) for n in (74, 75, 76)]
     cases += [(word * n, 100) for n in (99, 100)]
     cases += [(text, limit) for text, _ in emails for limit in (40, 75)]
-    cases += [(text, _reference_count(text)) for text, _ in emails[:3]]
+    cases += [(text, _reference_count(text) + d) for text, _ in emails for d in (0, 1)]
 
     def check() -> None:
         for text, limit in cases:
@@ -598,6 +599,9 @@ def check_lamp_order(sort_lamp: Any, lamp: pd.DataFrame) -> None:
     if mine == want:
         passed(f"sort_lamp puts all {len(want)} employers in LAMP order.")
         return
+    known = _known_wrong_order(original, mine)
+    if known:
+        fail(known)
     reference = make_lamp(original, min_employers=0).set_index("employer")
     at = next(i for i, (a, b) in enumerate(zip(mine, want, strict=True)) if a != b)
     a, b = reference.loc[mine[at]], reference.loc[want[at]]
@@ -630,6 +634,36 @@ def check_lamp_order(sort_lamp: Any, lamp: pd.DataFrame) -> None:
         f"At rank {at + 1} your list has {describe(mine[at], a)}, but "
         f"{describe(want[at], b)} comes first: {reason}."
     )
+
+
+_LAMP_KEYS = ("motivation", "posting", "advocacy")
+
+
+def _known_wrong_order(lamp: pd.DataFrame, mine: list[str]) -> str:
+    """The message for a sort by the wrong keys, the wrong way or on raw text, or ''."""
+    clean = lamp.copy()
+    clean["advocacy"] = [
+        not blank(a) and str(a).strip().lower() in {"yes", "y", "true", "1"}
+        for a in clean["advocacy"]
+    ]
+    right = "LAMP sorts by Motivation, then Posting, then Advocacy, highest first"
+    for keys in itertools.permutations(_LAMP_KEYS):
+        for ascending in (False, True):
+            order = clean.sort_values(list(keys), ascending=ascending, kind="stable")
+            if list(order["employer"]) != mine:
+                continue
+            if keys == _LAMP_KEYS:
+                return f"Your list is upside down: {right} (ascending=False)."
+            said = ", then ".join(keys)
+            letters = " (the order of the letters in LAMP)" if keys[0] == "advocacy" else ""
+            return f"You sorted by {said}{letters}; {right}."
+    raw = lamp.sort_values(list(_LAMP_KEYS), ascending=False, kind="stable")
+    if list(raw["employer"]) == mine:
+        return (
+            "Your advocacy is still text, so 'yes' and 'Yes' and 'y' sort apart and blanks "
+            "last: turn advocacy into True/False first (yes or y in any case is True)."
+        )
+    return ""
 
 
 # ------------------------------------------------------------ part (e)
