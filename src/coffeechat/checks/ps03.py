@@ -398,9 +398,9 @@ def check_first_sentence(
             )
         if _folded(want).startswith(_folded(got)):
             fail(
-                f"Your first sentence stops too early: {_one_line(got, 50)} — a sentence "
-                "can go on over a line break, and ends at . ? or ! followed by a space "
-                f"or the end. It should be: {_one_line(want)}"
+                f"Your first sentence stops too early: {_one_line(got, 40)} — it can go on "
+                "over a line break, and ends at . ? or ! followed by a space or the end. "
+                f"It should be: {_one_line(want, 60)}"
             )
         if _folded(got).startswith(_folded(want[:-1])):
             fail(
