@@ -48,14 +48,9 @@ from coffeechat.checks._core import (
 )
 from coffeechat.contacts import Network
 from coffeechat.errors import CheckFailed, CoffeeChatError
-from coffeechat.outreach import MAX_WORDS, follow_up_dates, job_words
+from coffeechat.outreach import MAX_WORDS, follow_up_dates, job_words, review_request
 from coffeechat.paths import introducers
 from coffeechat.tracking import make_lamp
-
-try:  # the library's request review; older versions call it check_request
-    from coffeechat.outreach import review_request
-except ImportError:  # pragma: no cover - depends on the library version
-    from coffeechat.outreach import check_request as review_request
 
 __all__ = [
     "ASSIGNMENT",
@@ -476,7 +471,9 @@ def two_hop_targets(network: Network, *, source: str | None = None, n: int = 4) 
     from coffeechat.paths import reach
 
     source = network.me if source is None else source
-    found = sorted(p for p, ids in reach(network, source, max_hops=2).items() if len(ids) == 3)
+    found = sorted(
+        p for p, ids in reach(network, source=source, max_hops=2).items() if len(ids) == 3
+    )
     mine = set(network.neighbors(source))
     shared = {p: len(mine & set(network.neighbors(p))) for p in found}
     one = [p for p in found if shared[p] == 1]

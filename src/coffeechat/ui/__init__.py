@@ -2,8 +2,8 @@
 
 Every function here *returns* a widget or a figure and never displays it: a
 notebook shows it by leaving it as the last line of a cell. Under each widget
-sits a plain function that does the real work — :func:`~coffeechat.ui.reach.reach_table` under
-:class:`ReachExplorer`, :func:`check_answer` under :class:`Quiz` — so a test,
+sits a plain function that does the real work — :func:`coffeechat.paths.reach_table` under
+:class:`ReachExplorer`, :func:`mark_answer` under :class:`Quiz` — so a test,
 or a curious learner, can call it directly and get a table or a message back.
 
 There is a module per widget or drawing: :mod:`~coffeechat.ui.reach`,
@@ -21,39 +21,28 @@ from coffeechat.ui.calendar import (
 )
 from coffeechat.ui.drawing import MAX_DRAWN, MAX_LABELLED, draw_network
 from coffeechat.ui.lamp import LampBuilder, lamp_builder, lamp_summary
-from coffeechat.ui.quiz import Quiz, QuizQuestion, check_answer, quiz
-from coffeechat.ui.reach import (
-    DIRECT,
-    REACH_COLUMNS,
-    ReachExplorer,
-    hop_counts,
-    reach_explorer,
-    reach_table,
-)
+from coffeechat.ui.quiz import Quiz, QuizQuestion, mark_answer, quiz
+from coffeechat.ui.reach import ReachExplorer, reach_explorer
 from coffeechat.ui.request import RequestChecker, request_checker, request_findings
 
 __all__ = [
-    "DIRECT",
     "MAX_DRAWN",
     "MAX_LABELLED",
-    "REACH_COLUMNS",
     "FollowUpCalendar",
     "LampBuilder",
     "Quiz",
     "QuizQuestion",
     "ReachExplorer",
     "RequestChecker",
-    "check_answer",
     "draw_network",
     "follow_up_calendar",
     "follow_up_calendar_widget",
-    "hop_counts",
     "lamp_builder",
     "lamp_summary",
+    "mark_answer",
     "parse_holidays",
     "quiz",
     "reach_explorer",
-    "reach_table",
     "request_checker",
     "request_findings",
 ]

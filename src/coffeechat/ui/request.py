@@ -35,12 +35,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from coffeechat.errors import InvalidParameter
-from coffeechat.outreach import MAX_WORDS
-
-try:  # the library's request review; older versions call it check_request
-    from coffeechat.outreach import review_request
-except ImportError:  # pragma: no cover - depends on the library version
-    from coffeechat.outreach import check_request as review_request
+from coffeechat.outreach import MAX_WORDS, review_request
 
 __all__ = ["FINDING_COLUMNS", "RULE_NAMES", "RequestChecker", "request_checker", "request_findings"]
 
