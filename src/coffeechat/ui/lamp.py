@@ -79,6 +79,16 @@ def lamp_summary(lamp: pd.DataFrame, *, min_employers: int = MIN_EMPLOYERS, top:
     return f"{head} Start with: {first}."
 
 
+def _rows_in_order(data: object) -> list[dict[str, Any]]:
+    """The list's rows, checked by make_lamp but in the order given (ties keep it)."""
+    frame = data.reset_index(drop=True) if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
+    if frame.empty:
+        return []
+    checked = make_lamp(frame.assign(given_order=range(len(frame))), min_employers=0)
+    ordered = checked.sort_values("given_order").drop(columns="given_order")
+    return ordered.to_dict("records")
+
+
 class LampBuilder(widgets.VBox):
     """Pick an employer, change its scores, add employers; the list re-sorts at once.
 
@@ -107,13 +117,10 @@ class LampBuilder(widgets.VBox):
 
     def __init__(self, data: object = (), *, min_employers: int = MIN_EMPLOYERS) -> None:
         self.min_employers = min_employers
-        start = make_lamp(data, min_employers=0) if len(pd.DataFrame(data)) else None
-        self._rows: list[dict[str, Any]] = (
-            [] if start is None else start.sort_values("employer").to_dict("records")
-        )
+        self._rows = _rows_in_order(data)
         self._loading = False
         self.employer = widgets.Dropdown(
-            options=[r["employer"] for r in self._rows],
+            options=sorted((r["employer"] for r in self._rows), key=str.casefold),
             description="Employer",
             layout=widgets.Layout(width="360px"),
         )
@@ -192,7 +199,7 @@ class LampBuilder(widgets.VBox):
         self._rows.append(row)
         self.message.value = f"Added {html.escape(name)}: now score it."
         self.new_employer.value = ""
-        self.employer.options = [r["employer"] for r in self._rows]
+        self.employer.options = sorted((r["employer"] for r in self._rows), key=str.casefold)
         self.employer.value = name
         self._update()
 
