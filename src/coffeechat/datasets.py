@@ -23,6 +23,10 @@ be reached by a short chain of weak ties or a longer chain of strong ones.
 The same contacts come as LinkedIn, vCard and Google Contacts exports, to
 practise the importers of :mod:`coffeechat.io` on (:func:`sample_path`).
 
+:func:`load_sample_lamp` is Alex's LAMP list of 45 target employers (*The
+2-Hour Job Search*), as Alex first wrote it in a spreadsheet;
+:func:`make_lamp_list` makes others like it.
+
 :func:`make_network` draws a large random network with the shape real social
 networks have (most of your contacts know each other, yet a few steps reach
 almost anyone), for trying algorithms at scale.

@@ -721,7 +721,16 @@ def _cases(holidays: Sequence[str]) -> list[str]:
 def check_three_b_seven(three_b_seven: Any, holidays: Sequence[str]) -> None:
     """Check (e): ``three_b_seven(sent_on, holidays)`` gives the day-3 and day-7 business days."""
     for sent in _cases(holidays):
-        got = call(three_b_seven, [sent, list(holidays)], f"three_b_seven({sent!r}, holidays)")
+        try:
+            got = call(three_b_seven, [sent, list(holidays)], f"three_b_seven({sent!r}, holidays)")
+        except CheckFailed as err:
+            if "Non-business day" not in str(err):
+                raise
+            what = "a weekend day" if date.fromisoformat(sent).weekday() >= 5 else "a holiday"
+            fail(
+                f"A request sent on {sent} ({what}) stopped np.busday_offset: that day is not "
+                "a business day. Pass roll='forward' to count from the next business day."
+            )
         if not isinstance(got, tuple | list) or len(got) != 2:
             expect_type(got, (), "three_b_seven", "a pair (second_contact_on, follow_up_on)")
         second, follow = (_as_plain_date(v) for v in got)
