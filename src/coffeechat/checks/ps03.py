@@ -514,7 +514,16 @@ def _review_request(text: str, target_name: str, names: list[str], what: str) ->
     review = review_request(text, connection=who)
     for finding in review.findings:
         if not finding.passed:
-            fail(f"{what[0].upper()}{what[1:]}: {finding.message}")
+            subject = f"{what[0].upper()}{what[1:]}"
+            counted = re.search(r"(\d+) words", finding.message)
+            if finding.rule == "word-count" and counted:
+                hint = finding.message.partition(" \N{EM DASH} ")[2].rstrip(".")
+                fail(
+                    f"{subject} is {counted.group(1)} words (greeting and sign-off not "
+                    f"counted); the rule is under {MAX_WORDS}"
+                    + (f" \N{EM DASH} {hint}." if hint else ".")
+                )
+            fail(f"{subject}: {finding.message}")
     lines = text.strip().splitlines()
     given = target_name.split()[0]
     if not lines or _folded(given) not in _folded(lines[0]):
