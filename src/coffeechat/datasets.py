@@ -23,6 +23,10 @@ be reached by a short chain of weak ties or a longer chain of strong ones.
 The same contacts come as LinkedIn, vCard and Google Contacts exports, to
 practise the importers of :mod:`coffeechat.io` on (:func:`sample_path`).
 
+:func:`load_sample_lamp` is Alex's LAMP list of 45 target employers (*The
+2-Hour Job Search*), as Alex first wrote it in a spreadsheet;
+:func:`make_lamp_list` makes others like it.
+
 :func:`make_network` draws a large random network with the shape real social
 networks have (most of your contacts know each other, yet a few steps reach
 almost anyone), for trying algorithms at scale.
@@ -54,9 +58,11 @@ from coffeechat.contacts import DEFAULT_STRENGTH, TIE_KINDS, Network
 from coffeechat.errors import InvalidParameter
 
 __all__ = [
+    "load_sample_lamp",
     "load_sample_network",
     "load_sample_organizations",
     "load_transcripts",
+    "make_lamp_list",
     "make_network",
     "sample_path",
 ]
@@ -508,3 +514,142 @@ def load_transcripts() -> tuple[pd.DataFrame, pd.DataFrame]:
     transcripts = read_transcripts(sample_path("transcripts.csv"))
     interviews = pd.read_csv(sample_path("interviews.csv"), dtype={"transcript": str})
     return transcripts, interviews
+
+
+# ----------------------------------------------------------------- LAMP lists
+
+_LAMP_WORDS = (
+    "Amberly",
+    "Bramblecot",
+    "Copperfen",
+    "Dunmere",
+    "Elderwick",
+    "Fallowby",
+    "Gorsefield",
+    "Hartwell",
+    "Ivybridge",
+    "Jessamy",
+    "Kelderby",
+    "Lindenholt",
+    "Marrowgate",
+    "Nettlecombe",
+    "Orrisdale",
+    "Pellwyn",
+    "Quenby",
+    "Rushmere",
+    "Sedgemoor",
+    "Tarnside",
+    "Umberleigh",
+    "Vellacott",
+    "Wrenfield",
+    "Yewbarrow",
+    "Zennor",
+)
+_LAMP_KINDS = (
+    "Health",
+    "Clinics",
+    "Learning",
+    "Labs",
+    "Software",
+    "Analytics",
+    "Research",
+    "Design Studio",
+    "Insights",
+    "Digital",
+    "Care",
+    "Education Trust",
+)
+_LAMP_NOTES = (
+    "supplier of",
+    "customer of",
+    "competitor of",
+)
+
+
+def make_lamp_list(n: int = 45, *, seed: int = 2026, known: tuple[str, ...] = ()) -> pd.DataFrame:
+    """A fictional LAMP list, unsorted, as a learner keeps it in a spreadsheet.
+
+    Columns ``employer, advocacy, motivation, posting, notes``: advocacy is
+    written ``yes``/``no`` in mixed case or left blank (blank means no),
+    motivation is 0–3 and posting 1–3 (*The 2-Hour Job Search*). Many rows
+    share scores, so the order of the tie-breaks matters.
+
+    Parameters
+    ----------
+    n : int, default 45
+        How many employers.
+    seed : int, default 2026
+        The same seed gives the same list.
+    known : tuple of str
+        Employers to put first (the rest are invented names).
+
+    Returns
+    -------
+    pandas.DataFrame
+        In the order the employers were thought of, not sorted.
+
+    Examples
+    --------
+    >>> lamp = make_lamp_list(40, seed=1)
+    >>> len(lamp), list(lamp.columns)
+    (40, ['employer', 'advocacy', 'motivation', 'posting', 'notes'])
+    >>> lamp.equals(make_lamp_list(40, seed=1))
+    True
+    """
+    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
+        raise InvalidParameter(f"n must be a whole number of at least 1, not {n!r}")
+    rng = np.random.default_rng(seed)
+    names = [str(k) for k in known][:n]
+    taken = {name.casefold() for name in names}
+    space = [f"{w} {k}" for w in _LAMP_WORDS for k in _LAMP_KINDS]
+    for pick in rng.permutation(len(space)):
+        if len(names) >= n:
+            break
+        if space[pick].casefold() not in taken:
+            names.append(space[pick])
+            taken.add(space[pick].casefold())
+    while len(names) < n:  # more employers than invented names: number them
+        names.append(f"{space[len(names) % len(space)]} {len(names) // len(space) + 2}")
+    yes = np.array(["yes", "Yes", "YES", "y"], dtype=object)
+    no = np.array(["no", "No", "", "n"], dtype=object)
+    has_contact = rng.random(n) < 0.35
+    advocacy = np.where(has_contact, rng.choice(yes, n), rng.choice(no, n))
+    motivation = rng.choice([0, 1, 2, 3], size=n, p=[0.1, 0.3, 0.35, 0.25])
+    posting = rng.choice([1, 2, 3], size=n, p=[0.45, 0.3, 0.25])
+    notes = [
+        f"{_LAMP_NOTES[rng.integers(len(_LAMP_NOTES))]} {names[(i + rng.integers(1, n)) % n]}"
+        if n > 1 and rng.random() < 0.2
+        else ""
+        for i in range(n)
+    ]
+    return pd.DataFrame(
+        {
+            "employer": names,
+            "advocacy": advocacy,
+            "motivation": motivation.astype("int64"),
+            "posting": posting.astype("int64"),
+            "notes": notes,
+        }
+    )
+
+
+def load_sample_lamp() -> pd.DataFrame:
+    """Alex Moreno's LAMP list: 45 employers, as Alex first wrote them down.
+
+    The sample network's organisations come first (Alex's own school left
+    out), then employers found in directories and job boards. Read from the
+    bundled ``lamp.csv`` (written by ``tools/make_lamp.py``) the way a
+    learner would, with ``pd.read_csv``: a blank advocacy cell is NaN.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``employer, advocacy, motivation, posting, notes``, unsorted.
+
+    Examples
+    --------
+    >>> lamp = load_sample_lamp()
+    >>> len(lamp), lamp["employer"].iloc[0]
+    (45, 'Northgate University')
+    """
+    return pd.read_csv(sample_path("lamp.csv"))

@@ -51,7 +51,7 @@ checks and shows a learner, working alone, their points so far per part.
 
 from __future__ import annotations
 
-from coffeechat.checks import ps01, ps02, ps05, ps07, ps08
+from coffeechat.checks import ps01, ps02, ps03, ps05, ps07, ps08
 from coffeechat.checks._core import (
     Assignment,
     GradedTest,
@@ -87,6 +87,21 @@ from coffeechat.checks.ps02 import (
     practice_organizations,
     strength_practice_network,
     tie_strengths,
+)
+from coffeechat.checks.ps03 import (
+    check_draft_request,
+    check_first_sentence,
+    check_job_words,
+    check_lamp_order,
+    check_names_connection,
+    check_own_request,
+    check_three_b_seven,
+    check_too_long,
+    check_word_count,
+    practice_emails,
+    practice_holidays,
+    practice_lamp,
+    two_hop_targets,
 )
 from coffeechat.checks.ps05 import (
     check_follow_ups,
@@ -124,7 +139,14 @@ from coffeechat.checks.ps08 import (
 #: The graded assignments, by folder name.
 ASSIGNMENTS: dict[str, Assignment] = {
     a.name: a
-    for a in (ps01.ASSIGNMENT, ps02.ASSIGNMENT, ps05.ASSIGNMENT, ps07.ASSIGNMENT, ps08.ASSIGNMENT)
+    for a in (
+        ps01.ASSIGNMENT,
+        ps02.ASSIGNMENT,
+        ps03.ASSIGNMENT,
+        ps05.ASSIGNMENT,
+        ps07.ASSIGNMENT,
+        ps08.ASSIGNMENT,
+    )
 }
 
 install_notebook_messages()
@@ -147,15 +169,21 @@ __all__ = [
     "check_connections_table",
     "check_corrected_median",
     "check_degrees",
+    "check_draft_request",
     "check_first_plan",
+    "check_first_sentence",
     "check_follow_ups",
     "check_introducer_ranking",
     "check_job_requests",
+    "check_job_words",
     "check_lamp_list",
+    "check_lamp_order",
     "check_letter_simulation",
     "check_missing_closing",
+    "check_names_connection",
     "check_organization_counts",
     "check_overran",
+    "check_own_request",
     "check_people_to_ask",
     "check_related_organizations",
     "check_relations_table",
@@ -170,20 +198,27 @@ __all__ = [
     "check_strongest_chain",
     "check_summary_edge_cases",
     "check_talk_share",
+    "check_three_b_seven",
     "check_three_weeks",
+    "check_too_long",
     "check_top_five",
     "check_within_two",
+    "check_word_count",
     "contact_lists",
     "messy_organizations",
     "neighbour_lists",
     "organization_of",
     "other_graphs",
     "other_transcripts",
+    "practice_emails",
     "practice_graph",
+    "practice_holidays",
+    "practice_lamp",
     "practice_network",
     "practice_organizations",
     "scoreboard",
     "strength_practice_network",
     "tie_strengths",
     "tricky_transcript",
+    "two_hop_targets",
 ]

@@ -14,12 +14,15 @@ gathers their public names.
 
 from __future__ import annotations
 
+from coffeechat.ui.calendar import 
 from coffeechat.ui.chain_finder import CHAIN_COLUMNS, ChainFinder, chain_finder, chain_table
 from coffeechat.ui.drawing import MAX_DRAWN, MAX_LABELLED, draw_network
 from coffeechat.ui.industry_map import IndustryMapExplorer, industry_map_explorer
+from coffeechat.ui.lamp import LampBuilder, lamp_builder, lamp_summary
 from coffeechat.ui.plan import PlanBoard, plan_board
 from coffeechat.ui.quiz import Quiz, QuizQuestion, mark_answer, quiz
 from coffeechat.ui.reach import ReachExplorer, reach_explorer
+from coffeechat.ui.request import RequestChecker, request_checker, request_findings
 from coffeechat.ui.roleplay import RolePlay, roleplay, roleplay_moves
 from coffeechat.ui.smallworld import SmallWorldLab, small_world_lab, small_world_summary
 
@@ -27,22 +30,28 @@ __all__ = [
     "CHAIN_COLUMNS",
     "ChainFinder",
     "IndustryMapExplorer",
+    "LampBuilder",
     "MAX_DRAWN",
     "MAX_LABELLED",
     "PlanBoard",
     "Quiz",
     "QuizQuestion",
     "ReachExplorer",
+    "RequestChecker",
     "RolePlay",
     "SmallWorldLab",
     "chain_finder",
     "chain_table",
     "draw_network",
     "industry_map_explorer",
+    "lamp_builder",
+    "lamp_summary",
     "mark_answer",
     "plan_board",
     "quiz",
     "reach_explorer",
+    "request_checker",
+    "request_findings",
     "roleplay",
     "roleplay_moves",
     "small_world_lab",
