@@ -213,7 +213,7 @@ def tenure_table(
     """Each person's current position and how long they have been at their organisation.
 
     A position is current when its ``end`` is blank. Tenure counts from the
-    first day of the person's unbroken run at their current organisation:
+    first day of the person's first position at their current organisation:
     someone promoted from Teaching Assistant to Teacher at the same school
     has been *there* since they started as an assistant.
 
@@ -253,20 +253,10 @@ def tenure_table(
     history = positions.copy()
     history["start"] = [_as_day(v, "start") for v in history["start"]]
     history["end"] = [None if _blank(v) else _as_day(v, "end") for v in history["end"]]
-    history = history.sort_values(["person", "start"], kind="stable")
-    current = history[history["end"].isna()].drop_duplicates("person", keep="last")
-    started = {}
-    for person, run in history.groupby("person", sort=False):
-        now = current.loc[current["person"] == person]
-        if now.empty:
-            continue
-        organization = now["organization"].iloc[0]
-        first = now["start"].iloc[0]
-        for row in reversed(list(run.itertuples(index=False))):
-            if row.organization != organization:
-                break
-            first = row.start
-        started[person] = first
+    current = history[history["end"].isna()].sort_values("start", kind="stable")
+    current = current.drop_duplicates("person", keep="last")
+    there = history.merge(current[["person", "organization"]], on=["person", "organization"])
+    started = there.groupby("person")["start"].min().to_dict()
     table = people[["id", "name"]].merge(
         current[["person", "organization", "role"]], left_on="id", right_on="person"
     )

@@ -14,6 +14,13 @@ gathers their public names.
 from __future__ import annotations
 
 from coffeechat.ui.drawing import MAX_DRAWN, MAX_LABELLED, draw_network
+from coffeechat.ui.planner import (
+    AGENDA_FORMATS,
+    QuestionPlanner,
+    agenda_html,
+    planner_agenda,
+    question_planner,
+)
 from coffeechat.ui.quiz import Quiz, QuizQuestion, check_answer, quiz
 from coffeechat.ui.reach import (
     DIRECT,
@@ -25,16 +32,21 @@ from coffeechat.ui.reach import (
 )
 
 __all__ = [
+    "AGENDA_FORMATS",
     "DIRECT",
     "MAX_DRAWN",
     "MAX_LABELLED",
     "REACH_COLUMNS",
+    "QuestionPlanner",
     "Quiz",
     "QuizQuestion",
     "ReachExplorer",
+    "agenda_html",
     "check_answer",
     "draw_network",
     "hop_counts",
+    "planner_agenda",
+    "question_planner",
     "quiz",
     "reach_explorer",
     "reach_table",
