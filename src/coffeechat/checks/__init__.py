@@ -51,7 +51,7 @@ checks and shows a learner, working alone, their points so far per part.
 
 from __future__ import annotations
 
-from coffeechat.checks import ps01
+from coffeechat.checks import ps01, ps04
 from coffeechat.checks._core import (
     Assignment,
     GradedTest,
@@ -75,13 +75,35 @@ from coffeechat.checks.ps01 import (
     contact_lists,
     practice_network,
 )
+from coffeechat.checks.ps04 import (
+    check_cut_plan,
+    check_industry_words,
+    check_organization_relations,
+    check_question_choice,
+    check_tenure_table,
+    practice_agenda,
+    practice_organizations,
+    practice_positions,
+    practice_postings,
+    practice_questions,
+)
 
 #: The graded assignments, by folder name.
-ASSIGNMENTS: dict[str, Assignment] = {a.name: a for a in (ps01.ASSIGNMENT,)}
+ASSIGNMENTS: dict[str, Assignment] = {a.name: a for a in (ps01.ASSIGNMENT, ps04.ASSIGNMENT)}
 
 install_notebook_messages()
 
 __all__ = [
+    "practice_questions",
+    "practice_postings",
+    "practice_positions",
+    "practice_organizations",
+    "practice_agenda",
+    "check_tenure_table",
+    "check_question_choice",
+    "check_organization_relations",
+    "check_industry_words",
+    "check_cut_plan",
     "ASSIGNMENTS",
     "Assignment",
     "GradedTest",
