@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -43,8 +43,20 @@ from coffeechat.checks._core import (
     passes_one_of,
     plural,
 )
-from coffeechat.questions import plan_interview
-from coffeechat.research import RELATIONS, distinctive_words, relations_table, tenure_table
+from coffeechat.checks._ps04_practice import (
+    practice_agenda,
+    practice_organizations,
+    practice_positions,
+    practice_postings,
+    practice_questions,
+)
+from coffeechat.research import (
+    RELATIONS,
+    distinctive_words,
+    posting_words,
+    relations_table,
+    tenure_table,
+)
 
 __all__ = [
     "ASSIGNMENT",
@@ -184,7 +196,7 @@ def _tenure_attempt(
             fail(
                 f"{who} has been at {row['organization']} for {exact:.1f} years (from "
                 f"{row['started'].isoformat()} to {_as_date(as_of).isoformat()}); your table "
-                f"says {brief(got['years'])}. Count days up to `as_of`, not today, and divide "
+                f"says {_shown(got['years'])}. Count days up to `as_of`, not today, and divide "
                 "by 365.25."
             )
 
@@ -282,92 +294,6 @@ def _swap(relation: str) -> str:
     return {"customer": "supplier", "supplier": "customer"}.get(relation, relation)
 
 
-# ---------------------------------------------------------------- (a) hidden data
-
-
-def practice_positions(seed: int) -> tuple[pd.DataFrame, pd.DataFrame, date]:
-    """People, career histories and an ``as_of`` day to try ``tenure_table`` on.
-
-    Drawn with ``seed``: promotions at the same organisation, earlier jobs
-    elsewhere, people who left their job with nothing current, someone who
-    came back to an earlier employer, and people with no positions at all.
-    """
-    rng = np.random.default_rng(seed)
-    orgs = ["Alder Clinic", "Birchway School", "Cedar Data", "Dunmore Surveys", "Elm Studio"]
-    roles = ["Analyst", "Teacher", "Nurse", "Designer", "Researcher", "Coordinator"]
-    as_of = date(2024 + int(rng.integers(0, 3)), 1 + int(rng.integers(0, 12)), 1)
-    people, rows = [], []
-    for n in range(14):
-        pid = f"p{n:02d}"
-        people.append({"id": pid, "name": f"Person {chr(65 + n)} {seed % 97}", "organization": ""})
-        if n == 13:
-            continue  # nobody knows their history
-        end = as_of.toordinal() - int(rng.integers(30, 4000))
-        jobs = int(rng.integers(1, 4))
-        spans = sorted(rng.integers(200, 2000, size=jobs))
-        cursor = end
-        stint = []
-        for span in spans:
-            start = cursor - int(span)
-            stint.append((start, cursor))
-            cursor = start
-        stint.reverse()
-        org_seq = [orgs[int(rng.integers(len(orgs)))] for _ in stint]
-        if jobs >= 2 and rng.random() < 0.5:
-            org_seq[-1] = org_seq[-2]  # a promotion
-        if jobs == 3 and n % 4 == 0:
-            org_seq[0], org_seq[-1] = org_seq[-1], org_seq[-1]  # came back
-            org_seq[1] = next(o for o in orgs if o != org_seq[-1])
-        left = n == 12
-        for k, ((start, stop), org) in enumerate(zip(stint, org_seq, strict=True)):
-            last = k == len(stint) - 1
-            rows.append(
-                {
-                    "person": pid,
-                    "organization": org,
-                    "role": roles[int(rng.integers(len(roles)))] + ("" if not last else " Lead"),
-                    "start": date.fromordinal(start).isoformat(),
-                    "end": ""
-                    if last and not left
-                    else date.fromordinal(stop if not last else end).isoformat(),
-                }
-            )
-    order = rng.permutation(len(rows))
-    positions = pd.DataFrame([rows[i] for i in order])
-    return pd.DataFrame(people), positions, as_of
-
-
-def practice_organizations(seed: int) -> pd.DataFrame:
-    """A small, consistent organisations table with blanks, to try ``relations_table`` on."""
-    rng = np.random.default_rng(seed)
-    names = ["Ash Health", "Beech Learning", "Cobalt Cloud", "Drift Analytics", "Ember Research",
-             "Fern Clinics"]  # fmt: skip
-    sells: dict[str, set[str]] = {n: set() for n in names}
-    rivals: dict[str, set[str]] = {n: set() for n in names}
-    for a, b in itertools.permutations(names, 2):
-        if rng.random() < 0.3:
-            sells[a].add(b)
-    for a, b in itertools.combinations(names, 2):
-        if rng.random() < 0.2:
-            rivals[a].add(b)
-            rivals[b].add(a)
-    rows = []
-    for n in names:
-        buys = {m for m in names if n in sells[m]}
-        rows.append(
-            {
-                "name": n,
-                "industry": "Mixed",
-                "description": "",
-                "city": "Harborview",
-                "supplier_of": "; ".join(sorted(sells[n])),
-                "customer_of": "; ".join(sorted(buys)),
-                "competitor_of": "; ".join(sorted(rivals[n])),
-            }
-        )
-    return pd.DataFrame(rows)
-
-
 # ====================================================================== (b)
 
 
@@ -424,8 +350,8 @@ def check_industry_words(words: Callable[..., Any], postings: pd.DataFrame, top:
                 if not _close(s, scores.get(_text(w), math.nan)):
                     fail(
                         f"In {industry}, '{w}' scores {scores[_text(w)]:.3f} (share of "
-                        f"{industry} postings using it minus the share of other postings); "
-                        f"your table says {brief(s)}."
+                        f"{industry} postings using it, once per posting, minus the share of "
+                        f"other postings); your table says {_shown(s)}."
                     )
     passed(f"distinctive_words: the top {top} words of each of {len(industries)} industries.")
 
@@ -478,41 +404,9 @@ def _words_message(
 
 
 def _share(postings: pd.DataFrame, word: str) -> float:
-    from coffeechat.research import posting_words
-
     if len(postings) == 0:
         return 0.0
     return sum(word in set(posting_words(t)) for t in postings["text"]) / len(postings)
-
-
-def practice_postings(seed: int) -> pd.DataFrame:
-    """A small set of made-up postings in three industries of unequal size, to try (b) on.
-
-    Some words repeat inside a posting (counted once), some are shared by
-    every industry, one industry has very few postings.
-    """
-    rng = np.random.default_rng(seed)
-    fields = {
-        "Farming": ["harvest", "soil", "tractor", "livestock", "irrigation", "crops", "team"],
-        "Aviation": ["aircraft", "runway", "pilots", "cabin", "maintenance", "safety", "team"],
-        "Retail": ["customers", "store", "stock", "tills", "merchandising", "safety", "sales"],
-    }
-    common = ["experience", "communication", "flexible", "team", "training", "motivated"]
-    sizes = {"Farming": 9, "Aviation": 14, "Retail": 3 + seed % 3}
-    rows = []
-    for industry, size in sizes.items():
-        own = fields[industry]
-        for k in range(size):
-            picked = list(rng.choice(own, size=int(rng.integers(2, 5)), replace=False))
-            picked += list(rng.choice(common, size=int(rng.integers(1, 4)), replace=False))
-            if k % 3 == 0:
-                picked.append(picked[0].capitalize() + ".")  # repeats, with a capital and a stop
-            rng.shuffle(picked)
-            rows.append(
-                {"id": f"{industry[:2]}{k}", "industry": industry, "text": " ".join(picked)}
-            )
-    order = rng.permutation(len(rows))
-    return pd.DataFrame([rows[i] for i in order]).reset_index(drop=True)
 
 
 # ====================================================================== (c)
@@ -601,7 +495,7 @@ def check_question_choice(
     if not expected:
         if chosen:
             fail(
-                f"{close_text} alone takes {table.loc[closing, 'minutes']:g} minutes, more "
+                f"{close_text} alone takes {_minutes(table.loc[closing, 'minutes'])}, more "
                 f"than the {minutes:g} available: nothing fits, so return an empty list."
             )
         passed(f"choose_questions: nothing fits in {minutes:g} minutes, and you chose nothing.")
@@ -632,33 +526,6 @@ def check_question_choice(
 def _question(table: pd.DataFrame, qid: str) -> str:
     text = str(table.loc[qid, "text"]) if qid in table.index and "text" in table.columns else qid
     return brief(text, 60)
-
-
-def practice_questions(seed: int) -> tuple[pd.DataFrame, float, str]:
-    """A made-up question table, a number of minutes and the closing id, for (c).
-
-    Drawn so that taking the best value per minute first is not the best
-    choice, with half-minutes, a closing question of its own name, and now
-    and then too few minutes for anything.
-    """
-    rng = np.random.default_rng(seed)
-    n = 9 + int(rng.integers(0, 5))
-    rows = [
-        {
-            "id": f"q{seed % 100}-{k}",
-            "text": f"Made-up question {k}?",
-            "minutes": float(rng.choice([1.0, 1.5, 2.0, 2.5, 3.0, 4.0])),
-            "value": int(rng.integers(1, 6)),
-        }
-        for k in range(n)
-    ]
-    rows.append({"id": "end-referral", "text": "Who else would you suggest I speak with?",
-                 "minutes": 1.5, "value": 5})  # fmt: skip
-    rows.insert(0, {"id": "trap-ratio", "text": "A quick but small one?", "minutes": 1.0,
-                    "value": 3})  # fmt: skip
-    order = rng.permutation(len(rows))
-    minutes = float(rng.choice([1.0, 6.5, 8.0, 9.5, 11.0]))
-    return pd.DataFrame([rows[i] for i in order]).reset_index(drop=True), minutes, "end-referral"
 
 
 # ====================================================================== (d)
@@ -744,7 +611,7 @@ def check_cut_plan(cut: Callable[..., Any], agenda: pd.DataFrame, minutes: float
         if start is None or abs(start - clock) > 1e-6:
             fail(
                 f"After the cut, '{brief(row['text'], 40, quote=False)}' starts at minute "
-                f"{clock:g}, but your table says {brief(row['start'])}: recompute `start` "
+                f"{clock:g}, but your table says {_shown(row['start'])}: recompute `start` "
                 "and `end` (a running total of `minutes`)."
             )
         clock += float(row["minutes"])
@@ -752,12 +619,22 @@ def check_cut_plan(cut: Callable[..., Any], agenda: pd.DataFrame, minutes: float
         if end is None or abs(end - clock) > 1e-6:
             fail(
                 f"'{brief(row['text'], 40, quote=False)}' should end at minute {clock:g}; "
-                f"your table says {brief(row['end'])}: `end` is `start` plus `minutes`."
+                f"your table says {_shown(row['end'])}: `end` is `start` plus `minutes`."
             )
     passed(
         f"cut_plan: {total:g} of {minutes:g} minutes, {plural(goals, 'goal')} kept, "
         f"questions worth {value}."
     )
+
+
+def _shown(value: object) -> str:
+    """A learner's number as a person writes it (17.9, not np.float64(17.9))."""
+    number = _number(value)
+    return brief(value) if number is None else f"{number:.3g}"
+
+
+def _minutes(value: object) -> str:
+    return f"{float(value):g} minute{'' if float(value) == 1 else 's'}"
 
 
 def _number(value: object) -> float | None:
@@ -766,20 +643,6 @@ def _number(value: object) -> float | None:
     except (TypeError, ValueError):
         return None
     return None if math.isnan(number) else number
-
-
-def practice_agenda(
-    goals: Iterable[str], minutes: float, interviewee: str | None = None, seed: int = 0
-) -> pd.DataFrame:
-    """A plan's agenda with each question's value, as part (d) receives it.
-
-    ``plan_interview(...).to_frame()`` merged with the bank's ``value`` column.
-    """
-    from coffeechat.questions import load_bank
-
-    plan = plan_interview(list(goals), minutes, interviewee, seed=seed)
-    values = load_bank().to_frame()[["id", "value"]]
-    return plan.to_frame().merge(values, on="id", how="left")
 
 
 # ====================================================================== the assignment
