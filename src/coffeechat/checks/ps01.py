@@ -359,13 +359,16 @@ def _compare_counts(mine: dict[str, int], expected: Counter[str], what: str, whe
     for key, count in expected.most_common():
         if key not in mine:
             fail(
-                f"{where}: {key} has {count} of your contacts, but it is missing from your counts."
+                f"{where}: {key} has {count} of your contacts, but it is missing from "
+                "your counts."
             )
         if mine[key] != count:
             fail(f"{where}: {key} has {count} of your contacts, but your counts say {mine[key]}.")
     extra = [key for key in mine if key not in expected]
     if extra:
-        fail(f"{where}: your counts list {listing(extra)}, which no contact has as their {what}.")
+        fail(
+            f"{where}: your counts list {listing(extra)}, which no contact has as their {what}."
+        )
 
 
 def _organization_counts(table: pd.DataFrame) -> Counter[str]:
@@ -904,7 +907,9 @@ def check_chain(
             f"but this is a {type(chain).__name__}."
         )
     if not chain:
-        fail(f"This chain is empty; it should start with {_name(network, source)} ({source!r}).")
+        fail(
+            f"This chain is empty; it should start with {_name(network, source)} ({source!r})."
+        )
     strangers = [p for p in chain if p not in network]
     if strangers:
         fail(f"{strangers[0]!r} in this chain is not anyone in the network.")
