@@ -63,6 +63,9 @@ __all__ = [
     "load_sample_organizations",
     "load_transcripts",
     "make_lamp_list",
+
+    "load_sample_positions",
+    "load_sample_postings",
     "make_network",
     "sample_path",
 ]
@@ -583,6 +586,34 @@ def make_lamp_list(n: int = 45, *, seed: int = 2026, known: tuple[str, ...] = ()
     known : tuple of str
         Employers to put first (the rest are invented names).
 
+# ----------------------------------------------------------------- research (Module 4)
+
+
+def _read_bundled(name: str, columns: tuple[str, ...], dates: tuple[str, ...] = ()) -> pd.DataFrame:
+    """A bundled CSV file as text columns, checked: the columns are there, the dates are dates."""
+    from coffeechat.errors import ContactDataError
+
+    path = sample_path(name)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ContactDataError(f"missing column {missing[0]!r}", path=path, line=1)
+    for column in dates:
+        for line, value in enumerate(frame[column], start=2):
+            if value:
+                try:
+                    date.fromisoformat(value)
+                except ValueError as err:
+                    raise ContactDataError(
+                        f"{value!r} is not a date like 2024-09-01", path=path, line=line,
+                        column=column,
+                    ) from err
+    return frame
+
+
+def load_sample_positions() -> pd.DataFrame:
+    """The career histories of the people in the sample network.
+
     Returns
     -------
     pandas.DataFrame
@@ -641,6 +672,27 @@ def load_sample_lamp() -> pd.DataFrame:
     bundled ``lamp.csv`` (written by ``tools/make_lamp.py``) the way a
     learner would, with ``pd.read_csv``: a blank advocacy cell is NaN.
 
+        One row a position: ``person`` (an id of :func:`load_sample_network`),
+        ``organization``, ``role``, ``start`` and ``end`` (ISO dates as text;
+        ``end`` is ``""`` for the position a person holds now). Everyone with
+        an employer has exactly one current position, the one the people
+        table shows; earlier ones tell the path that led there. Written by
+        ``tools/make_positions.py``.
+
+    Examples
+    --------
+    >>> positions = load_sample_positions()
+    >>> positions[positions["person"] == "me"].tail(1).to_dict("records")[0]["start"]
+    '2017-09-01'
+    """
+    return _read_bundled(
+        "positions.csv", ("person", "organization", "role", "start", "end"), ("start", "end")
+    )
+
+
+def load_sample_postings() -> pd.DataFrame:
+    """Three hundred short, fictional job postings in the sample's four industries.
+
     Returns
     -------
     pandas.DataFrame
@@ -653,3 +705,15 @@ def load_sample_lamp() -> pd.DataFrame:
     (45, 'Northgate University')
     """
     return pd.read_csv(sample_path("lamp.csv"))
+
+        One row a posting: ``id``, ``organization``, ``industry``, ``title``
+        and ``text``. Written by ``tools/make_postings.py``; every
+        organisation in it is made up.
+
+    Examples
+    --------
+    >>> postings = load_sample_postings()
+    >>> len(postings), sorted(postings["industry"].unique())
+    (300, ['Education', 'Health care', 'Research and consulting', 'Software'])
+    """
+    return _read_bundled("postings.csv", ("id", "organization", "industry", "title", "text"))

@@ -51,7 +51,7 @@ checks and shows a learner, working alone, their points so far per part.
 
 from __future__ import annotations
 
-from coffeechat.checks import ps01, ps02, ps03, ps05, ps07, ps08
+from coffeechat.checks import ps01, ps02, ps03, ps04, ps05, ps07, ps08
 from coffeechat.checks._core import (
     Assignment,
     GradedTest,
@@ -103,6 +103,18 @@ from coffeechat.checks.ps03 import (
     practice_lamp,
     two_hop_targets,
 )
+from coffeechat.checks.ps04 import (
+    check_cut_plan,
+    check_industry_words,
+    check_organization_relations,
+    check_question_choice,
+    check_tenure_table,
+    practice_agenda,
+    practice_organizations,
+    practice_positions,
+    practice_postings,
+    practice_questions,
+)
 from coffeechat.checks.ps05 import (
     check_follow_ups,
     check_job_requests,
@@ -143,6 +155,7 @@ ASSIGNMENTS: dict[str, Assignment] = {
         ps01.ASSIGNMENT,
         ps02.ASSIGNMENT,
         ps03.ASSIGNMENT,
+        ps04.ASSIGNMENT,
         ps05.ASSIGNMENT,
         ps07.ASSIGNMENT,
         ps08.ASSIGNMENT,
@@ -168,11 +181,13 @@ __all__ = [
     "check_connections_loader",
     "check_connections_table",
     "check_corrected_median",
+    "check_cut_plan",
     "check_degrees",
     "check_draft_request",
     "check_first_plan",
     "check_first_sentence",
     "check_follow_ups",
+    "check_industry_words",
     "check_introducer_ranking",
     "check_job_requests",
     "check_job_words",
@@ -182,9 +197,11 @@ __all__ = [
     "check_missing_closing",
     "check_names_connection",
     "check_organization_counts",
+    "check_organization_relations",
     "check_overran",
     "check_own_request",
     "check_people_to_ask",
+    "check_question_choice",
     "check_related_organizations",
     "check_relations_table",
     "check_requests",
@@ -198,6 +215,7 @@ __all__ = [
     "check_strongest_chain",
     "check_summary_edge_cases",
     "check_talk_share",
+    "check_tenure_table",
     "check_three_b_seven",
     "check_three_weeks",
     "check_too_long",
@@ -210,12 +228,16 @@ __all__ = [
     "organization_of",
     "other_graphs",
     "other_transcripts",
+    "practice_agenda",
     "practice_emails",
     "practice_graph",
     "practice_holidays",
     "practice_lamp",
     "practice_network",
     "practice_organizations",
+    "practice_positions",
+    "practice_postings",
+    "practice_questions",
     "scoreboard",
     "strength_practice_network",
     "tie_strengths",

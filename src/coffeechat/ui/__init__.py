@@ -20,6 +20,7 @@ from coffeechat.ui.drawing import MAX_DRAWN, MAX_LABELLED, draw_network
 from coffeechat.ui.industry_map import IndustryMapExplorer, industry_map_explorer
 from coffeechat.ui.lamp import LampBuilder, lamp_builder, lamp_summary
 from coffeechat.ui.plan import PlanBoard, plan_board
+from coffeechat.ui.planner import 
 from coffeechat.ui.quiz import Quiz, QuizQuestion, mark_answer, quiz
 from coffeechat.ui.reach import ReachExplorer, reach_explorer
 from coffeechat.ui.request import RequestChecker, request_checker, request_findings
