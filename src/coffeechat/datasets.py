@@ -647,7 +647,7 @@ def make_followups(
 
     def row(person: str, **dates: object) -> dict[str, str]:
         p = network.person(person)
-        record = {c: "" for c in FOLLOWUP_COLUMNS}
+        record = dict.fromkeys(FOLLOWUP_COLUMNS, "")
         record.update(contact=p.name, organization=p.organization, email=p.email,
                       person_id=person)
         for column, value in dates.items():

@@ -51,7 +51,7 @@ checks and shows a learner, working alone, their points so far per part.
 
 from __future__ import annotations
 
-from coffeechat.checks import ps01
+from coffeechat.checks import ps01, ps06
 from coffeechat.checks._core import (
     Assignment,
     GradedTest,
@@ -75,9 +75,21 @@ from coffeechat.checks.ps01 import (
     contact_lists,
     practice_network,
 )
+from coffeechat.checks.ps06 import (
+    check_add_ties,
+    check_expected_network,
+    check_follow_ups_due,
+    check_new_ties_elsewhere,
+    check_reach_after,
+    check_snowball_mean,
+    check_snowball_run,
+    check_thank_you_edge_cases,
+    check_thank_you_hours,
+    check_thanked_within_a_day,
+)
 
 #: The graded assignments, by folder name.
-ASSIGNMENTS: dict[str, Assignment] = {a.name: a for a in (ps01.ASSIGNMENT,)}
+ASSIGNMENTS: dict[str, Assignment] = {a.name: a for a in (ps01.ASSIGNMENT, ps06.ASSIGNMENT)}
 
 install_notebook_messages()
 
@@ -88,15 +100,25 @@ __all__ = [
     "Part",
     "PartResult",
     "Scoreboard",
+    "check_add_ties",
     "check_chain",
     "check_connections_loader",
     "check_connections_table",
     "check_degrees",
+    "check_expected_network",
+    "check_follow_ups_due",
+    "check_new_ties_elsewhere",
     "check_organization_counts",
+    "check_reach_after",
     "check_role_family",
     "check_role_family_counts",
     "check_shortest_chains",
+    "check_snowball_mean",
+    "check_snowball_run",
     "check_summary_edge_cases",
+    "check_thank_you_edge_cases",
+    "check_thank_you_hours",
+    "check_thanked_within_a_day",
     "check_within_two",
     "contact_lists",
     "practice_network",
