@@ -23,8 +23,11 @@ from coffeechat.ui.reach import (
     reach_explorer,
     reach_table,
 )
+from coffeechat.ui.snowball import SnowballSimulator, snowball_simulator, snowball_summary
+from coffeechat.ui.tracker import BOARD_COLUMNS, TrackerBoard, follow_up_board, tracker_board
 
 __all__ = [
+    "BOARD_COLUMNS",
     "DIRECT",
     "MAX_DRAWN",
     "MAX_LABELLED",
@@ -32,10 +35,16 @@ __all__ = [
     "Quiz",
     "QuizQuestion",
     "ReachExplorer",
+    "SnowballSimulator",
+    "TrackerBoard",
     "check_answer",
     "draw_network",
+    "follow_up_board",
     "hop_counts",
     "quiz",
     "reach_explorer",
     "reach_table",
+    "snowball_simulator",
+    "snowball_summary",
+    "tracker_board",
 ]
