@@ -215,9 +215,7 @@ def snowball_table(
     # Averaging the exact chance for each story, rather than drawing who
     # works where, gives the same mean with less noise.
     reached = 1.0 - (1.0 - share) ** totals
-    expected = [
-        expected_network_size(referrals, week, start=start) for week in range(1, weeks + 1)
-    ]
+    expected = [expected_network_size(referrals, week, start=start) for week in range(1, weeks + 1)]
     table = pd.DataFrame(
         {
             "conversations": stories.mean(axis=0),

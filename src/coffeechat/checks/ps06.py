@@ -273,7 +273,10 @@ def _as_series(value: object, name: str) -> pd.Series:
     if isinstance(value, dict):
         return pd.Series(value, dtype=float)
     value = expect_type(
-        value, pd.Series, name, "a pandas Series of hours indexed by contact",
+        value,
+        pd.Series,
+        name,
+        "a pandas Series of hours indexed by contact",
         advice="Index it by the contact's name.",
     )
     return value
@@ -337,9 +340,7 @@ def check_thank_you_hours(thank_you_hours: Callable[..., Any], tracker: pd.DataF
     """
     _compare_hours(thank_you_hours, tracker)
     moments = _moments(tracker)
-    passed(
-        f"thank_you_hours times all {plural(len(moments), 'thank-you')} across time zones."
-    )
+    passed(f"thank_you_hours times all {plural(len(moments), 'thank-you')} across time zones.")
 
 
 def _names(value: object, name: str) -> list[str]:
@@ -350,15 +351,17 @@ def _names(value: object, name: str) -> list[str]:
     if isinstance(value, pd.Index | list | tuple | set | frozenset | np.ndarray):
         return [str(n) for n in value]
     if value is None:
-        fail(f"{name} should give the names of the contacts, but it gave None: did you "
-             "forget `return`?")
-    fail(f"{name} should give a list of contacts' names, but it gave a "
-         f"{type(value).__name__} ({brief(value)}).")
+        fail(
+            f"{name} should give the names of the contacts, but it gave None: did you "
+            "forget `return`?"
+        )
+    fail(
+        f"{name} should give a list of contacts' names, but it gave a "
+        f"{type(value).__name__} ({brief(value)})."
+    )
 
 
-def _compare_within_a_day(
-    thanked_within_a_day: Callable[..., Any], tracker: pd.DataFrame
-) -> None:
+def _compare_within_a_day(thanked_within_a_day: Callable[..., Any], tracker: pd.DataFrame) -> None:
     got = _names(
         call(thanked_within_a_day, [tracker.copy()], "thanked_within_a_day(tracker)"),
         "thanked_within_a_day",
@@ -372,12 +375,13 @@ def _compare_within_a_day(
                 hint = " — exactly 24 hours is still within a day (use <= 24)"
             elif _naive_hours(row) > 24:
                 hint = " — the clocks differ because the time zones do"
-            fail(f"{_story(row)}, within 24 hours, but your answer leaves {row.contact} out"
-                 f"{hint}.")
+            fail(f"{_story(row)}, within 24 hours, but your answer leaves {row.contact} out{hint}.")
         if not prompt and row.contact in got:
             if math.isnan(row.hours):
-                fail(f"{row.contact} has had no thank-you yet (thanked_at is blank), but your "
-                     f"answer counts {row.contact} as thanked within a day.")
+                fail(
+                    f"{row.contact} has had no thank-you yet (thanked_at is blank), but your "
+                    f"answer counts {row.contact} as thanked within a day."
+                )
             fail(f"{_story(row)}, more than 24, but your answer counts it as within a day.")
     extra = [n for n in got if n not in set(moments["contact"])]
     if extra:
@@ -408,8 +412,7 @@ def check_thanked_within_a_day(
     )
     prompt = reference_thanked_within_a_day(tracker)
     passed(
-        f"thanked_within_a_day finds the {plural(len(prompt), 'thank-you')} sent within "
-        "24 hours."
+        f"thanked_within_a_day finds the {plural(len(prompt), 'thank-you')} sent within 24 hours."
     )
 
 
@@ -429,10 +432,14 @@ def _as_weeks(value: object, weeks: int, name: str) -> list[float]:
         values = list(np.asarray(value).ravel()) if not isinstance(value, list | tuple) else value
     else:
         if value is None:
-            fail(f"{name} should give the conversations of each week, but it gave None: did "
-                 "you forget `return`?")
-        fail(f"{name} should give a list (or array) of conversations a week, but it gave a "
-             f"{type(value).__name__} ({brief(value)}).")
+            fail(
+                f"{name} should give the conversations of each week, but it gave None: did "
+                "you forget `return`?"
+            )
+        fail(
+            f"{name} should give a list (or array) of conversations a week, but it gave a "
+            f"{type(value).__name__} ({brief(value)})."
+        )
     if len(values) != weeks:
         fail(
             f"{name} was asked for {plural(weeks, 'week')} but gave {len(values)} numbers "
@@ -493,8 +500,9 @@ def _compare_run(simulate: Callable[..., Any], referrals: float, weeks: int, see
             )
 
 
-def check_snowball_run(simulate_snowball: Callable[..., Any], referrals: float = 1.5,
-                       weeks: int = 6, seed: int = 2026) -> None:
+def check_snowball_run(
+    simulate_snowball: Callable[..., Any], referrals: float = 1.5, weeks: int = 6, seed: int = 2026
+) -> None:
     """Check a learner's ``simulate_snowball(referrals, weeks, rng)`` (part c1).
 
     It must return one number a week (week 1 holds 1 conversation), drawn
@@ -541,14 +549,21 @@ def check_expected_network(expected_network_size: Callable[..., Any]) -> None:
     passed("expected_network_size adds up the weeks' expected conversations.")
 
 
-def _reference_mean(simulate: Callable[..., Any], referrals: float, weeks: int, runs: int,
-                    seed: int) -> float:
+def _reference_mean(
+    simulate: Callable[..., Any], referrals: float, weeks: int, runs: int, seed: int
+) -> float:
     rng = np.random.default_rng(seed)
     return float(np.mean([sum(_run(simulate, referrals, weeks, rng)) for _ in range(runs)]))
 
 
-def _compare_mean(mean_network_size: Callable[..., Any], simulate: Callable[..., Any],
-                  referrals: float, weeks: int, runs: int, seed: int) -> None:
+def _compare_mean(
+    mean_network_size: Callable[..., Any],
+    simulate: Callable[..., Any],
+    referrals: float,
+    weeks: int,
+    runs: int,
+    seed: int,
+) -> None:
     label = f"mean_network_size({referrals}, {weeks}, {runs}, seed={seed})"
     got = call(mean_network_size, [referrals, weeks, runs, seed], label)
     try:
@@ -567,8 +582,10 @@ def _compare_mean(mean_network_size: Callable[..., Any], simulate: Callable[...,
         one = sum(_run(simulate, referrals, weeks, np.random.default_rng(seed)))
         hint = "make one generator from the seed, then call simulate_snowball with it for each run"
         if math.isclose(value, one):
-            hint = ("every run got a fresh generator with the same seed, so all runs are the "
-                    "same: make the generator once, before the loop")
+            hint = (
+                "every run got a fresh generator with the same seed, so all runs are the "
+                "same: make the generator once, before the loop"
+            )
         fail(
             f"With one generator np.random.default_rng({seed}) shared by {runs} runs of your "
             f"simulate_snowball, the mean network after {plural(weeks, 'week')} is {want:.3f}, "
@@ -621,8 +638,9 @@ def reference_add_ties(network: Network, new_ties: pd.DataFrame) -> Network:
         for row in new_ties.to_dict("records")
         if network.tie(str(row["source"]), str(row["target"])) is None
     ]
-    ties = pd.concat([network.ties, pd.DataFrame(fresh, columns=new_ties.columns)],
-                     ignore_index=True)
+    ties = pd.concat(
+        [network.ties, pd.DataFrame(fresh, columns=new_ties.columns)], ignore_index=True
+    )
     return Network.from_frames(network.people, ties, me=network.me)
 
 
@@ -635,8 +653,9 @@ def _pairs(network: Network) -> set[tuple[str, str]]:
     return {_pair(str(a), str(b)) for a, b in zip(ties["source"], ties["target"], strict=True)}
 
 
-def _compare_add_ties(add_ties: Callable[..., Any], network: Network,
-                      new_ties: pd.DataFrame) -> None:
+def _compare_add_ties(
+    add_ties: Callable[..., Any], network: Network, new_ties: pd.DataFrame
+) -> None:
     before = _pairs(network)
     try:
         got = call(add_ties, [network, new_ties.copy()], "add_ties(network, NEW_TIES)")
@@ -653,20 +672,31 @@ def _compare_add_ties(add_ties: Callable[..., Any], network: Network,
                 "out new ties between people already tied (network.tie(a, b) is not None)."
             )
         raise
-    got = expect_type(got, Network, "add_ties", "a Network",
-                      advice="Build it with Network.from_frames(people, ties).")
+    got = expect_type(
+        got,
+        Network,
+        "add_ties",
+        "a Network",
+        advice="Build it with Network.from_frames(people, ties).",
+    )
     if got is network:
-        fail("add_ties gave back the same network it was given: build a new Network with "
-             "Network.from_frames from the people and the old ties plus the new ones.")
+        fail(
+            "add_ties gave back the same network it was given: build a new Network with "
+            "Network.from_frames from the people and the old ties plus the new ones."
+        )
     if got.me != network.me or set(got.people["id"]) != set(network.people["id"]):
-        fail("add_ties changed who is in the network (or who the learner is): keep the same "
-             "people and me=network.me, and only add ties.")
+        fail(
+            "add_ties changed who is in the network (or who the learner is): keep the same "
+            "people and me=network.me, and only add ties."
+        )
     after = _pairs(got)
     lost = sorted(before - after)
     if lost:
         names = [f"{network.person(a).name}–{network.person(b).name}" for a, b in lost]
-        fail(f"Your new network has lost {plural(len(lost), 'old tie')}, such as "
-             f"{listing(names)}: keep every tie of the network and add the new ones.")
+        fail(
+            f"Your new network has lost {plural(len(lost), 'old tie')}, such as "
+            f"{listing(names)}: keep every tie of the network and add the new ones."
+        )
     for row in new_ties.to_dict("records"):
         pair = _pair(str(row["source"]), str(row["target"]))
         if pair not in after:
@@ -675,15 +705,17 @@ def _compare_add_ties(add_ties: Callable[..., Any], network: Network,
                 f"{network.person(str(row['source'])).name} met {other} on "
                 f"{_when(_day(row['met_on']))}, but your new network has no tie between them."
             )
-    extra = sorted(after - before - {_pair(str(r["source"]), str(r["target"]))
-                                     for r in new_ties.to_dict("records")})
+    extra = sorted(
+        after
+        - before
+        - {_pair(str(r["source"]), str(r["target"])) for r in new_ties.to_dict("records")}
+    )
     if extra:
         names = [f"{network.person(a).name}–{network.person(b).name}" for a, b in extra]
         fail(f"Your new network has ties that are neither old nor new: {listing(names)}.")
 
 
-def check_add_ties(add_ties: Callable[..., Any], network: Network,
-                   new_ties: pd.DataFrame) -> None:
+def check_add_ties(add_ties: Callable[..., Any], network: Network, new_ties: pd.DataFrame) -> None:
     """Check a learner's ``add_ties(network, new_ties)`` (part d1).
 
     It must return a new Network with the same people and learner, every old
@@ -691,8 +723,9 @@ def check_add_ties(add_ties: Callable[..., Any], network: Network,
     """
     _compare_add_ties(add_ties, network, new_ties)
     added = len(_pairs(reference_add_ties(network, new_ties))) - len(_pairs(network))
-    passed(f"add_ties adds {plural(added, 'new tie')} and keeps all {network.number_of_ties} "
-           "old ones.")
+    passed(
+        f"add_ties adds {plural(added, 'new tie')} and keeps all {network.number_of_ties} old ones."
+    )
 
 
 def reference_within_two(network: Network, organization: str) -> dict[str, int]:
@@ -705,12 +738,15 @@ def reference_within_two(network: Network, organization: str) -> dict[str, int]:
     }
 
 
-def _compare_within_two(within_two: Callable[..., Any], network: Network,
-                        organization: str, label: str) -> None:
-    got = call(within_two, [network, organization],
-               f"within_two_introductions({label}, {organization!r})")
-    got = expect_type(got, dict, "within_two_introductions",
-                      "a dict of person id to the number of introductions")
+def _compare_within_two(
+    within_two: Callable[..., Any], network: Network, organization: str, label: str
+) -> None:
+    got = call(
+        within_two, [network, organization], f"within_two_introductions({label}, {organization!r})"
+    )
+    got = expect_type(
+        got, dict, "within_two_introductions", "a dict of person id to the number of introductions"
+    )
     want = reference_within_two(network, organization)
     chains = reach(network, source=network.me)
     names = {str(k): v for k, v in got.items()}
@@ -726,8 +762,9 @@ def _compare_within_two(within_two: Callable[..., Any], network: Network,
             fail(
                 f"In the {label}, {name} at {organization} is {plural(count, 'introduction')} "
                 f"away ({story(person)}), but your answer leaves {name} out "
-                f"{'(two introductions are three hops: max_hops=3)' if count == 2 else ''}."
-                .replace(" .", ".")
+                f"{'(two introductions are three hops: max_hops=3)' if count == 2 else ''}.".replace(
+                    " .", "."
+                )
             )
         theirs = names[person]
         if blank(theirs) or theirs != count:
@@ -745,8 +782,10 @@ def _compare_within_two(within_two: Callable[..., Any], network: Network,
             fail(f"Your answer lists {brief(person)}, who is not in the network.")
         who = network.person(person)
         if person not in set(network.match(organization=organization)):
-            fail(f"Your answer lists {who.name}, who works at {who.organization or 'no employer'}"
-                 f", not {organization}.")
+            fail(
+                f"Your answer lists {who.name}, who works at {who.organization or 'no employer'}"
+                f", not {organization}."
+            )
         hops = len(chains[person]) - 1 if person in chains else None
         fail(
             f"In the {label}, {who.name} at {organization} is "
@@ -755,8 +794,12 @@ def _compare_within_two(within_two: Callable[..., Any], network: Network,
         )
 
 
-def check_reach_after(within_two_introductions: Callable[..., Any], network: Network,
-                      new_ties: pd.DataFrame, organization: str) -> None:
+def check_reach_after(
+    within_two_introductions: Callable[..., Any],
+    network: Network,
+    new_ties: pd.DataFrame,
+    organization: str,
+) -> None:
     """Check a learner's ``within_two_introductions(network, organization)`` (part d2).
 
     It must return, for each person at ``organization`` within two
@@ -767,8 +810,9 @@ def check_reach_after(within_two_introductions: Callable[..., Any], network: Net
     grown = reference_add_ties(network, new_ties)
     _compare_within_two(within_two_introductions, network, organization, "old network")
     _compare_within_two(within_two_introductions, grown, organization, "network with the new ties")
-    before, after = reference_within_two(network, organization), reference_within_two(
-        grown, organization
+    before, after = (
+        reference_within_two(network, organization),
+        reference_within_two(grown, organization),
     )
     closer = sum(1 for p in after if p not in before or after[p] < before[p])
     passed(
@@ -777,10 +821,13 @@ def check_reach_after(within_two_introductions: Callable[..., Any], network: Net
     )
 
 
-def check_new_ties_elsewhere(add_ties: Callable[..., Any],
-                             within_two_introductions: Callable[..., Any],
-                             network: Network, new_ties: pd.DataFrame,
-                             organization: str) -> None:
+def check_new_ties_elsewhere(
+    add_ties: Callable[..., Any],
+    within_two_introductions: Callable[..., Any],
+    network: Network,
+    new_ties: pd.DataFrame,
+    organization: str,
+) -> None:
     """Both part (d) functions on another network (hidden check)."""
     _compare_add_ties(add_ties, network, new_ties)
     check_reach_after(within_two_introductions, network, new_ties, organization)

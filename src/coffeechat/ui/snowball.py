@@ -80,17 +80,34 @@ class SnowballSimulator(widgets.VBox):
         style = {"description_width": "initial"}
         layout = widgets.Layout(width="420px")
         self.referrals = widgets.FloatSlider(
-            value=referrals, min=0, max=3, step=0.1, description="Referrals a conversation",
-            continuous_update=False, style=style, layout=layout,
+            value=referrals,
+            min=0,
+            max=3,
+            step=0.1,
+            description="Referrals a conversation",
+            continuous_update=False,
+            style=style,
+            layout=layout,
         )
         self.weeks = widgets.IntSlider(
-            value=weeks, min=1, max=16, description="Weeks", continuous_update=False,
-            style=style, layout=layout,
+            value=weeks,
+            min=1,
+            max=16,
+            description="Weeks",
+            continuous_update=False,
+            style=style,
+            layout=layout,
         )
         self.target_share = widgets.FloatSlider(
-            value=target_share, min=0, max=0.5, step=0.01,
-            description="Share at your target", readout_format=".0%",
-            continuous_update=False, style=style, layout=layout,
+            value=target_share,
+            min=0,
+            max=0.5,
+            step=0.01,
+            description="Share at your target",
+            readout_format=".0%",
+            continuous_update=False,
+            style=style,
+            layout=layout,
         )
         self.summary = widgets.HTML()
         self.result = widgets.HTML()
@@ -113,8 +130,13 @@ class SnowballSimulator(widgets.VBox):
             {"conversations": 1, "network": 1, "expected_network": 1}
         )
         shown["reach_target"] = [f"{p:.0%}" for p in shown["reach_target"]]
-        shown.columns = ["week", "conversations that week", "network so far", "expected",
-                         "chance of a contact at the target"]
+        shown.columns = [
+            "week",
+            "conversations that week",
+            "network so far",
+            "expected",
+            "chance of a contact at the target",
+        ]
         self.result.value = table_html(shown)
 
 

@@ -158,11 +158,10 @@ class TrackerBoard(widgets.VBox):
         if row["meeting_on"]:
             row["replied_on"] = row["sent_on"]
         try:
-            grown = make_tracker(
-                pd.concat([self.tracker, pd.DataFrame([row])], ignore_index=True)
-            )
+            grown = make_tracker(pd.concat([self.tracker, pd.DataFrame([row])], ignore_index=True))
         except CoffeeChatError as err:
-            self.status.value = f"<span style='color:#b00'>Not added: {html.escape(str(err))}</span>"
+            message = html.escape(str(err))
+            self.status.value = f"<span style='color:#b00'>Not added: {message}</span>"
             return
         self.tracker = grown
         self.status.value = f"Added {html.escape(name)}."
