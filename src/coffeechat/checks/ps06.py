@@ -759,12 +759,10 @@ def _compare_within_two(
     for person, count in sorted(want.items(), key=lambda kv: (kv[1], kv[0])):
         name = network.person(person).name
         if person not in names:
+            hint = " (two introductions are three hops: max_hops=3)" if count == 2 else ""
             fail(
                 f"In the {label}, {name} at {organization} is {plural(count, 'introduction')} "
-                f"away ({story(person)}), but your answer leaves {name} out "
-                f"{'(two introductions are three hops: max_hops=3)' if count == 2 else ''}.".replace(
-                    " .", "."
-                )
+                f"away ({story(person)}), but your answer leaves {name} out{hint}."
             )
         theirs = names[person]
         if blank(theirs) or theirs != count:

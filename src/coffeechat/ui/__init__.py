@@ -24,11 +24,18 @@ from coffeechat.ui.reach import (
     reach_table,
 )
 from coffeechat.ui.snowball import SnowballSimulator, snowball_simulator, snowball_summary
+from coffeechat.ui.thank_you import (
+    FINDING_COLUMNS,
+    ThankYouReviewer,
+    thank_you_findings,
+    thank_you_reviewer,
+)
 from coffeechat.ui.tracker import BOARD_COLUMNS, TrackerBoard, follow_up_board, tracker_board
 
 __all__ = [
     "BOARD_COLUMNS",
     "DIRECT",
+    "FINDING_COLUMNS",
     "MAX_DRAWN",
     "MAX_LABELLED",
     "REACH_COLUMNS",
@@ -36,6 +43,7 @@ __all__ = [
     "QuizQuestion",
     "ReachExplorer",
     "SnowballSimulator",
+    "ThankYouReviewer",
     "TrackerBoard",
     "check_answer",
     "draw_network",
@@ -46,5 +54,7 @@ __all__ = [
     "reach_table",
     "snowball_simulator",
     "snowball_summary",
+    "thank_you_findings",
+    "thank_you_reviewer",
     "tracker_board",
 ]
