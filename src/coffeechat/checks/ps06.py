@@ -549,11 +549,11 @@ def check_expected_network(expected_network_size: Callable[..., Any]) -> None:
     passed("expected_network_size adds up the weeks' expected conversations.")
 
 
-def _reference_mean(
+def _reference_totals(
     simulate: Callable[..., Any], referrals: float, weeks: int, runs: int, seed: int
-) -> float:
+) -> np.ndarray:
     rng = np.random.default_rng(seed)
-    return float(np.mean([sum(_run(simulate, referrals, weeks, rng)) for _ in range(runs)]))
+    return np.array([sum(_run(simulate, referrals, weeks, rng)) for _ in range(runs)])
 
 
 def _compare_mean(
@@ -577,7 +577,8 @@ def _compare_mean(
             f"{label} gave {value:g} and then {again:g}: make the generator from the seed, "
             "np.random.default_rng(seed), so the same seed gives the same mean."
         )
-    want = _reference_mean(simulate, referrals, weeks, runs, seed)
+    totals = _reference_totals(simulate, referrals, weeks, runs, seed)
+    want = float(totals.mean())
     if not math.isclose(value, want, rel_tol=1e-9, abs_tol=1e-9):
         one = sum(_run(simulate, referrals, weeks, np.random.default_rng(seed)))
         hint = "make one generator from the seed, then call simulate_snowball with it for each run"
@@ -591,6 +592,19 @@ def _compare_mean(
             f"simulate_snowball, the mean network after {plural(weeks, 'week')} is {want:.3f}, "
             f"but {label} gives {value:.3f}: {hint}."
         )
+    exact = expected_network_size(referrals, weeks)
+    spread = float(totals.std()) / math.sqrt(runs)
+    if abs(value - exact) > 5 * spread + 0.02 * exact:
+        fail(
+            f"With {referrals} referrals a conversation, {plural(weeks, 'week')} should hold "
+            f"{exact:.2f} conversations in all on average, but the mean of {runs} runs is "
+            f"{value:.2f}: far more than chance allows, so the snowball itself grows wrongly."
+        )
+
+
+def _as_used(function: Any, name: str, default: Any) -> Any:
+    """The ``name`` that ``function`` sees now (an earlier part swapped in, or ``default``)."""
+    return getattr(function, "__globals__", {}).get(name, default)
 
 
 def check_snowball_mean(
@@ -613,7 +627,14 @@ def check_snowball_mean(
         return snowball_run(referrals, weeks, rng).tolist()
 
     blame_earlier(
-        lambda: _compare_mean(mean_network_size, simulate_snowball, referrals, weeks, runs, seed),
+        lambda: _compare_mean(
+            mean_network_size,
+            _as_used(mean_network_size, "simulate_snowball", simulate_snowball),
+            referrals,
+            weeks,
+            runs,
+            seed,
+        ),
         mean_network_size,
         Earlier(
             "simulate_snowball",
