@@ -681,12 +681,12 @@ def _compare_add_ties(
     try:
         got = call(add_ties, [network, new_ties.copy()], "add_ties(network, NEW_TIES)")
     except CheckFailed as err:
-        if isinstance(err.__cause__, ContactDataError) and "two ties" in str(err.__cause__):
-            repeated = [
-                network.person(str(r["target"])).name
-                for r in new_ties.to_dict("records")
-                if network.tie(str(r["source"]), str(r["target"])) is not None
-            ]
+        repeated = [
+            network.person(str(r["target"])).name
+            for r in new_ties.to_dict("records")
+            if network.tie(str(r["source"]), str(r["target"])) is not None
+        ]
+        if isinstance(err.__cause__, ContactDataError) and repeated:
             fail(
                 f"{network.person(network.me).name} already knew {listing(repeated)}: that new "
                 "tie repeats one the network has, and a network holds one tie a pair — leave "

@@ -110,7 +110,9 @@ class TrackerBoard(widgets.VBox):
     """
 
     def __init__(self, tracker: object, today: date | str) -> None:
-        self.tracker = make_tracker(tracker if tracker is not None else [])
+        if tracker is None or (isinstance(tracker, list | tuple) and not tracker):
+            tracker = pd.DataFrame(columns=["contact"])  # an empty tracker still has its columns
+        self.tracker = make_tracker(tracker)
 
         def field(label: str, placeholder: str = "") -> widgets.Text:
             return widgets.Text(
