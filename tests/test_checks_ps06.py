@@ -340,7 +340,7 @@ CORRECT = {
         "    for name, a, b in zip(met['contact'], met['met_at'], met['thanked_at']):\n"
         "        hours[name] = (float('nan') if pd.isna(b) else (datetime.fromisoformat(b)"
         " - datetime.fromisoformat(a)).total_seconds() / 3600)\n"
-        "    return hours",
+        "    return pd.Series(hours)",
     ),
     "c-loop-per-conversation": (
         "part-c-answer",
