@@ -14,9 +14,9 @@ import pandas as pd
 import pytest
 from traitlets.config.loader import PyFileConfigLoader
 
+from _ps01 import PS01, SOLUTIONS, nbgrader_meta, points_of, submission
 from coffeechat import cli
 from coffeechat.errors import GradingError
-from test_assignments import PS01, SOLUTIONS, nbgrader_meta, points_of, submission
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = Path(sys.executable).parent / "coffeechat"
@@ -74,8 +74,9 @@ def test_init_copies_solutions_and_writes_nbgrader_settings(tmp_path):
     assert config.CourseDirectory.db_url == f"sqlite:///{root}/gradebook.db"
     assert config.Execute.timeout == 45
     assert config.OverwriteCells.add_missing_cells is True
-    assert "coffeechat.cli.RepairGraderMetadata" in config.Autograde.sanitize_preprocessors
-    assert "coffeechat.cli.HideHiddenTests" in config.GenerateFeedback.preprocessors
+    plugins = "coffeechat.course.preprocessors."
+    assert plugins + "RepairGraderMetadata" in config.Autograde.sanitize_preprocessors
+    assert plugins + "HideHiddenTests" in config.GenerateFeedback.preprocessors
     with pytest.raises(GradingError, match="--force"):
         cli.init_course(root, SOLUTIONS)
     cli.init_course(root, SOLUTIONS, db="postgresql://grader@localhost/course", force=True)

@@ -42,6 +42,7 @@ from typing import Any, NoReturn
 
 import pandas as pd
 
+from coffeechat.checks._integrity import scoreboard_notes
 from coffeechat.errors import CheckFailed
 
 #: The longest a check's message may be, in characters.
@@ -808,6 +809,7 @@ def scoreboard(assignment: str, namespace: Mapping[str, Any]) -> Scoreboard:
         return Scoreboard(spec, (), graded=True)
     env = dict(namespace)
     env["checks"] = importlib.import_module("coffeechat.checks")
+    tampered = scoreboard_notes(spec, namespace)  # deleted, copied or edited test cells
     results = []
     for part in spec.parts:
         earned, visible, notes = 0.0, 0.0, []
@@ -826,5 +828,5 @@ def scoreboard(assignment: str, namespace: Mapping[str, Any]) -> Scoreboard:
                 notes.append(f"{type(err).__name__}: {err}")
             else:
                 earned += test.points
-        results.append(PartResult(part, earned, visible, tuple(notes)))
+        results.append(PartResult(part, earned, visible, (*tampered.get(part.key, ()), *notes)))
     return Scoreboard(spec, tuple(results))

@@ -23,7 +23,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from coffeechat.errors import CoffeeChatError
-from coffeechat.outreach import check_thank_you as review_thank_you
+from coffeechat.outreach import review_thank_you
 
 __all__ = ["FINDING_COLUMNS", "ThankYouReviewer", "thank_you_findings", "thank_you_reviewer"]
 

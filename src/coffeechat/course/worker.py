@@ -1,0 +1,292 @@
+"""A grading worker: a process that grades submissions one at a time.
+
+Each worker has a private gradebook (:func:`~coffeechat.course.gradebook.private_copy`)
+and, when the sandbox is on, the ``coffeechat-sandbox`` kernelspec of its
+own, so that workers never share a database, a socket or a kernel. It runs
+nbgrader's real ``autograde`` for each student it is handed and sends back
+plain data: the scores, the notes for the instructor, how long it took. The
+grading process alone writes the course's gradebook.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import stat
+import tempfile
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from coffeechat.checks._integrity import cell_changes, expected_cells
+from coffeechat.course import sandbox
+from coffeechat.course.folder import Course, last_error, open_course, quiet
+from coffeechat.course.gradebook import private_copy, read_result
+
+__all__ = ["Settings", "grade_one", "run_worker", "submission_notes"]
+
+_AUTOGRADE = [
+    "coffeechat.course.preprocessors.LimitedExecute",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "coffeechat.course.preprocessors.ScrubLeakedTests",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every worker of a grading run shares."""
+
+    course: str
+    assignment: str
+    db_url: str
+    timeout: float | None
+    sandbox: bool
+    limits: sandbox.Limits
+
+
+def _configure(settings: Settings, private_url: str, run: Path) -> Any:
+    def configure(config: Any) -> None:
+        config.CourseDirectory.db_url = private_url
+        config.Autograde.sanitize_preprocessors = [
+            name.replace("coffeechat.cli.", "coffeechat.course.preprocessors.")
+            if isinstance(name, str)
+            else name
+            for name in config.Autograde.get(
+                "sanitize_preprocessors",
+                [
+                    "nbgrader.preprocessors.ClearOutput",
+                    "nbgrader.preprocessors.DeduplicateIds",
+                    "coffeechat.course.preprocessors.RepairGraderMetadata",
+                    "nbgrader.preprocessors.OverwriteKernelspec",
+                    "nbgrader.preprocessors.OverwriteCells",
+                    "nbgrader.preprocessors.CheckCellMetadata",
+                ],
+            )
+        ]
+        config.Autograde.autograde_preprocessors = list(_AUTOGRADE)
+        if settings.sandbox:
+            config.Execute.kernel_name = sandbox.KERNEL_NAME
+            config.KernelManager.transport = "ipc"
+            config.KernelManager.ip = str(run / "ipc")
+            config.KernelManager.connection_file = str(run / "kernel.json")
+
+    return configure
+
+
+def submission_notes(c: Course, assignment: str, student: str) -> list[str]:
+    """How a submission differs from the release in ways grading must repair."""
+    notes = []
+    for released in sorted(c.path("release", assignment).glob("*.ipynb")):
+        sent = c.path("submitted", student, assignment, released.name)
+        if not sent.is_file():
+            notes.append(f"{released.name} missing (scored 0)")
+            continue
+        try:
+            with quiet():
+                nb = nbformat.read(sent, as_version=4)
+        except Exception as err:
+            notes.append(f"{released.name} is not a readable notebook ({type(err).__name__})")
+            continue
+        expected = expected_cells(nbformat.read(released, as_version=4).cells)
+        found = cell_changes(nb.cells, expected)
+        if found.deleted:
+            notes.append(f"deleted {', '.join(found.deleted)} (put back and graded)")
+        if found.copied:
+            notes.append(f"copied {', '.join(found.copied)} (one copy graded)")
+        if found.edited:
+            notes.append(f"edited read-only {', '.join(found.edited)} (restored)")
+        if found.points:
+            notes.append(f"edited the points of {', '.join(found.points)} (restored)")
+        if found.moved:
+            notes.append(f"moved {', '.join(found.moved)} (graded where it is)")
+        if found.unknown:
+            notes.append(f"cells from elsewhere {', '.join(found.unknown)} (ignored)")
+    return notes
+
+
+def failure_reason(result: Mapping[str, Any]) -> str:
+    """Why nbgrader could not grade a submission, in a few plain words."""
+    text = result.get("log", "") + result.get("error", "")
+    if "Kernel died" in text or "DeadKernelError" in text:
+        return "the kernel died (the notebook stopped or crashed Python)"
+    if any(
+        sign in text
+        for sign in (
+            "became unresponsive",
+            "UnresponsiveKernelError",
+            "Timeout waiting for execute reply",
+            "didn't respond",
+        )
+    ):
+        return (
+            "a cell ran past the time limit and could not be interrupted (an endless "
+            "loop that ignores interrupts)"
+        )
+    if "failed to validate" in text:
+        return "its grader metadata is damaged beyond repair"
+    if "NotJSONError" in text or "JSONDecodeError" in text or "Notebook does not appear" in text:
+        return "it is not a readable notebook"
+    return last_error(result)
+
+
+def _tidy(folder: Path) -> int:
+    """Remove links, pipes and sockets a kernel left in its working folder."""
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    for path in sorted(folder.rglob("*"), reverse=True):
+        mode = path.lstat().st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            path.unlink()
+            removed += 1
+    return removed
+
+
+_OUTSIDE = re.compile(
+    r"""(?:No such file or directory|Permission denied|Read-only file system"""
+    r"""|Is a directory): '([^']+)'"""
+)
+
+
+def behaviour_notes(c: Course, assignment: str, student: str, limits: sandbox.Limits) -> list[str]:
+    """What the graded notebook's errors say it tried: limits hit, network, other folders."""
+    folder = c.path("autograded", student, assignment)
+    found: dict[str, None] = {}
+    for path in sorted(folder.glob("*.ipynb")):
+        try:
+            with quiet():
+                nb = nbformat.read(path, as_version=4)
+        except Exception:
+            continue
+        for cell in nb.cells:
+            for output in cell.get("outputs", []):
+                if output.get("output_type") != "error":
+                    continue
+                name, value = output.get("ename", ""), str(output.get("evalue", ""))
+                if name == "MemoryError":
+                    found[f"ran out of memory (the limit is {limits.memory_mb} MiB)"] = None
+                elif name == "BlockingIOError" or "Resource temporarily unavailable" in value:
+                    found[f"started too many processes (the limit is {limits.processes})"] = None
+                elif "File too large" in value:
+                    found[f"wrote a file over the {limits.file_mb} MiB limit"] = None
+                elif any(
+                    sign in value
+                    for sign in (
+                        "Network is unreachable",
+                        "Connection refused",
+                        "name resolution",
+                        "Name or service not known",
+                        "urlopen error",
+                    )
+                ) or name in ("gaierror", "URLError", "ConnectionRefusedError"):
+                    found["tried to use the network (there is none while grading)"] = None
+                else:
+                    match = _OUTSIDE.search(value)
+                    if match:
+                        target = (folder / match.group(1)).resolve()
+                        if not target.is_relative_to(folder.resolve()):
+                            found[f"tried to reach {match.group(1)}, outside its folder"] = None
+    return list(found)
+
+
+def grade_one(
+    c: Course,
+    assignment: str,
+    student: str,
+    private_url: str,
+    limits: sandbox.Limits | None = None,
+) -> dict[str, Any]:
+    """Autograde one submission against the worker's private gradebook."""
+    began = time.perf_counter()
+    notes = submission_notes(c, assignment, student)
+    with quiet():
+        result = c.api.autograde(assignment, student)
+    log = result.get("log", "")
+    limit = c.api.config.Execute.get("timeout", 30)
+    stopped = log.count("Timeout waiting for execute reply")
+    if stopped:
+        cells = "1 cell was" if stopped == 1 else f"{stopped} cells were"
+        notes.append(f"{cells} stopped after the {limit:g} s time limit (scored 0)")
+    if "cut off" in log:
+        notes.append("its output was too long and was cut off")
+    if "showed hidden test code" in log:
+        notes.append("its output showed hidden test code, which was removed")
+    notes += behaviour_notes(c, assignment, student, limits or sandbox.Limits())
+    if _tidy(c.path("autograded", student, assignment)):
+        notes.append("it left links or pipes in its folder (removed)")
+    data = read_result(private_url, assignment, student) if result.get("success") else None
+    if not result.get("success"):
+        reason = failure_reason(result)
+        said = any("not a readable notebook" in n for n in notes)
+        notes.append(
+            "could not be graded; scored 0"
+            if said and "readable" in reason
+            else f"could not be graded: {reason}; scored 0"
+        )
+    return {
+        "result": data,
+        "failed": not result.get("success"),
+        "notes": notes,
+        "seconds": time.perf_counter() - began,
+    }
+
+
+def run_worker(index: int, settings: Settings, tasks: Any, results: Any) -> None:
+    """Grade the students taken from ``tasks`` until a None; report on ``results``.
+
+    Messages: ``("ready", index)``, ``("start", index, student)``,
+    ``("done", index, student, outcome)``, ``("error", index, message)``.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the grading process handles Ctrl-C
+
+    def stop(*_: Any) -> None:
+        raise SystemExit(1)
+
+    signal.signal(signal.SIGTERM, stop)
+    base = Path(tempfile.mkdtemp(prefix="coffeechat-grading-"))
+    try:
+        run = base / "run"
+        run.mkdir()
+        private_url = private_copy(settings.db_url, settings.assignment, base / "gradebook.db")
+        if settings.sandbox:
+            course_root = Path(settings.course).resolve()
+            sandbox.write_kernelspec(
+                base / "data", run, hidden=[course_root], limits=settings.limits
+            )
+            os.environ["JUPYTER_PATH"] = os.pathsep.join(
+                p for p in (str(base / "data"), os.environ.get("JUPYTER_PATH", "")) if p
+            )
+        c = open_course(
+            settings.course, None, settings.timeout, _configure(settings, private_url, run)
+        )
+        results.put(("ready", index))
+        while True:
+            student = tasks.get()
+            if student is None:
+                break
+            results.put(("start", index, student))
+            try:
+                outcome = grade_one(c, settings.assignment, student, private_url, settings.limits)
+            except Exception as err:  # one submission must never stop the class
+                outcome = {
+                    "result": None,
+                    "failed": True,
+                    "notes": [f"could not be graded: {type(err).__name__}: {err}; scored 0"],
+                    "seconds": 0.0,
+                }
+            results.put(("done", index, student, outcome))
+    except Exception as err:
+        results.put(("error", index, f"{type(err).__name__}: {err}"))
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
