@@ -252,7 +252,7 @@ def _hours_text(hours: float) -> str:
 def _stamp(text: str) -> str:
     moment = datetime.fromisoformat(str(text))
     zone = moment.strftime("%z")
-    return f"{moment:%H:%M} on {moment.day} {moment:%B} (UTC{zone[:3]}:{zone[3:]})"
+    return f"{moment:%H:%M} on {moment.day} {moment:%B}, UTC{zone[:3]}:{zone[3:]}"
 
 
 def _story(row: Any) -> str:
