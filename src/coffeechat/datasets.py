@@ -66,6 +66,14 @@ __all__ = [
 
     "load_sample_positions",
     "load_sample_postings",
+
+    "FOLLOWUP_COLUMNS",
+    "NEW_TIE_COLUMNS",
+    "Followups",
+    "load_sample_followups",
+    "load_sample_network",
+    "load_sample_organizations",
+    "make_followups",
     "make_network",
     "sample_path",
 ]
@@ -717,3 +725,263 @@ def load_sample_postings() -> pd.DataFrame:
     (300, ['Education', 'Health care', 'Research and consulting', 'Software'])
     """
     return _read_bundled("postings.csv", ("id", "organization", "industry", "title", "text"))
+
+# ------------------------------------------------------- follow-ups (Module 6)
+
+#: Columns of a follow-up tracker from :func:`make_followups`: the tracker's
+#: own columns, then the person's id in the network and the two moments, with
+#: their UTC offsets, that decide whether a thank-you was prompt.
+FOLLOWUP_COLUMNS: tuple[str, ...] = (
+    "contact",
+    "organization",
+    "email",
+    "sent_on",
+    "replied_on",
+    "meeting_on",
+    "thanked_on",
+    "followed_up_on",
+    "notes",
+    "person_id",
+    "met_at",
+    "thanked_at",
+)
+
+#: Columns of the new ties from :func:`make_followups`.
+NEW_TIE_COLUMNS: tuple[str, ...] = ("source", "target", "kind", "met_on")
+
+_OFFSETS = (-10.0, -8.0, -7.0, -6.0, -5.0, -3.0, 0.0, 1.0, 2.0, 3.0, 5.5, 8.0, 9.0, 10.0, 12.0)
+
+
+class Followups(tuple):  # a NamedTuple would do, but keeps numpy out of its fields' types
+    """What :func:`make_followups` returns: ``(tracker, new_ties)``."""
+
+    __slots__ = ()
+
+    def __new__(cls, tracker: pd.DataFrame, new_ties: pd.DataFrame) -> Followups:
+        return super().__new__(cls, (tracker, new_ties))
+
+    @property
+    def tracker(self) -> pd.DataFrame:
+        """The tracker, as text (as ``pandas.read_csv`` gives it back)."""
+        return self[0]
+
+    @property
+    def new_ties(self) -> pd.DataFrame:
+        """The ties the conversations made: the learner to each person met."""
+        return self[1]
+
+
+def _offset_text(hours: float) -> str:
+    sign = "+" if hours >= 0 else "-"
+    whole, minutes = divmod(round(abs(hours) * 60), 60)
+    return f"{sign}{whole:02d}:{minutes:02d}"
+
+
+def _moment(utc: pd.Timestamp, hours: float) -> str:
+    local = utc + pd.Timedelta(hours=hours)
+    return local.strftime("%Y-%m-%dT%H:%M:%S") + _offset_text(hours)
+
+
+def _local_day(utc: pd.Timestamp, hours: float) -> str:
+    return (utc + pd.Timedelta(hours=hours)).date().isoformat()
+
+
+def make_followups(
+    network: Network,
+    target: str,
+    *,
+    today: date | str = "2026-03-20",
+    my_offset: float = -5.0,
+    seed: int = 0,
+) -> Followups:
+    """Draw a fictional follow-up tracker and the ties its conversations made.
+
+    Fifteen people from ``network`` (never the learner), each at one stage:
+
+    * seven requests: one whose one follow-up (seven business days after
+      sending, the "3B7" routine) is due ``today``, two overdue, one overdue
+      but already followed up, two not due yet (one sent exactly a week of
+      calendar days ago) and one that had a reply;
+    * eight conversations already held, with the moment they started
+      (``met_at``, in the other person's time zone) and, for seven of them,
+      the moment the thank-you went out (``thanked_at``, in the learner's
+      time zone, ``my_offset`` hours from UTC): some within 24 hours, one
+      exactly 24 hours, some later, including one that only looks prompt
+      when the time zones are ignored and one that only looks late.
+
+    One conversation is with someone the learner already knew, so one new tie
+    repeats a tie of the network; the others reach further, one of them next
+    to the person at ``target`` who is farthest away.
+
+    Parameters
+    ----------
+    network : Network
+    target : str
+        The organisation the learner is aiming for (a name in the network).
+    today : datetime.date or ISO string
+        A weekday: the day the tracker is read.
+    my_offset : float
+        The learner's UTC offset in hours, from -5 to 9.
+    seed : int
+        Seed of the random generator.
+
+    Returns
+    -------
+    Followups
+        ``(tracker, new_ties)``: the tracker as text with the columns
+        :data:`FOLLOWUP_COLUMNS` (blanks empty), readable with
+        :func:`coffeechat.tracking.make_tracker`; the new ties with columns
+        :data:`NEW_TIE_COLUMNS`.
+
+    Raises
+    ------
+    InvalidParameter
+        If ``today`` is a weekend day, the offset is out of range, nobody
+        works at ``target`` or the network is too small.
+
+    Examples
+    --------
+    >>> tracker, ties = make_followups(load_sample_network(), "Brindlewood Learning")
+    >>> len(tracker), len(ties)
+    (15, 8)
+    """
+    from coffeechat.paths import reach
+
+    day = pd.Timestamp(today).normalize()
+    if day.weekday() >= 5:
+        raise InvalidParameter(f"today={today!r} is a weekend day; choose a weekday")
+    if isinstance(my_offset, bool) or not isinstance(my_offset, numbers.Real):
+        raise InvalidParameter(f"my_offset must be a number of hours, not {my_offset!r}")
+    if not -5 <= my_offset <= 9:
+        raise InvalidParameter(f"my_offset must be between -5 and 9 hours, not {my_offset!r}")
+    mine = float(my_offset)
+    rng = np.random.default_rng(seed)
+    me = network.me
+    chains = reach(network, source=me)
+    hops = {person: len(chain) - 1 for person, chain in chains.items()}
+    at_target = [p for p in network.match(organization=target) if p in hops]
+    if not at_target:
+        raise InvalidParameter(f"nobody the learner can reach works at {target!r}")
+    farthest = max(at_target, key=lambda p: (hops[p], p))
+    near_farthest = sorted(q for q in network.neighbors(farthest) if q != me and q in hops)
+    direct = sorted(p for p, h in hops.items() if h == 1)
+    further = sorted(p for p, h in hops.items() if h >= 2 and p != farthest)
+    if len(further) < 20 or not direct:
+        raise InvalidParameter("the network is too small: it needs 20 people 2 or more hops away")
+
+    # who: 7 requests, then 8 conversations (the first with a direct contact)
+    bridge = str(rng.choice(near_farthest)) if near_farthest else str(rng.choice(further))
+    names_seen: set[str] = set()
+    people: list[str] = []
+    for person in [bridge, *rng.permutation(further).tolist()]:
+        name = network.person(person).name
+        if person not in people and name not in names_seen:
+            people.append(person)
+            names_seen.add(name)
+    old_friend = next(p for p in rng.permutation(direct).tolist()
+                      if network.person(p).name not in names_seen)
+    requests = people[1:8]
+    met = [old_friend, bridge, *people[8:14]]
+
+    def business(days: int) -> pd.Timestamp:
+        return pd.Timestamp(np.busday_offset(day.date(), days, roll="forward"))
+
+    rows: list[dict[str, str]] = []
+
+    def row(person: str, **dates: object) -> dict[str, str]:
+        p = network.person(person)
+        record = dict.fromkeys(FOLLOWUP_COLUMNS, "")
+        record.update(contact=p.name, organization=p.organization, email=p.email,
+                      person_id=person)
+        for column, value in dates.items():
+            record[column] = value.date().isoformat() if isinstance(value, pd.Timestamp) else str(
+                value
+            )
+        rows.append(record)
+        return record
+
+    # (a) requests
+    row(requests[0], sent_on=business(-7))
+    row(requests[1], sent_on=business(-int(rng.integers(8, 12))))
+    row(requests[2], sent_on=business(-int(rng.integers(12, 16))))
+    sent = business(-int(rng.integers(9, 13)))
+    followed = pd.Timestamp(np.busday_offset(sent.date(), 7))
+    row(requests[3], sent_on=sent, followed_up_on=followed)
+    row(requests[4], sent_on=business(-5))
+    row(requests[5], sent_on=business(-int(rng.integers(1, 4))))
+    sent = business(-int(rng.integers(9, 13)))
+    row(requests[6], sent_on=sent, replied_on=sent + pd.Timedelta(days=1))
+
+    # (b) conversations: the gap from meeting to thank-you, in hours, and the
+    # other person's offset, chosen so that each kind of mistake shows
+    east = [o for o in _OFFSETS if o - mine >= 5]
+    west = [o for o in _OFFSETS if mine - o >= 3]
+
+    def pick(options: list[float]) -> float:
+        return float(rng.choice(options)) if options else mine
+
+    gaps: list[tuple[float | None, float, int]] = [
+        (float(rng.integers(2, 7)), pick(list(_OFFSETS)), 13),  # prompt
+        (24.0, pick(list(_OFFSETS)), 11),  # exactly a day: still in time
+        (24.5, pick(list(_OFFSETS)), 15),  # just late
+        (float(rng.integers(25, 28)), pick(east), 10),  # late, looks prompt by the clocks
+        (float(rng.choice([22.0, 22.5, 23.0])), pick(west) if west else mine, 9),  # prompt,
+        (30.0, mine, 8),  # late, but "the next day" on the calendar
+        (float(rng.integers(40, 47)), pick(list(_OFFSETS)), 16),  # two days on, yet days == 1
+        (None, pick(list(_OFFSETS)), 14),  # no thank-you yet
+    ]
+    others = rng.permutation(met[1:]).tolist()
+    for k, (gap, theirs, hour) in enumerate(gaps):
+        person = others[k - 1] if k else old_friend
+        meeting_day = day - pd.Timedelta(days=int(rng.integers(3, 12)))
+        if meeting_day.weekday() >= 5:
+            meeting_day -= pd.Timedelta(days=meeting_day.weekday() - 4)
+        local_start = meeting_day + pd.Timedelta(hours=hour, minutes=int(rng.choice([0, 30])))
+        met_utc = local_start - pd.Timedelta(hours=theirs)
+        sent = pd.Timestamp(np.busday_offset(meeting_day.date(), -int(rng.integers(5, 9))))
+        dates: dict[str, object] = {
+            "sent_on": sent,
+            "replied_on": sent + pd.Timedelta(days=int(rng.integers(1, 3))),
+            "meeting_on": _local_day(met_utc, mine),
+            "met_at": _moment(met_utc, theirs),
+        }
+        if gap is not None:
+            thanked_utc = met_utc + pd.Timedelta(hours=gap)
+            dates["thanked_on"] = _local_day(thanked_utc, mine)
+            dates["thanked_at"] = _moment(thanked_utc, mine)
+        if k == 0:
+            dates["notes"] = "knew them already: coffee"
+        row(person, **dates)
+    tracker = pd.DataFrame(rows, columns=list(FOLLOWUP_COLUMNS))
+    tracker = tracker.sort_values(["sent_on", "contact"], kind="stable").reset_index(drop=True)
+    held = tracker[tracker["met_at"] != ""]
+    new_ties = pd.DataFrame(
+        {
+            "source": me,
+            "target": held["person_id"].to_numpy(),
+            "kind": "acquaintance",
+            "met_on": held["meeting_on"].to_numpy(),
+        },
+        columns=list(NEW_TIE_COLUMNS),
+    )
+    return Followups(tracker, new_ties.reset_index(drop=True))
+
+
+def load_sample_followups() -> Followups:
+    """Alex Moreno's follow-up tracker and the ties its conversations made.
+
+    Read from the bundled ``followups.csv`` and ``new_ties.csv`` (written by
+    ``tools/make_followups.py`` with :func:`make_followups`), as
+    ``pandas.read_csv`` reads them: text, blanks as NaN.
+
+    Examples
+    --------
+    >>> tracker, new_ties = load_sample_followups()
+    >>> tracker.columns.tolist() == list(FOLLOWUP_COLUMNS)
+    True
+    >>> new_ties["source"].unique().tolist()
+    ['me']
+    """
+    tracker = pd.read_csv(sample_path("followups.csv"), dtype=str)
+    new_ties = pd.read_csv(sample_path("new_ties.csv"), dtype=str)
+    return Followups(tracker, new_ties)

@@ -51,7 +51,7 @@ checks and shows a learner, working alone, their points so far per part.
 
 from __future__ import annotations
 
-from coffeechat.checks import ps01, ps02, ps03, ps04, ps05, ps07, ps08
+from coffeechat.checks import ps01, ps02, ps03, ps04, ps05, ps06, ps07, ps08
 from coffeechat.checks._core import (
     Assignment,
     GradedTest,
@@ -127,6 +127,18 @@ from coffeechat.checks.ps05 import (
     other_transcripts,
     tricky_transcript,
 )
+from coffeechat.checks.ps06 import (
+    check_add_ties,
+    check_expected_network,
+    check_follow_ups_due,
+    check_new_ties_elsewhere,
+    check_reach_after,
+    check_snowball_mean,
+    check_snowball_run,
+    check_thank_you_edge_cases,
+    check_thank_you_hours,
+    check_thanked_within_a_day,
+)
 from coffeechat.checks.ps07 import (
     check_average_clustering,
     check_average_path_length,
@@ -157,6 +169,7 @@ ASSIGNMENTS: dict[str, Assignment] = {
         ps03.ASSIGNMENT,
         ps04.ASSIGNMENT,
         ps05.ASSIGNMENT,
+        ps06.ASSIGNMENT,
         ps07.ASSIGNMENT,
         ps08.ASSIGNMENT,
     )
@@ -171,6 +184,7 @@ __all__ = [
     "Part",
     "PartResult",
     "Scoreboard",
+    "check_add_ties",
     "check_advocacy",
     "check_ask_list",
     "check_average_clustering",
@@ -184,9 +198,11 @@ __all__ = [
     "check_cut_plan",
     "check_degrees",
     "check_draft_request",
+    "check_expected_network",
     "check_first_plan",
     "check_first_sentence",
     "check_follow_ups",
+    "check_follow_ups_due",
     "check_industry_words",
     "check_introducer_ranking",
     "check_job_requests",
@@ -196,12 +212,14 @@ __all__ = [
     "check_letter_simulation",
     "check_missing_closing",
     "check_names_connection",
+    "check_new_ties_elsewhere",
     "check_organization_counts",
     "check_organization_relations",
     "check_overran",
     "check_own_request",
     "check_people_to_ask",
     "check_question_choice",
+    "check_reach_after",
     "check_related_organizations",
     "check_relations_table",
     "check_requests",
@@ -212,10 +230,15 @@ __all__ = [
     "check_searchable_questions",
     "check_shortest_chains",
     "check_small_world_points",
+    "check_snowball_mean",
+    "check_snowball_run",
     "check_strongest_chain",
     "check_summary_edge_cases",
     "check_talk_share",
     "check_tenure_table",
+    "check_thank_you_edge_cases",
+    "check_thank_you_hours",
+    "check_thanked_within_a_day",
     "check_three_b_seven",
     "check_three_weeks",
     "check_too_long",

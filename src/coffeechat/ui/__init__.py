@@ -26,8 +26,12 @@ from coffeechat.ui.reach import ReachExplorer, reach_explorer
 from coffeechat.ui.request import RequestChecker, request_checker, request_findings
 from coffeechat.ui.roleplay import RolePlay, roleplay, roleplay_moves
 from coffeechat.ui.smallworld import SmallWorldLab, small_world_lab, small_world_summary
+from coffeechat.ui.snowball import SnowballSimulator, snowball_simulator, snowball_summary
+from coffeechat.ui.thank_you import 
+from coffeechat.ui.tracker import BOARD_COLUMNS, TrackerBoard, follow_up_board, tracker_board
 
 __all__ = [
+    "BOARD_COLUMNS",
     "CHAIN_COLUMNS",
     "ChainFinder",
     "IndustryMapExplorer",
@@ -41,9 +45,12 @@ __all__ = [
     "RequestChecker",
     "RolePlay",
     "SmallWorldLab",
+    "SnowballSimulator",
+    "TrackerBoard",
     "chain_finder",
     "chain_table",
     "draw_network",
+    "follow_up_board",
     "industry_map_explorer",
     "lamp_builder",
     "lamp_summary",
@@ -57,4 +64,7 @@ __all__ = [
     "roleplay_moves",
     "small_world_lab",
     "small_world_summary",
+    "snowball_simulator",
+    "snowball_summary",
+    "tracker_board",
 ]
