@@ -50,7 +50,7 @@ def test_reference_functions_pass_on_sample_and_practice_data(capsys) -> None:
     for seed in range(3):
         people, positions, as_of = checks.practice_positions(seed)
         checks.check_tenure_table(tenure_table, people, positions, as_of)
-        checks.check_organization_relations(relations_table, checks.practice_organizations(seed))
+        checks.check_organization_relations(relations_table, checks.research_organizations(seed))
         checks.check_industry_words(distinctive_words, checks.practice_postings(seed), 3)
     assert capsys.readouterr().out.count("\N{CHECK MARK}") == 10
 

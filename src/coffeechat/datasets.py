@@ -23,13 +23,19 @@ be reached by a short chain of weak ties or a longer chain of strong ones.
 The same contacts come as LinkedIn, vCard and Google Contacts exports, to
 practise the importers of :mod:`coffeechat.io` on (:func:`sample_path`).
 
-:func:`load_sample_lamp` is Alex's LAMP list of 45 target employers (*The
-2-Hour Job Search*), as Alex first wrote it in a spreadsheet;
-:func:`make_lamp_list` makes others like it.
-
 :func:`make_network` draws a large random network with the shape real social
 networks have (most of your contacts know each other, yet a few steps reach
 almost anyone), for trying algorithms at scale.
+
+The modules have data of their own, all fictional and written reproducibly by
+the scripts in ``tools/``: :func:`load_sample_lamp` is Alex's LAMP list of 45
+target employers (*The 2-Hour Job Search*), as Alex first wrote it in a
+spreadsheet, and :func:`make_lamp_list` makes others like it;
+:func:`load_sample_positions` and :func:`load_sample_postings` hold career
+histories and job postings for researching a conversation;
+:func:`load_transcripts` holds practice conversations; and
+:func:`load_sample_followups` and :func:`make_followups` hold trackers for the
+weeks after a conversation.
 
 Examples
 --------
@@ -58,22 +64,18 @@ from coffeechat.contacts import DEFAULT_STRENGTH, TIE_KINDS, Network
 from coffeechat.errors import InvalidParameter
 
 __all__ = [
+    "FOLLOWUP_COLUMNS",
+    "Followups",
+    "NEW_TIE_COLUMNS",
+    "load_sample_followups",
     "load_sample_lamp",
     "load_sample_network",
     "load_sample_organizations",
-    "load_transcripts",
-    "make_lamp_list",
-
     "load_sample_positions",
     "load_sample_postings",
-
-    "FOLLOWUP_COLUMNS",
-    "NEW_TIE_COLUMNS",
-    "Followups",
-    "load_sample_followups",
-    "load_sample_network",
-    "load_sample_organizations",
+    "load_transcripts",
     "make_followups",
+    "make_lamp_list",
     "make_network",
     "sample_path",
 ]
@@ -594,34 +596,6 @@ def make_lamp_list(n: int = 45, *, seed: int = 2026, known: tuple[str, ...] = ()
     known : tuple of str
         Employers to put first (the rest are invented names).
 
-# ----------------------------------------------------------------- research (Module 4)
-
-
-def _read_bundled(name: str, columns: tuple[str, ...], dates: tuple[str, ...] = ()) -> pd.DataFrame:
-    """A bundled CSV file as text columns, checked: the columns are there, the dates are dates."""
-    from coffeechat.errors import ContactDataError
-
-    path = sample_path(name)
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ContactDataError(f"missing column {missing[0]!r}", path=path, line=1)
-    for column in dates:
-        for line, value in enumerate(frame[column], start=2):
-            if value:
-                try:
-                    date.fromisoformat(value)
-                except ValueError as err:
-                    raise ContactDataError(
-                        f"{value!r} is not a date like 2024-09-01", path=path, line=line,
-                        column=column,
-                    ) from err
-    return frame
-
-
-def load_sample_positions() -> pd.DataFrame:
-    """The career histories of the people in the sample network.
-
     Returns
     -------
     pandas.DataFrame
@@ -680,6 +654,53 @@ def load_sample_lamp() -> pd.DataFrame:
     bundled ``lamp.csv`` (written by ``tools/make_lamp.py``) the way a
     learner would, with ``pd.read_csv``: a blank advocacy cell is NaN.
 
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``employer, advocacy, motivation, posting, notes``, unsorted.
+
+    Examples
+    --------
+    >>> lamp = load_sample_lamp()
+    >>> len(lamp), lamp["employer"].iloc[0]
+    (45, 'Northgate University')
+    """
+    return pd.read_csv(sample_path("lamp.csv"))
+
+
+# ----------------------------------------------------------------- research (Module 4)
+
+
+def _read_bundled(name: str, columns: tuple[str, ...], dates: tuple[str, ...] = ()) -> pd.DataFrame:
+    """A bundled CSV file as text columns, checked: the columns are there, the dates are dates."""
+    from coffeechat.errors import ContactDataError
+
+    path = sample_path(name)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ContactDataError(f"missing column {missing[0]!r}", path=path, line=1)
+    for column in dates:
+        for line, value in enumerate(frame[column], start=2):
+            if value:
+                try:
+                    date.fromisoformat(value)
+                except ValueError as err:
+                    raise ContactDataError(
+                        f"{value!r} is not a date like 2024-09-01",
+                        path=path,
+                        line=line,
+                        column=column,
+                    ) from err
+    return frame
+
+
+def load_sample_positions() -> pd.DataFrame:
+    """The career histories of the people in the sample network.
+
+    Returns
+    -------
+    pandas.DataFrame
         One row a position: ``person`` (an id of :func:`load_sample_network`),
         ``organization``, ``role``, ``start`` and ``end`` (ISO dates as text;
         ``end`` is ``""`` for the position a person holds now). Everyone with
@@ -704,16 +725,6 @@ def load_sample_postings() -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Columns ``employer, advocacy, motivation, posting, notes``, unsorted.
-
-    Examples
-    --------
-    >>> lamp = load_sample_lamp()
-    >>> len(lamp), lamp["employer"].iloc[0]
-    (45, 'Northgate University')
-    """
-    return pd.read_csv(sample_path("lamp.csv"))
-
         One row a posting: ``id``, ``organization``, ``industry``, ``title``
         and ``text``. Written by ``tools/make_postings.py``; every
         organisation in it is made up.
@@ -725,6 +736,7 @@ def load_sample_postings() -> pd.DataFrame:
     (300, ['Education', 'Health care', 'Research and consulting', 'Software'])
     """
     return _read_bundled("postings.csv", ("id", "organization", "industry", "title", "text"))
+
 
 # ------------------------------------------------------- follow-ups (Module 6)
 
@@ -878,8 +890,9 @@ def make_followups(
         if person not in people and name not in names_seen:
             people.append(person)
             names_seen.add(name)
-    old_friend = next(p for p in rng.permutation(direct).tolist()
-                      if network.person(p).name not in names_seen)
+    old_friend = next(
+        p for p in rng.permutation(direct).tolist() if network.person(p).name not in names_seen
+    )
     requests = people[1:8]
     met = [old_friend, bridge, *people[8:14]]
 
@@ -891,11 +904,10 @@ def make_followups(
     def row(person: str, **dates: object) -> dict[str, str]:
         p = network.person(person)
         record = dict.fromkeys(FOLLOWUP_COLUMNS, "")
-        record.update(contact=p.name, organization=p.organization, email=p.email,
-                      person_id=person)
+        record.update(contact=p.name, organization=p.organization, email=p.email, person_id=person)
         for column, value in dates.items():
-            record[column] = value.date().isoformat() if isinstance(value, pd.Timestamp) else str(
-                value
+            record[column] = (
+                value.date().isoformat() if isinstance(value, pd.Timestamp) else str(value)
             )
         rows.append(record)
         return record

@@ -110,10 +110,10 @@ from coffeechat.checks.ps04 import (
     check_question_choice,
     check_tenure_table,
     practice_agenda,
-    practice_organizations,
     practice_positions,
     practice_postings,
     practice_questions,
+    research_organizations,
 )
 from coffeechat.checks.ps05 import (
     check_follow_ups,
@@ -261,6 +261,7 @@ __all__ = [
     "practice_positions",
     "practice_postings",
     "practice_questions",
+    "research_organizations",
     "scoreboard",
     "strength_practice_network",
     "tie_strengths",

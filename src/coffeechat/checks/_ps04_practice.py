@@ -19,7 +19,7 @@ from coffeechat.questions import load_bank, plan_interview
 
 __all__ = [
     "practice_agenda",
-    "practice_organizations",
+    "research_organizations",
     "practice_positions",
     "practice_postings",
     "practice_questions",
@@ -78,7 +78,7 @@ def practice_positions(seed: int) -> tuple[pd.DataFrame, pd.DataFrame, date]:
     return pd.DataFrame(people), positions, as_of
 
 
-def practice_organizations(seed: int) -> pd.DataFrame:
+def research_organizations(seed: int) -> pd.DataFrame:
     """A small, consistent organisations table with blanks, to try ``relations_table`` on."""
     rng = np.random.default_rng(seed)
     names = ["Ash Health", "Beech Learning", "Cobalt Cloud", "Drift Analytics", "Ember Research",

@@ -45,10 +45,10 @@ from coffeechat.checks._core import (
 )
 from coffeechat.checks._ps04_practice import (
     practice_agenda,
-    practice_organizations,
     practice_positions,
     practice_postings,
     practice_questions,
+    research_organizations,
 )
 from coffeechat.research import (
     RELATIONS,
@@ -66,7 +66,7 @@ __all__ = [
     "check_question_choice",
     "check_tenure_table",
     "practice_agenda",
-    "practice_organizations",
+    "research_organizations",
     "practice_positions",
     "practice_postings",
     "practice_questions",
