@@ -16,11 +16,11 @@ from coffeechat.outreach import (
     CheckResult,
     Finding,
     add_business_days,
-    check_request,
-    check_thank_you,
     follow_up_dates,
     job_request,
     job_words,
+    review_request,
+    review_thank_you,
 )
 
 REQUEST_RULES = (
@@ -138,7 +138,7 @@ REQUESTS = [
 @pytest.mark.parametrize(("draft", "failing"), REQUESTS)
 def test_request_rules(draft: str, failing: set[str]) -> None:
     """Each draft fails exactly the rules it breaks, and every rule is reported."""
-    result = check_request(draft)
+    result = review_request(draft)
     assert result.rules == REQUEST_RULES
     assert {f.rule for f in result.failures} == failing
     assert result.passed is (not failing)
@@ -152,19 +152,19 @@ def test_word_count_limit_and_first_edition() -> None:
         " someone who did it."
     )
     draft = GOOD_ALUMNI.replace("caught my eye,", "caught my eye." + extra + " Also,")
-    result = check_request(draft)
+    result = review_request(draft)
     words = int(result["word-count"].message.split()[3])
     assert MAX_WORDS <= words < FIRST_EDITION_MAX_WORDS
     assert [f.rule for f in result.failures] == ["word-count"]
     assert "aim for under 75" in result["word-count"].message
-    assert check_request(draft, max_words=FIRST_EDITION_MAX_WORDS).passed
+    assert review_request(draft, max_words=FIRST_EDITION_MAX_WORDS).passed
 
 
 def test_word_count_skips_greeting_and_sign_off() -> None:
     """The greeting and sign-off are not counted: adding a longer sign-off changes nothing."""
-    short = check_request(GOOD_ALUMNI)["word-count"].message
+    short = review_request(GOOD_ALUMNI)["word-count"].message
     longer = GOOD_ALUMNI.replace("Thank you,\nSam", "With thanks\nSam Rivera\nLakeside College")
-    assert check_request(longer)["word-count"].message.split()[0] == short.split()[0]
+    assert review_request(longer)["word-count"].message.split()[0] == short.split()[0]
 
 
 def test_long_note_message_points_at_the_part_about_yourself() -> None:
@@ -174,7 +174,7 @@ def test_long_note_message_points_at_the_part_about_yourself() -> None:
         "I volunteer at my local library and I love my statistics classes very much indeed."
     )
     draft = GOOD_ALUMNI.replace("Thank you,", about_me + "\n\nThank you,")
-    message = check_request(draft)["word-count"].message
+    message = review_request(draft)["word-count"].message
     assert message.startswith("Your note is ")
     assert "cut the part about yourself" in message and "third-year student" in message
 
@@ -188,7 +188,7 @@ def test_long_note_message_points_at_the_part_about_yourself() -> None:
 )
 def test_named_connection(connection: str, passes: bool, fragment: str) -> None:
     """A connection given by name must appear in the first sentence."""
-    finding = check_request(GOOD_ALUMNI, connection=connection)["connection-first"]
+    finding = review_request(GOOD_ALUMNI, connection=connection)["connection-first"]
     assert finding.passed is passes
     assert fragment in finding.message
 
@@ -196,7 +196,7 @@ def test_named_connection(connection: str, passes: bool, fragment: str) -> None:
 def test_named_connection_later_says_move_it() -> None:
     """A named connection that appears only later is reported as in the wrong place."""
     draft = "Your design work caught my eye. Lakeside College lists you as an alum. Call?"
-    finding = check_request(draft, connection="Lakeside College")["connection-first"]
+    finding = review_request(draft, connection="Lakeside College")["connection-first"]
     assert not finding.passed
     assert "move it to the first sentence" in finding.message
 
@@ -206,7 +206,7 @@ def test_named_connection_later_says_move_it() -> None:
 )
 def test_named_interest(interest: str, passes: bool) -> None:
     """An interest given by name must appear in the note."""
-    assert check_request(GOOD_ALUMNI, interest=interest)["specific-interest"].passed is passes
+    assert review_request(GOOD_ALUMNI, interest=interest)["specific-interest"].passed is passes
 
 
 @pytest.mark.parametrize(
@@ -226,7 +226,7 @@ def test_named_interest(interest: str, passes: bool) -> None:
 def test_time_phrases(phrase: str, passes: bool) -> None:
     """Stated times between 15 and 30 minutes pass, in digits, words or ranges."""
     draft = f"I found your name on LinkedIn. Would you have {phrase} to talk about your work?"
-    assert check_request(draft)["short-stated-time"].passed is passes
+    assert review_request(draft)["short-stated-time"].passed is passes
 
 
 @pytest.mark.parametrize(
@@ -257,7 +257,7 @@ def test_job_words_finds_every_mention() -> None:
 
 def test_findings_read_well() -> None:
     """A result prints a headline and one line per rule, with a mark for pass or fail."""
-    text = str(check_request(GOOD_ALUMNI))
+    text = str(review_request(GOOD_ALUMNI))
     lines = text.splitlines()
     assert lines[0] == "request: 7 of 7 checks passed"
     assert all(line.startswith("✓ ") for line in lines[1:])
@@ -274,13 +274,13 @@ def test_result_lookup_names_the_rules() -> None:
 @pytest.mark.parametrize(
     ("call", "match"),
     [
-        (lambda: check_request(42), "text must be a string"),
-        (lambda: check_request("hi", max_words=0), "max_words must be a positive"),
-        (lambda: check_request("hi", max_words=True), "max_words must be a positive"),
-        (lambda: check_request("hi", connection="  "), "connection is empty"),
-        (lambda: check_thank_you("x", "2025-03-05", "2025-03-04"), "is before met_at"),
-        (lambda: check_thank_you("x", "yesterday", "2025-03-04"), "is not a date"),
-        (lambda: check_thank_you("x", 5, "2025-03-04"), "must be a date or datetime"),
+        (lambda: review_request(42), "text must be a string"),
+        (lambda: review_request("hi", max_words=0), "max_words must be a positive"),
+        (lambda: review_request("hi", max_words=True), "max_words must be a positive"),
+        (lambda: review_request("hi", connection="  "), "connection is empty"),
+        (lambda: review_thank_you("x", "2025-03-05", "2025-03-04"), "is before met_at"),
+        (lambda: review_thank_you("x", "yesterday", "2025-03-04"), "is not a date"),
+        (lambda: review_thank_you("x", 5, "2025-03-04"), "must be a date or datetime"),
         (lambda: follow_up_dates("2025-02-30"), "is not a date"),
         (lambda: follow_up_dates("2025-03-03", holidays="2025-03-04"), "list of dates"),
         (lambda: add_business_days("2025-03-03", -1), "days must be a whole number"),
@@ -347,7 +347,7 @@ MET = datetime(2025, 3, 4, 15, 0)
 )
 def test_thank_you_rules(text: str, sent_at: datetime, failing: set[str]) -> None:
     """Each thank-you note fails exactly the rules it breaks."""
-    result = check_thank_you(text, MET, sent_at)
+    result = review_thank_you(text, MET, sent_at)
     assert result.rules == (
         "within-24-hours",
         "concrete-takeaway",
@@ -370,13 +370,13 @@ def test_thank_you_rules(text: str, sent_at: datetime, failing: set[str]) -> Non
 )
 def test_thank_you_timing(met: object, sent: object, passes: bool) -> None:
     """24 hours with times; the same or the next day when only a date is known."""
-    assert check_thank_you(THANKS_GOOD, met, sent)["within-24-hours"].passed is passes
+    assert review_thank_you(THANKS_GOOD, met, sent)["within-24-hours"].passed is passes
 
 
 def test_thank_you_named_takeaway() -> None:
     """A takeaway given by name must appear in the note."""
-    ok = check_thank_you(THANKS_GOOD, MET, MET, takeaway="open data projects")
-    missing = check_thank_you(THANKS_GOOD, MET, MET, takeaway="the SQL course")
+    ok = review_thank_you(THANKS_GOOD, MET, MET, takeaway="open data projects")
+    missing = review_thank_you(THANKS_GOOD, MET, MET, takeaway="the SQL course")
     assert ok["concrete-takeaway"].passed
     assert not missing["concrete-takeaway"].passed
 
@@ -384,7 +384,7 @@ def test_thank_you_named_takeaway() -> None:
 def test_mixed_time_zones_are_refused() -> None:
     """A time with a zone and one without cannot be compared."""
     with pytest.raises(InvalidParameter, match="time zone"):
-        check_thank_you(THANKS_GOOD, MET, datetime(2025, 3, 5, tzinfo=UTC))
+        review_thank_you(THANKS_GOOD, MET, datetime(2025, 3, 5, tzinfo=UTC))
 
 
 # ------------------------------------------------------------ 3B7

@@ -31,6 +31,7 @@ from coffeechat.paths import (
     chains,
     introducers,
     reach,
+    reach_table,
     separation,
     shortest_chain,
     strongest_chain,
@@ -155,18 +156,18 @@ def reference_graph(network: Network, goals: set[str]) -> nx.DiGraph:
 
 def check_is_chain(network: Network, chain: Chain, source: str, goals: set[str]) -> None:
     """A chain is a real, simple path of existing ties from source to its first goal."""
-    assert chain.people[0] == source
-    assert chain.people[-1] in goals
-    assert not goals.intersection(chain.people[:-1])
-    assert len(set(chain.people)) == len(chain.people)
-    for a, b, tie in zip(chain.people, chain.people[1:], chain.ties, strict=False):
+    assert chain.ids[0] == source
+    assert chain.ids[-1] in goals
+    assert not goals.intersection(chain.ids[:-1])
+    assert len(set(chain.ids)) == len(chain.ids)
+    for a, b, tie in zip(chain.ids, chain.ids[1:], chain.ties, strict=False):
         real = network.tie(a, b)
         assert real is not None
         assert (tie.source, tie.target) == (a, b)
         assert (tie.strength, tie.kind) == (real.strength, real.kind)
     assert math.isclose(chain.strength, math.prod(t.strength for t in chain.ties))
-    assert [p.id for p in chain.persons] == list(chain.people)
-    assert chain.persons == tuple(network.person(p) for p in chain.people)
+    assert [p.id for p in chain.persons] == list(chain.ids)
+    assert chain.persons == tuple(network.person(p) for p in chain.ids)
 
 
 # ------------------------------------------------------------ the examples
@@ -175,14 +176,13 @@ def check_is_chain(network: Network, chain: Chain, source: str, goals: set[str])
 @pytest.mark.parametrize("engine", ENGINES)
 def test_strongest_and_shortest_differ(net: Network, engine: str) -> None:
     """Strongest takes three strong ties; shortest takes two weak ones."""
-    assert strongest_chain(net, "carla", engine=engine).people == ("me", "ana", "ben", "carla")
-    assert shortest_chain(net, "carla", engine=engine).people == ("me", "dev", "carla")
+    assert strongest_chain(net, target="carla", engine=engine).ids == ("me", "ana", "ben", "carla")
+    assert shortest_chain(net, target="carla", engine=engine).ids == ("me", "dev", "carla")
 
 
 @pytest.mark.parametrize(
     "args, kwargs",
     [
-        (("carla",), {}),
         (("me", "carla"), {}),
         ((), {"target": "carla"}),
         ((), {"source": "me", "target": "carla"}),
@@ -191,25 +191,25 @@ def test_strongest_and_shortest_differ(net: Network, engine: str) -> None:
     ],
 )
 def test_ways_to_call(net: Network, args: tuple, kwargs: dict) -> None:
-    """One person given is the target from the learner; two are source and target."""
-    assert strongest_chain(net, *args, **kwargs).people == ("me", "ana", "ben", "carla")
+    """Source then target, as in networkx; the source defaults to the learner."""
+    assert strongest_chain(net, *args, **kwargs).ids == ("me", "ana", "ben", "carla")
 
 
 def test_other_source(net: Network) -> None:
     """A chain can start from anyone; explain() then names them instead of 'You'."""
-    chain = shortest_chain(net, "dev", "ana")
-    assert chain.people == ("dev", "me", "ana")
+    chain = shortest_chain(net, source="dev", target="ana")
+    assert chain.ids == ("dev", "me", "ana")
     assert chain.explain().startswith("Dev Patel → Sam Learner (acquaintance, weak tie)")
 
 
 def test_explain_in_plain_words(net: Network) -> None:
     """explain() names each person and tie, the target's job, introductions and odds."""
-    text = strongest_chain(net, Target(organization="acme")).explain()
+    text = strongest_chain(net, target=Target(organization="acme")).explain()
     assert text == (
         "You → Ana Ruiz (former colleague, strong tie) → Ben Ode (classmate, medium tie) "
         "→ Carla Diaz, UX Lead at Acme Inc. (colleague, strong tie) — 2 introductions, 34% likely"
     )
-    assert str(strongest_chain(net, "ana")) == (
+    assert str(strongest_chain(net, target="ana")) == (
         "You → Ana Ruiz, Product Designer at Borealis Labs (former colleague, strong tie) "
         "— no introduction needed, 80% likely"
     )
@@ -217,7 +217,7 @@ def test_explain_in_plain_words(net: Network) -> None:
 
 def test_chain_record(net: Network) -> None:
     """A Chain holds people and oriented ties; hops, strength and introducer derive from them."""
-    chain = strongest_chain(net, "carla")
+    chain = strongest_chain(net, target="carla")
     assert chain.hops == 3 and chain.introductions == 2
     assert chain.strength == pytest.approx(0.8 * 0.6 * 0.7)
     assert chain.introducer.name == "Ana Ruiz"
@@ -279,7 +279,7 @@ def test_target_matches(net: Network, target: Target, expected: set[str]) -> Non
 def test_best_reached_match(net: Network, target: Target, by: str, expected: tuple, engine: str):
     """A Target means the best-reached person who matches."""
     search = strongest_chain if by == "strength" else shortest_chain
-    assert search(net, target=target, engine=engine).people == expected
+    assert search(net, target=target, engine=engine).ids == expected
 
 
 def test_target_describes_itself() -> None:
@@ -297,7 +297,7 @@ def test_target_describes_itself() -> None:
 def test_chains_k_best(net: Network, engine: str) -> None:
     """chains() lists alternatives best first, and stops when there are no more."""
     found = chains(net, target="carla", k=5, engine=engine)
-    assert [c.people for c in found] == [
+    assert [c.ids for c in found] == [
         ("me", "ana", "ben", "carla"),
         ("me", "dev", "carla"),
     ]
@@ -320,12 +320,16 @@ def test_plan_b_never_runs_through_another_contact(engine: str) -> None:
     """A plan-B chain does not pass through someone the learner could ask directly."""
     people = [Person(p, p.upper(), "Acme" if p == "t" else "") for p in ("me", "a", "b", "c", "t")]
     ties = [
-        Tie("me", "a", 0.9), Tie("me", "b", 0.9), Tie("me", "c", 0.2),
-        Tie("a", "t", 0.9), Tie("b", "a", 0.9), Tie("c", "t", 0.3),
+        Tie("me", "a", 0.9),
+        Tie("me", "b", 0.9),
+        Tie("me", "c", 0.2),
+        Tie("a", "t", 0.9),
+        Tie("b", "a", 0.9),
+        Tie("c", "t", 0.3),
     ]
     network = Network(people, ties)
     plan = chains(network, target=Target("Acme"), distinct_first=True, engine=engine)
-    assert [c.people for c in plan] == [("me", "a", "t"), ("me", "c", "t")]
+    assert [c.ids for c in plan] == [("me", "a", "t"), ("me", "c", "t")]
     assert [c.introducer.id for c in introducers(network, target="t", engine=engine)] == ["a", "c"]
 
 
@@ -333,8 +337,8 @@ def test_plan_b_never_runs_through_another_contact(engine: str) -> None:
 def test_max_hops(net: Network, engine: str) -> None:
     """max_hops keeps only chains that short, even if weaker."""
     found = chains(net, target="carla", max_hops=2, engine=engine)
-    assert [c.people for c in found] == [("me", "dev", "carla")]
-    with pytest.raises(NoChainError, match="at most 1 step links.*nearest match is Carla Diaz"):
+    assert [c.ids for c in found] == [("me", "dev", "carla")]
+    with pytest.raises(NoChainError, match="at most 1 hop links.*nearest match is Carla Diaz"):
         chains(net, target="carla", max_hops=1, engine=engine)
 
 
@@ -344,8 +348,8 @@ def test_ties_of_strength_one_count(engine: str) -> None:
     people = [Person(p, p.upper()) for p in ("me", "a", "b", "c")]
     ties = [Tie("me", "a", 1.0), Tie("a", "b", 1.0), Tie("me", "b", 1.0), Tie("b", "c", 0.5)]
     network = Network(people, ties)
-    chain = strongest_chain(network, "c", engine=engine)
-    assert chain.people == ("me", "b", "c")  # as strong as me-a-b-c, with fewer steps
+    chain = strongest_chain(network, target="c", engine=engine)
+    assert chain.ids == ("me", "b", "c")  # as strong as me-a-b-c, with fewer steps
     assert chain.strength == 0.5
     assert strongest_chain(network, "a", "c", engine=engine).hops == 2
     assert separation(network, engine=engine).counts == {1: 2, 2: 1}
@@ -353,14 +357,14 @@ def test_ties_of_strength_one_count(engine: str) -> None:
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_separation(net: Network, engine: str) -> None:
-    """separation counts people by steps, with average, farthest and share within six."""
+    """separation counts people by hops, with average, farthest and share within six."""
     s = separation(net, engine=engine)
     assert s == Separation("me", {1: 2, 2: 2, 3: 1}, others=7)
     assert (s.reached, s.unreachable, s.farthest) == (5, 2, 3)
     assert s.average == pytest.approx((2 + 4 + 3) / 5)
     assert s.within_six == pytest.approx(5 / 7)
     assert separation(net, "fay", engine=engine).counts == {1: 1}
-    assert "5 can be reached: 2 in 1 step, 2 in 2 steps, 1 in 3 steps" in s.explain()
+    assert "5 can be reached: 2 in 1 hop, 2 in 2 hops, 1 in 3 hops" in s.explain()
 
 
 @pytest.mark.parametrize(
@@ -402,10 +406,15 @@ def test_separation_of_nobody() -> None:
 @pytest.mark.parametrize(
     "call, error, message",
     [
-        (lambda n: shortest_chain(n, "carlaa"), PersonNotFound, "'carlaa'.*did you mean 'carla'"),
+        (
+            lambda n: shortest_chain(n, target="carlaa"),
+            PersonNotFound,
+            "'carlaa'.*did you mean 'carla'",
+        ),
         (lambda n: strongest_chain(n, "nobody", "ana"), PersonNotFound, "'nobody'"),
         (lambda n: separation(n, "zed"), PersonNotFound, "'zed'"),
         (lambda n: shortest_chain(n), InvalidParameter, "say whom to reach"),
+        (lambda n: shortest_chain(n, "carla"), InvalidParameter, "say whom to reach: target="),
         (lambda n: shortest_chain(n, "me", "me"), InvalidParameter, "is the source itself"),
         (lambda n: shortest_chain(n, "me", 42), InvalidParameter, "target must be a person id"),
         (lambda n: shortest_chain(n, 42, "ana"), InvalidParameter, "source must be a person id"),
@@ -417,7 +426,7 @@ def test_separation_of_nobody() -> None:
         (lambda n: introducers(n, target="ana", by=None), InvalidParameter, "by must be"),
         (lambda n: chains(n, target="ana", max_hops=0), InvalidParameter, "max_hops must"),
         (lambda n: chains(n, target="ana", distinct_first="y"), InvalidParameter, "True or"),
-        (lambda n: shortest_chain(n, "ana", engine="gpu"), InvalidParameter, "engine must"),
+        (lambda n: shortest_chain(n, target="ana", engine="gpu"), InvalidParameter, "engine must"),
         (lambda n: separation(n, engine="gpu"), InvalidParameter, "engine must"),
         (lambda n: reach(n, "zed"), PersonNotFound, "'zed'"),
         (lambda n: reach(n, max_hops=0), InvalidParameter, "max_hops must"),
@@ -441,7 +450,7 @@ def test_bad_input(net: Network, call, error: type, message: str) -> None:
     "call, message",
     [
         (
-            lambda n, e: shortest_chain(n, "fay", engine=e),
+            lambda n, e: shortest_chain(n, target="fay", engine=e),
             "no chain links you to Fay Lin, Fjord Health: you can reach 5 of the 7 other "
             "people, and this person is not among them",
         ),
@@ -479,14 +488,14 @@ def test_no_chain_messages(net: Network, call, message: str, engine: str) -> Non
 def test_auto_engine_choice() -> None:
     """Small networks use the plain engine; large ones the arrays, built from the ties table."""
     small = make_network(200, seed=1)
-    shortest_chain(small, "p000100")
-    assert "_csr_cache" not in small.__dict__
+    shortest_chain(small, target="p000100")
+    assert "csr" not in small.__dict__.get("_engine_cache", {})
     big = make_network(ARRAY_ENGINE_FROM // 9, seed=1)
     assert big.number_of_ties >= ARRAY_ENGINE_FROM
-    chain = strongest_chain(big, "p000100")
-    assert "_csr_cache" in big.__dict__
+    chain = strongest_chain(big, target="p000100")
+    assert "csr" in big.__dict__["_engine_cache"]
     assert "graph" not in big.__dict__ and "_adjacency" not in big.__dict__
-    assert strongest_chain(big, "p000100", engine="python").strength == pytest.approx(
+    assert strongest_chain(big, target="p000100", engine="python").strength == pytest.approx(
         chain.strength
     )
 
@@ -507,13 +516,13 @@ def test_arrays_keep_every_tie() -> None:
 def test_network_with_arrays_can_be_copied() -> None:
     """A network keeps its arrays through pickling and copying, and they still work."""
     network = random_network(3, 40, 90, discrete=False)
-    chain = strongest_chain(network, "p5", engine="arrays")
+    chain = strongest_chain(network, target="p5", engine="arrays")
     for other in (pickle.loads(pickle.dumps(network)), copy.deepcopy(network)):
-        assert "_csr_cache" in other.__dict__
-        assert strongest_chain(other, "p5", engine="arrays") == chain
+        assert "csr" in other.__dict__["_engine_cache"]
+        assert strongest_chain(other, target="p5", engine="arrays") == chain
         assert (
-            shortest_chain(other, "p5", engine="arrays").hops
-            == shortest_chain(network, "p5", engine="python").hops
+            shortest_chain(other, target="p5", engine="arrays").hops
+            == shortest_chain(network, target="p5", engine="python").hops
         )
 
 
@@ -553,13 +562,13 @@ def test_against_networkx(seed: int) -> None:
         for engine in ENGINES:
             if not nx.has_path(graph, "me", target):
                 with pytest.raises(NoChainError):
-                    shortest_chain(network, target, engine=engine)
+                    shortest_chain(network, target=target, engine=engine)
                 continue
-            assert shortest_chain(network, target, engine=engine).hops == nx.shortest_path_length(
-                graph, "me", target
-            )
+            assert shortest_chain(
+                network, target=target, engine=engine
+            ).hops == nx.shortest_path_length(graph, "me", target)
             cost, path = nx.bidirectional_dijkstra(graph, "me", target, weight="cost")
-            chain = strongest_chain(network, target, engine=engine)
+            chain = strongest_chain(network, target=target, engine=engine)
             assert chain.strength == pytest.approx(math.exp(-cost), rel=1e-7)
             assert chain.hops == len(path) - 1
             for by, weight in (("strength", "cost"), ("hops", None)):
@@ -595,7 +604,7 @@ def test_targets_against_networkx(seed: int) -> None:
             [math.exp(-nx.path_weight(graph, p, "cost")) for p in expected], rel=1e-7
         )
         best = strongest_chain(network, target=Target("Acme"), engine=engine)
-        assert best.people == tuple(expected[0][:-1])
+        assert best.ids == tuple(expected[0][:-1])
 
 
 @pytest.mark.parametrize(
@@ -701,7 +710,7 @@ def test_chain_properties(network: Network, pick: int, by_org: bool, by: str, en
         return
     for chain in found:
         check_is_chain(network, chain, "me", goals)
-    assert len({c.people for c in found}) == len(found)
+    assert len({c.ids for c in found}) == len(found)
     keys = [key(c, by) for c in found]
     assert keys == sorted(keys)
     strongest = strongest_chain(network, target=target, engine=engine)
@@ -716,23 +725,75 @@ def test_chain_properties(network: Network, pick: int, by_org: bool, by: str, en
     contacts = set(network.neighbors("me"))
     for chain in plan_b:
         check_is_chain(network, chain, "me", goals)
-        assert not contacts.intersection(chain.people[2:])
+        assert not contacts.intersection(chain.ids[2:])
+
+
+@st.composite
+def unique_best_networks(draw: st.DrawFn) -> Network:
+    """Small networks whose tie strengths are 1/p for distinct primes p.
+
+    Two different chains then never have the same strength, so the best
+    chain to anyone is unique and no tie-break is needed to agree.
+    """
+    n = draw(st.integers(2, 9))
+    pairs = list(itertools.combinations(range(n), 2))
+    chosen = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=len(pairs)))
+    primes = [p for p in range(2, 400) if all(p % d for d in range(2, int(p**0.5) + 1))]
+    order = draw(st.permutations(primes))
+    ids = ["me"] + [f"p{i}" for i in range(1, n)]
+    people = [Person(pid, f"Person {pid}") for pid in ids]
+    ties = [Tie(ids[a], ids[b], 1 / p) for (a, b), p in zip(chosen, order, strict=False)]
+    return Network(people, ties)
+
+
+def _reach_matches_shortest_chain(network: Network, max_hops: int | None, engine: str) -> None:
+    found = reach(network, max_hops=max_hops, engine=engine)
+    lengths = nx.single_source_shortest_path_length(network.graph, "me", cutoff=max_hops)
+    assert set(found) == set(lengths) - {"me"}
+    table = reach_table(network, max_hops=max_hops or len(network), engine=engine)
+    for person, ids in found.items():
+        best = shortest_chain(network, target=person, engine=engine)
+        assert ids == best.ids
+        assert table.loc[person, "chain"] == " → ".join(
+            ["You", *(p.name for p in best.persons[1:])]
+        )
+        assert table.loc[person, "hops"] == best.hops
 
 
 @settings(max_examples=60, deadline=None)
 @given(network=small_networks(), max_hops=st.none() | st.integers(1, 4))
-def test_reach_agrees_with_shortest_chain(network: Network, max_hops: int | None) -> None:
-    """reach finds everyone networkx finds that near, each by a chain as good as shortest_chain."""
-    found = reach(network, max_hops=max_hops)
-    lengths = nx.single_source_shortest_path_length(network.graph, "me", cutoff=max_hops)
-    assert set(found) == set(lengths) - {"me"}
-    for person, ids in found.items():
-        assert ids[0] == "me" and ids[-1] == person and len(set(ids)) == len(ids)
-        ties = [network.tie(a, b) for a, b in itertools.pairwise(ids)]
-        assert None not in ties
-        cost = int(tie_costs(np.array([t.strength for t in ties])).sum())
-        best = shortest_chain(network, person)
-        assert chain_key(len(ties), cost, "hops") == key(best, "hops")
+def test_reach_names_the_chain_shortest_chain_names(network: Network, max_hops: int | None) -> None:
+    """reach and reach_table give, for everyone, exactly shortest_chain's chain, ties included.
+
+    The strengths here repeat (1.0, 0.5, ...), so many chains are equally
+    good: both searches then take the one through the smaller id.
+    """
+    _reach_matches_shortest_chain(network, max_hops, "python")
+
+
+@settings(max_examples=60, deadline=None)
+@given(network=small_networks(), max_hops=st.none() | st.integers(1, 4))
+def test_reach_is_the_same_on_both_engines(network: Network, max_hops: int | None) -> None:
+    """The array engine's breadth-first search gives the python one's chains, ties included."""
+    expected = reach(network, max_hops=max_hops, engine="python")
+    assert reach(network, max_hops=max_hops, engine="arrays") == expected
+    for person, ids in expected.items():
+        best = shortest_chain(network, target=person, engine="arrays")
+        assert key(best, "hops") == key(shortest_chain(network, target=person), "hops")
+        assert best.hops == len(ids) - 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    network=unique_best_networks(),
+    max_hops=st.none() | st.integers(1, 4),
+    engine=st.sampled_from(["python", "arrays"]),
+)
+def test_reach_table_agrees_with_shortest_chain_on_both_engines(
+    network: Network, max_hops: int | None, engine: str
+) -> None:
+    """reach_table's chain to everyone is shortest_chain's, on either engine."""
+    _reach_matches_shortest_chain(network, max_hops, engine)
 
 
 # -------------------------------------------------------------- benchmark

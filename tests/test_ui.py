@@ -15,18 +15,16 @@ from matplotlib.figure import Figure
 
 from coffeechat.contacts import TIE_KINDS, Network, Person, Tie
 from coffeechat.errors import InvalidParameter, PersonNotFound
+from coffeechat.paths import REACH_COLUMNS, hop_counts, reach_table
 from coffeechat.ui import (
     MAX_DRAWN,
     MAX_LABELLED,
-    REACH_COLUMNS,
     Quiz,
     ReachExplorer,
-    check_answer,
     draw_network,
-    hop_counts,
+    mark_answer,
     quiz,
     reach_explorer,
-    reach_table,
 )
 
 #   me --0.8-- ana --0.5-- ben --0.5-- dee --0.7-- eve        fay (nobody knows fay)
@@ -71,7 +69,7 @@ def net() -> Network:
 )
 def test_reach_table_grows_with_hops(net: Network, hops: int, expected: list[str]) -> None:
     """Each extra hop adds the next layer of people, nearest first."""
-    table = reach_table(net, hops)
+    table = reach_table(net, max_hops=hops)
     assert list(table.index) == expected
     assert list(table.columns) == list(REACH_COLUMNS)
     assert table["hops"].max() == min(hops, 4)
@@ -79,7 +77,7 @@ def test_reach_table_grows_with_hops(net: Network, hops: int, expected: list[str
 
 def test_reach_table_says_through_whom(net: Network) -> None:
     """Direct contacts are marked as known; others name the first link of the chain."""
-    table = reach_table(net, 4)
+    table = reach_table(net, max_hops=4)
     assert table.loc["ana", "through"] == "you know them"
     assert table.loc["eve", "through"] == "Ana Ruiz"
     assert table.loc["eve", "chain"] == "You → Ana Ruiz → Ben Ode → Dee <b>Okafor</b> → Eve Lund"
@@ -99,7 +97,7 @@ def test_reach_table_prefers_the_strongest_short_chain(
 ) -> None:
     """Of two chains of equal length, the one with stronger ties is shown."""
     ties = [Tie("me", "ana", me_ana), Tie("me", "cy", me_cy), *TIES[2:]]
-    table = reach_table(Network(PEOPLE, ties), 2)
+    table = reach_table(Network(PEOPLE, ties), max_hops=2)
     assert table.loc["ben", "through"] == through
 
 
@@ -107,7 +105,7 @@ def test_reach_table_never_takes_a_longer_chain_for_strength() -> None:
     """Fewer introductions come first, however strong a longer chain is."""
     people = [Person(i, i.upper()) for i in ("me", "a", "b", "t")]
     ties = [Tie("me", "t", 0.1), Tie("me", "a", 1.0), Tie("a", "b", 1.0), Tie("b", "t", 1.0)]
-    table = reach_table(Network(people, ties), 3)
+    table = reach_table(Network(people, ties), max_hops=3)
     assert table.loc["t", "hops"] == 1
     assert table.loc["t", "chain"] == "You → T"
 
@@ -125,19 +123,19 @@ def test_reach_table_filters_by_organization(
     net: Network, organization: str, expected: list[str]
 ) -> None:
     """Organisation names match however they are spelled; fay at Acme is out of reach."""
-    assert list(reach_table(net, 4, organization=organization).index) == expected
+    assert list(reach_table(net, max_hops=4, organization=organization).index) == expected
 
 
 def test_reach_table_from_someone_else(net: Network) -> None:
     """With a source, chains start from that person and name them."""
-    table = reach_table(net, 1, source="dee")
+    table = reach_table(net, "dee", max_hops=1)
     assert list(table.index) == ["ben", "eve"]
     assert table.loc["eve", "chain"] == "Dee <b>Okafor</b> → Eve Lund"
 
 
 def test_reach_table_can_be_empty(net: Network) -> None:
     """Someone with no ties reaches nobody: an empty table with the usual columns."""
-    table = reach_table(net, 3, source="fay")
+    table = reach_table(net, "fay", max_hops=3)
     assert table.empty
     assert list(table.columns) == list(REACH_COLUMNS)
 
@@ -146,7 +144,7 @@ def test_reach_table_can_be_empty(net: Network) -> None:
 def test_reach_table_rejects_bad_hops(net: Network, hops: object) -> None:
     """Hops must be a whole number of at least 1."""
     with pytest.raises(InvalidParameter, match="hops must be a whole number"):
-        reach_table(net, hops)  # type: ignore[arg-type]
+        reach_table(net, max_hops=hops)  # type: ignore[arg-type]
 
 
 def test_reach_table_rejects_unknown_people_and_places(net: Network) -> None:
@@ -182,7 +180,7 @@ def test_reach_table_chains_are_real_and_strongest_of_the_shortest(
     """Every chain is a path of ties, as short as possible and as strong as any that short."""
     graph = network.graph
     expected = nx.single_source_shortest_path_length(graph, "me", cutoff=hops)
-    table = reach_table(network, hops)
+    table = reach_table(network, max_hops=hops)
     assert set(table.index) == set(expected) - {"me"}
     name_to_id = {p.name: p.id for p in network}
     for person, row in table.iterrows():
@@ -232,21 +230,21 @@ def test_hop_counts_agree_with_networkx(network: Network) -> None:
 
 def test_explorer_is_a_widget_showing_the_pure_table(net: Network) -> None:
     """The explorer starts on the requested hops and shows exactly reach_table's result."""
-    explorer = reach_explorer(net, hops=2)
+    explorer = reach_explorer(net, max_hops=2)
     assert isinstance(explorer, ReachExplorer)
     assert isinstance(explorer, widgets.Widget)
-    assert isinstance(explorer.hops, widgets.IntSlider)
-    assert (explorer.hops.min, explorer.hops.max, explorer.hops.value) == (1, 4, 2)
-    pd.testing.assert_frame_equal(explorer.table, reach_table(net, 2))
+    assert isinstance(explorer.max_hops, widgets.IntSlider)
+    assert (explorer.max_hops.min, explorer.max_hops.max, explorer.max_hops.value) == (1, 4, 2)
+    pd.testing.assert_frame_equal(explorer.table, reach_table(net, max_hops=2))
     assert "<b>3</b> of the 6 other people" in explorer.summary.value
 
 
 @pytest.mark.parametrize("hops", [1, 2, 3, 4])
 def test_explorer_follows_the_slider(net: Network, hops: int) -> None:
     """Moving the slider recomputes the table and the sentence above it."""
-    explorer = reach_explorer(net, hops=1)
-    explorer.hops.value = hops
-    pd.testing.assert_frame_equal(explorer.table, reach_table(net, hops))
+    explorer = reach_explorer(net, max_hops=1)
+    explorer.max_hops.value = hops
+    pd.testing.assert_frame_equal(explorer.table, reach_table(net, max_hops=hops))
     assert f"<b>{len(explorer.table)}</b>" in explorer.summary.value
     for person in explorer.table.index:
         assert net.person(person).name.split()[0] in explorer.result.value
@@ -265,7 +263,7 @@ def test_explorer_lists_each_organisation_once(net: Network) -> None:
 
 def test_explorer_filters_by_organisation(net: Network) -> None:
     """Picking an organisation keeps only the people there, and says so."""
-    explorer = reach_explorer(net, hops=1)
+    explorer = reach_explorer(net, max_hops=1)
     explorer.organization.value = "Borealis Labs"
     assert list(explorer.table.index) == ["cy"]
     assert "at <b>Borealis Labs</b>" in explorer.summary.value
@@ -273,7 +271,7 @@ def test_explorer_filters_by_organisation(net: Network) -> None:
     assert explorer.table.empty
     assert "Nobody at <b>Cobalt &amp; Co</b> is within 1 hop" in explorer.summary.value
     assert explorer.result.value == ""
-    explorer.hops.value = 4
+    explorer.max_hops.value = 4
     assert list(explorer.table.index) == ["eve"]
     explorer.organization.value = ""
     assert len(explorer.table) == 5
@@ -281,7 +279,7 @@ def test_explorer_filters_by_organisation(net: Network) -> None:
 
 def test_explorer_escapes_names(net: Network) -> None:
     """Text from contact data is shown as text, never run as HTML."""
-    explorer = reach_explorer(net, hops=3)
+    explorer = reach_explorer(net, max_hops=3)
     assert "Dee &lt;b&gt;Okafor&lt;/b&gt;" in explorer.result.value
     assert "<b>Okafor</b>" not in explorer.result.value
 
@@ -289,10 +287,10 @@ def test_explorer_escapes_names(net: Network) -> None:
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"hops": 5}, "hops=5 is more than max_hops=4"),
-        ({"hops": 0}, "hops must be"),
+        ({"max_hops": 5}, "max_hops=5 is more than slider_max=4"),
         ({"max_hops": 0}, "max_hops must be"),
-        ({"hops": 2, "max_hops": 1}, "more than max_hops=1"),
+        ({"slider_max": 0}, "slider_max must be"),
+        ({"max_hops": 2, "slider_max": 1}, "more than slider_max=1"),
     ],
 )
 def test_explorer_rejects_bad_settings(net: Network, kwargs: dict, message: str) -> None:
@@ -321,18 +319,18 @@ QUESTION = {
         (None, False, "Pick an answer first"),
     ],
 )
-def test_check_answer(choice: str | None, correct: bool, message: str) -> None:
+def test_mark_answer(choice: str | None, correct: bool, message: str) -> None:
     """The right answer is praised and explained; wrong ones get a nudge."""
     question = quiz(**QUESTION).question
-    ok, feedback = check_answer(question, choice)
+    ok, feedback = mark_answer(question, choice)
     assert ok is correct
     assert feedback.startswith(message)
 
 
-def test_check_answer_rejects_a_choice_not_offered() -> None:
+def test_mark_answer_rejects_a_choice_not_offered() -> None:
     """A choice that is not on the list is an error, not a wrong answer."""
     with pytest.raises(InvalidParameter, match="'Cake' is not one of the choices"):
-        check_answer(quiz(**QUESTION).question, "Cake")
+        mark_answer(quiz(**QUESTION).question, "Cake")
 
 
 def test_quiz_widget_gives_feedback_on_click() -> None:

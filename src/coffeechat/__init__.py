@@ -14,6 +14,8 @@ import those modules by name.
 
 from __future__ import annotations
 
+from importlib import metadata as _metadata
+
 from coffeechat.contacts import TIE_KINDS, Network, Person, Tie
 from coffeechat.datasets import (
     load_sample_network,
@@ -39,13 +41,15 @@ from coffeechat.io import (
     read_vcard,
     write_csv,
 )
-from coffeechat.outreach import check_request, check_thank_you, follow_up_dates
+from coffeechat.outreach import follow_up_dates, review_request, review_thank_you
 from coffeechat.paths import (
     Chain,
     Separation,
     Target,
     chains,
+    hop_counts,
     introducers,
+    reach_table,
     separation,
     shortest_chain,
     strongest_chain,
@@ -61,7 +65,10 @@ from coffeechat.tracking import (
     write_tracker,
 )
 
-__version__ = "0.1.0"
+try:
+    __version__ = _metadata.version("coffeechat")
+except _metadata.PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "TIE_KINDS",
@@ -84,10 +91,9 @@ __all__ = [
     "TrackerDataError",
     "__version__",
     "chains",
-    "check_request",
-    "check_thank_you",
     "due_today",
     "follow_up_dates",
+    "hop_counts",
     "introducers",
     "load_bank",
     "load_sample_network",
@@ -103,6 +109,9 @@ __all__ = [
     "read_linkedin_table",
     "read_tracker",
     "read_vcard",
+    "reach_table",
+    "review_request",
+    "review_thank_you",
     "sample_path",
     "separation",
     "shortest_chain",

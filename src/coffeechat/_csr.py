@@ -4,8 +4,8 @@ The network is held as *compressed sparse rows* (CSR): person ``v``'s ties
 are the slice ``indptr[v]:indptr[v + 1]`` of three arrays — who is at the other
 end (``indices``), the tie's strength key (``keys``, see
 :mod:`coffeechat._rank`) and its row in the ties table (``rows``). The arrays
-are built with numpy straight from ``network._ties`` (no networkx graph) and
-kept on the network (``network.__dict__["_csr_cache"]``), so a second search
+are built with numpy straight from the network's ties table (no networkx
+graph) and kept by the network (``network.inside.cached``), so a second search
 costs nothing to set up.
 
 Both searches start from the two ends at once (bidirectional), which on a
@@ -72,14 +72,14 @@ class CSR:
     keys : numpy.ndarray of int64
         The strength key of each tie (:func:`coffeechat._rank.tie_keys`).
     rows : numpy.ndarray of int32
-        The row of each tie in ``network._ties``.
+        The row of each tie in the network's ties table.
     columns : (dict, dict)
         The people and ties tables' columns (:func:`table_columns`).
     """
 
     def __init__(self, network: Any) -> None:
-        people = network._people.index
-        ties = network._ties
+        people = network.inside.people.index
+        ties = network.inside.ties
         n, m = len(people), len(ties)
         ends = np.empty(2 * m, dtype=np.int32)
         ends[:m] = people.get_indexer(ties["source"])
@@ -177,21 +177,62 @@ class CSR:
         return np.repeat(front, counts), np.arange(total, dtype=np.int64) + shift
 
     def hop_distances(self, sources: Iterable[int]) -> np.ndarray:
-        """Fewest steps from any of ``sources`` to everyone (-1: out of reach).
+        """Fewest hops from any of ``sources`` to everyone (-1: out of reach)."""
+        return self.levels(sources)[0]
 
-        A breadth-first search done a whole level at a time with numpy.
+    def levels(
+        self, sources: Iterable[int], max_hops: int | None = None, *, previous: bool = False
+    ) -> tuple[np.ndarray, np.ndarray | None]:
+        """Breadth-first search, a whole level at a time with numpy.
+
+        The array twin of :func:`coffeechat.paths._bfs`, with the same answers.
+
+        Returns
+        -------
+        (hops, before)
+            ``hops[v]``: fewest hops from any of ``sources`` to ``v`` (-1: out
+            of reach or beyond ``max_hops``). With ``previous=True``,
+            ``before[v]`` is the person just before ``v`` on the strongest of
+            its shortest chains (least total cost, then the smaller id), -1
+            for the sources and the unreached; else ``before`` is None.
         """
         dist = np.full(len(self), -1, dtype=np.int32)
         frontier = np.unique(np.fromiter(sources, dtype=np.int64))
         dist[frontier] = 0
+        before = cost = rank = None
+        if previous:
+            before = np.full(len(self), -1, dtype=np.int64)
+            cost = np.zeros(len(self), dtype=np.int64)
+            rank = self.id_ranks
         level = 0
-        while frontier.size:
-            reached = self.indices[self.arcs(frontier)[1]]
-            reached = np.unique(reached[dist[reached] < 0])
+        while frontier.size and (max_hops is None or level < max_hops):
+            origin, arcs = self.arcs(frontier)
+            reached = self.indices[arcs]
+            new = dist[reached] < 0
+            if before is None:
+                fresh = np.unique(reached[new])
+            else:
+                origin, reached, arcs = origin[new], reached[new], arcs[new]
+                total = cost[origin] + (self.keys[arcs] >> _COST_SHIFT)
+                order = np.lexsort((rank[origin], total, reached))
+                ranked = reached[order]
+                first = order[np.r_[True, ranked[1:] != ranked[:-1]]] if ranked.size else order
+                fresh = reached[first]
+                cost[fresh] = total[first]
+                before[fresh] = origin[first]
             level += 1
-            dist[reached] = level
-            frontier = reached
-        return dist
+            dist[fresh] = level
+            frontier = fresh
+        return dist, before
+
+    @property
+    def id_ranks(self) -> np.ndarray:
+        """Each position's place when the ids are sorted (worked out on first use)."""
+        ranks = self.__dict__.get("_id_ranks")
+        if ranks is None:
+            ranks = self._id_ranks = np.empty(len(self), dtype=np.int64)
+            ranks[np.argsort(self.ids.astype(str), kind="stable")] = np.arange(len(self))
+        return ranks
 
 
 def table_columns(network: Any) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
@@ -199,17 +240,15 @@ def table_columns(network: Any) -> tuple[dict[str, np.ndarray], dict[str, np.nda
 
     Picking a few rows out of these is much quicker than asking pandas.
     """
-    people = {"id": network._people.index.to_numpy()}
-    people.update((c, network._people[c].to_numpy()) for c in PERSON_COLUMNS[1:])
-    return people, {c: network._ties[c].to_numpy() for c in TIE_COLUMNS}
+    inside = network.inside
+    people = {"id": inside.people.index.to_numpy()}
+    people.update((c, inside.people[c].to_numpy()) for c in PERSON_COLUMNS[1:])
+    return people, {c: inside.ties[c].to_numpy() for c in TIE_COLUMNS}
 
 
 def cached(network: Any) -> CSR:
-    """The :class:`CSR` of a network, built on first use and kept on it."""
-    csr = network.__dict__.get("_csr_cache")
-    if csr is None:
-        csr = network.__dict__["_csr_cache"] = CSR(network)
-    return csr
+    """The :class:`CSR` of a network, built on first use and kept by the network."""
+    return network.inside.cached("csr", CSR)
 
 
 def _walk(pred: dict[int, int], v: int) -> Path:

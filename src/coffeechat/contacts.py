@@ -35,7 +35,7 @@ import difflib
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from functools import cached_property
@@ -49,6 +49,7 @@ from coffeechat.errors import ContactDataError, PersonNotFound
 __all__ = [
     "DEFAULT_STRENGTH",
     "PERSON_COLUMNS",
+    "Inside",
     "TIE_COLUMNS",
     "TIE_KINDS",
     "Network",
@@ -332,6 +333,50 @@ class _Origin:
 _Errors = Literal["raise", "skip"]
 
 
+class Inside:
+    """Read-only access to a network's own tables, for the library's modules.
+
+    :mod:`coffeechat.paths`, its array engine and the widgets search the
+    network's tables directly rather than through copies; they reach them
+    here (``network.inside``) and never through the network's private
+    attributes. Nothing here may be changed: the tables are the network's own.
+
+    Attributes
+    ----------
+    people : pandas.DataFrame
+        The people table, indexed by id (:data:`PERSON_COLUMNS` but ``id``).
+    ties : pandas.DataFrame
+        The ties table, one row a tie (:data:`TIE_COLUMNS`).
+    """
+
+    __slots__ = ("_network",)
+
+    def __init__(self, network: Network) -> None:
+        self._network = network
+
+    @property
+    def people(self) -> pd.DataFrame:
+        return self._network._people
+
+    @property
+    def ties(self) -> pd.DataFrame:
+        return self._network._ties
+
+    @property
+    def adjacency(self) -> Mapping[str, Mapping[str, int]]:
+        """For each id, the ids they have a tie with and that tie's row in :attr:`ties`."""
+        return self._network._adjacency
+
+    def cached(self, name: str, build: Callable[[Network], Any]) -> Any:
+        """``build(network)``, worked out once and kept by the network under ``name``."""
+        return self._network._cached(name, build)
+
+    @staticmethod
+    def person(person_id: str, row: Mapping[str, Any]) -> Person:
+        """A :class:`Person` from a row of :attr:`people` (a mapping of column to value)."""
+        return _person_from_row(person_id, row)
+
+
 class Network:
     """People, the ties between them, and which person is the learner.
 
@@ -599,6 +644,17 @@ class Network:
         """The people who match, as :class:`Person` records; see :meth:`match`."""
         return [self.person(pid) for pid in self.match(**criteria)]
 
+    @property
+    def inside(self) -> Inside:
+        """The network's own tables, read-only, for the library's modules (see :class:`Inside`)."""
+        return Inside(self)
+
+    def _cached(self, name: str, build: Callable[[Network], Any]) -> Any:
+        cache = self.__dict__.setdefault("_engine_cache", {})
+        if name not in cache:
+            cache[name] = build(self)
+        return cache[name]
+
     @cached_property
     def _adjacency(self) -> dict[str, dict[str, int]]:
         adj: dict[str, dict[str, int]] = {pid: {} for pid in self._people.index}
@@ -648,7 +704,7 @@ def _person_row(p: Person) -> dict[str, object]:
     return row
 
 
-def _person_from_row(person_id: str, row: pd.Series) -> Person:
+def _person_from_row(person_id: str, row: Mapping[str, Any]) -> Person:
     tags = tuple(t.strip() for t in str(row["tags"]).split(";") if t.strip())
     return Person(
         id=str(person_id),

@@ -21,10 +21,10 @@ Examples
 ...     "a 20-minute call in the next few weeks to share how you found your way "
 ...     "into the field? Thank you for considering it. Sam"
 ... )
->>> result = check_request(note)
+>>> result = review_request(note)
 >>> result.passed
 True
->>> check_request("Are you hiring? I attached my resume.").passed
+>>> review_request("Are you hiring? I attached my resume.").passed
 False
 """
 
@@ -44,8 +44,8 @@ __all__ = [
     "Finding",
     "FollowUpDates",
     "add_business_days",
-    "check_request",
-    "check_thank_you",
+    "review_request",
+    "review_thank_you",
     "follow_up_dates",
     "job_request",
     "job_words",
@@ -424,7 +424,7 @@ def _minutes_asked(text: str) -> list[tuple[int, int]]:
 # ------------------------------------------------------------ request note
 
 
-def check_request(
+def review_request(
     text: str,
     *,
     max_words: int = MAX_WORDS,
@@ -479,7 +479,7 @@ def check_request(
 
     Examples
     --------
-    >>> result = check_request(
+    >>> result = review_request(
     ...     "Dear Mr. Okafor, I am a student and I want a job at your company. "
     ...     "I would like to pick your brain for an hour."
     ... )
@@ -719,7 +719,7 @@ def _hours_between(met_at: object, sent_at: object) -> tuple[float, bool]:
     return hours, whole_days
 
 
-def check_thank_you(
+def review_thank_you(
     text: str,
     met_at: date | datetime | str,
     sent_at: date | datetime | str,
@@ -765,9 +765,9 @@ def check_thank_you(
     >>> note = ("Dear Ana, thank you for your time today. You suggested I look at the "
     ...         "open data projects at the city council, and I have already signed up "
     ...         "for their next meetup. Best, Sam")
-    >>> check_thank_you(note, datetime(2025, 3, 4, 10), datetime(2025, 3, 4, 18)).passed
+    >>> review_thank_you(note, datetime(2025, 3, 4, 10), datetime(2025, 3, 4, 18)).passed
     True
-    >>> late = check_thank_you(note, "2025-03-04", "2025-03-08")
+    >>> late = review_thank_you(note, "2025-03-04", "2025-03-08")
     >>> print(late["within-24-hours"].message)
     Sent 4 days after the meeting; send it within 24 hours, while they still remember you.
     """

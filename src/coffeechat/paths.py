@@ -10,16 +10,21 @@ finds the best chains in a :class:`~coffeechat.contacts.Network`:
   strengths: a chain is only as likely to work as all its links together);
 * :func:`chains` — the few best alternatives, or one per first contact;
 * :func:`introducers` — which of your contacts to ask first;
-* :func:`separation` — how many people are 1, 2, 3, ... steps away;
-* :func:`reach` — everyone within a few steps, each with their shortest chain.
+* :func:`separation` — how many people are 1, 2, 3, ... hops away;
+* :func:`reach_table` — everyone within a few hops, each with their shortest
+  chain and whom to ask (:func:`reach` gives the same chains as ids);
+* :func:`hop_counts` — how many people are 1, 2, 3, ... hops away, as a table.
+
+A chain's length is counted in *hops*: one hop per tie, so a chain of 3 hops
+needs 2 introductions (the 2 people in between).
 
 A target is a person's id, or a :class:`Target` such as
 ``Target(organization="Acme")``: "whoever at Acme I can reach best".
 
 How chains are compared: a tie of strength ``s`` costs ``-log(s)``, so the
 strongest chain is the cheapest one, and a tie of strength 1.0 costs nothing
-(but is still a step). Equally strong chains are told apart by the number of
-steps, and equally short ones by their strength (see :mod:`coffeechat._rank`).
+(but is still a hop). Equally strong chains are told apart by the number of
+hops, and equally short ones by their strength (see :mod:`coffeechat._rank`).
 
 Two engines find the same chains. The plain one, in this module, is ordinary
 Dijkstra's algorithm over the network's adjacency — read it to see how the
@@ -40,10 +45,10 @@ Examples
 ...      Tie("ben", "carla", 0.7, "colleague"), Tie("me", "dev", 0.3, "acquaintance"),
 ...      Tie("dev", "carla", 0.5, "friend")],
 ... )
->>> print(strongest_chain(net, Target(organization="Acme")).explain())
+>>> print(strongest_chain(net, target=Target(organization="Acme")).explain())
 You → Ana Ruiz (former colleague, strong tie) → Ben Ode (classmate, medium tie)
 → Carla Diaz, UX Lead at Acme (colleague, strong tie) — 2 introductions, 34% likely
->>> shortest_chain(net, "carla")
+>>> shortest_chain(net, target="carla")
 Chain(me → dev → carla, hops=2, strength=0.15)
 >>> [c.introducer.name for c in introducers(net, target="carla")]
 ['Ana Ruiz', 'Dev Patel']
@@ -60,27 +65,32 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
+import pandas as pd
 
 from coffeechat import _csr
 from coffeechat._rank import BY, MAX_PEOPLE, By, hops_limit, tie_costs, tie_keys
 from coffeechat.contacts import (
+    Inside,
     Network,
     Person,
     Tie,
-    _person_from_row,
     normalize_organization,
 )
 from coffeechat.errors import InvalidParameter, NoChainError
 
 __all__ = [
     "ARRAY_ENGINE_FROM",
+    "DIRECT",
     "ENGINES",
+    "REACH_COLUMNS",
     "Chain",
     "Separation",
     "Target",
     "chains",
+    "hop_counts",
     "introducers",
     "reach",
+    "reach_table",
     "separation",
     "shortest_chain",
     "strongest_chain",
@@ -92,6 +102,12 @@ Engine = Literal["auto", "python", "arrays"]
 
 #: With ``engine="auto"``, networks with at least this many ties use the array engine.
 ARRAY_ENGINE_FROM = 10_000
+
+#: What the "through" column of :func:`reach_table` says for someone the source knows.
+DIRECT = "you know them"
+
+#: Columns of :func:`reach_table`, in order (the person's id is the index).
+REACH_COLUMNS: tuple[str, ...] = ("name", "organization", "role", "hops", "through", "chain")
 
 Node = Hashable
 Path = list[Any]
@@ -162,7 +178,9 @@ class Target:
     def match(self, network: Network) -> list[str]:
         """Ids of the people in ``network`` who match, in the network's order."""
         criteria = self._criteria()
-        ids = network.match(**criteria) if criteria else [str(i) for i in network._people.index]
+        ids = (
+            network.match(**criteria) if criteria else [str(i) for i in network.inside.people.index]
+        )
         if self.where is not None:
             ids = [pid for pid in ids if self.where(network.person(pid))]
         return ids
@@ -204,10 +222,12 @@ class Chain:
 
     Attributes
     ----------
-    people : tuple of str
-        The ids on the chain, the source first.
+    ids : tuple of str
+        The ids on the chain, the source first (``persons`` holds the
+        :class:`~coffeechat.contacts.Person` records; a network's ``people``
+        is its table of people).
     hops : int
-        The number of ties (steps); one fewer introductions are needed.
+        The number of ties; one fewer introductions are needed.
     strength : float
         The product of the tie strengths: a rough chance that every link
         passes the request on.
@@ -235,7 +255,7 @@ class Chain:
                 )
 
     @property
-    def people(self) -> tuple[str, ...]:
+    def ids(self) -> tuple[str, ...]:
         return tuple(p.id for p in self.persons)
 
     @property
@@ -290,19 +310,19 @@ class Chain:
         return self.explain()
 
     def __repr__(self) -> str:
-        return f"Chain({' → '.join(self.people)}, hops={self.hops}, strength={self.strength:.3g})"
+        return f"Chain({' → '.join(self.ids)}, hops={self.hops}, strength={self.strength:.3g})"
 
 
 @dataclass(frozen=True)
 class Separation:
-    """How far everyone else in a network is from one person, in steps.
+    """How far everyone else in a network is from one person, in hops.
 
     Parameters
     ----------
     source : str
         Whose point of view.
     counts : dict of int to int
-        ``counts[d]`` is how many people are exactly ``d`` steps away (``d >= 1``).
+        ``counts[d]`` is how many people are exactly ``d`` hops away (``d >= 1``).
     others : int
         How many people the network holds besides the source.
 
@@ -331,25 +351,25 @@ class Separation:
 
     @property
     def average(self) -> float:
-        """The average number of steps to the people reached (nan if none)."""
+        """The average number of hops to the people reached (nan if none)."""
         if not self.reached:
             return math.nan
         return sum(d * c for d, c in self.counts.items()) / self.reached
 
     @property
     def farthest(self) -> int:
-        """The most steps anyone reached is away (0 if nobody is reached)."""
+        """The most hops anyone reached is away (0 if nobody is reached)."""
         return max(self.counts, default=0)
 
-    def within(self, hops: int) -> float:
-        """The share of everyone else who is at most ``hops`` steps away."""
+    def within(self, max_hops: int) -> float:
+        """The share of everyone else who is at most ``max_hops`` hops away."""
         if not self.others:
             return 0.0
-        return sum(c for d, c in self.counts.items() if d <= hops) / self.others
+        return sum(c for d, c in self.counts.items() if d <= max_hops) / self.others
 
     @property
     def within_six(self) -> float:
-        """The share of everyone else within six steps ("six degrees")."""
+        """The share of everyone else within six hops ("six degrees")."""
         return self.within(6)
 
     def explain(self) -> str:
@@ -358,17 +378,17 @@ class Separation:
         Examples
         --------
         >>> print(Separation("me", {1: 2, 2: 3}, others=6).explain())
-        Out of 6 other people, 5 can be reached: 2 in 1 step, 3 in 2 steps.
-        On average they are 1.6 steps away; 83% of everyone else is within six steps.
+        Out of 6 other people, 5 can be reached: 2 in 1 hop, 3 in 2 hops.
+        On average they are 1.6 hops away; 83% of everyone else is within six hops.
         """
-        by_step = ", ".join(f"{c:,} in {_steps(d)}" for d, c in sorted(self.counts.items()))
+        by_step = ", ".join(f"{c:,} in {_hops(d)}" for d, c in sorted(self.counts.items()))
         people = "person" if self.others == 1 else "people"
         text = f"Out of {self.others:,} other {people}, {self.reached:,} can be reached"
         text += f": {by_step}." if by_step else "."
         if self.reached:
             text += (
-                f"\nOn average they are {self.average:.1f} steps away; "
-                f"{self.within_six:.0%} of everyone else is within six steps."
+                f"\nOn average they are {self.average:.1f} hops away; "
+                f"{self.within_six:.0%} of everyone else is within six hops."
             )
         return text
 
@@ -389,8 +409,7 @@ def shortest_chain(
     ----------
     network : Network
     source : str or Person, optional
-        Who asks; by default the learner. Given alone, it is the target
-        instead: ``shortest_chain(net, "carla")`` is the chain from you to Carla.
+        Who asks; by default the learner.
     target : str, Person or Target
         The person (or kind of person) to reach.
     engine : {"auto", "python", "arrays"}
@@ -415,9 +434,9 @@ def shortest_chain(
     >>> from coffeechat.contacts import Network, Person, Tie
     >>> net = Network([Person("me", "Sam"), Person("a", "Ana"), Person("b", "Ben")],
     ...               [Tie("me", "a", 0.9, "friend"), Tie("a", "b", 0.4, "classmate")])
-    >>> shortest_chain(net, "b").people
+    >>> shortest_chain(net, target="b").ids
     ('me', 'a', 'b')
-    >>> shortest_chain(net, "b", "me").people
+    >>> shortest_chain(net, source="b", target="me").ids
     ('b', 'a', 'me')
     """
     query = _Query.make(network, source, target, engine)
@@ -434,7 +453,7 @@ def strongest_chain(
     """The chain whose ties are strongest together (largest product of strengths).
 
     Parameters, return value and errors are as in :func:`shortest_chain`. If
-    several chains are equally strong, the one with fewest steps is returned.
+    several chains are equally strong, the one with fewest hops is returned.
 
     Examples
     --------
@@ -443,7 +462,7 @@ def strongest_chain(
     ...                Person("c", "Cy")],
     ...               [Tie("me", "c", 0.2, "online"), Tie("me", "a", 0.9, "friend"),
     ...                Tie("a", "b", 0.9, "friend"), Tie("b", "c", 0.9, "friend")])
-    >>> strongest_chain(net, "c")
+    >>> strongest_chain(net, target="c")
     Chain(me → a → b → c, hops=3, strength=0.729)
     """
     query = _Query.make(network, source, target, engine)
@@ -470,9 +489,9 @@ def chains(
     k : int
         How many chains at most (fewer if fewer exist).
     by : {"strength", "hops"}
-        Best means strongest (then fewest steps), or fewest steps (then strongest).
+        Best means strongest (then fewest hops), or fewest hops (then strongest).
     max_hops : int, optional
-        Only chains of at most this many steps (ties).
+        Only chains of at most this many hops (ties).
     distinct_first : bool
         If True, every chain starts with a different contact of the source
         and, after that first step, passes none of the source's other
@@ -572,7 +591,7 @@ def separation(
     *,
     engine: Engine = "auto",
 ) -> Separation:
-    """How many people are 1, 2, 3, ... steps from the source ("degrees of separation").
+    """How many people are 1, 2, 3, ... hops from the source ("degrees of separation").
 
     Parameters
     ----------
@@ -616,13 +635,14 @@ def reach(
     source: str | Person | None = None,
     *,
     max_hops: int | None = None,
+    engine: Engine = "auto",
 ) -> dict[str, tuple[str, ...]]:
     """Everyone the source can reach, each with the shortest chain to them.
 
-    Of several shortest chains to someone, the strongest is given (as in
-    :func:`shortest_chain`; of equally strong ones, the one whose last
-    introducer has the smaller id). This is one breadth-first search, one
-    step at a time, over the whole network.
+    Of several shortest chains to someone, the strongest is given, as by
+    :func:`shortest_chain` (of equally strong ones, the one whose last
+    introducer has the smaller id, on either engine). This is one
+    breadth-first search, one level of hops at a time, over the whole network.
 
     Parameters
     ----------
@@ -630,7 +650,8 @@ def reach(
     source : str or Person, optional
         Whose point of view; by default the learner.
     max_hops : int, optional
-        Only people at most this many steps away.
+        Only people at most this many hops away.
+    engine : {"auto", "python", "arrays"}
 
     Returns
     -------
@@ -660,12 +681,171 @@ def reach(
     _check_network(network)
     source_id = _person_id(network, network.me if source is None else source, "source")
     max_hops = None if max_hops is None else _positive_int(max_hops, "max_hops")
-    costs = tie_costs(network._ties["strength"].to_numpy(dtype=float)).tolist()
-    steps, previous = _bfs(network._adjacency, costs, source_id, max_hops)
-    found: dict[str, tuple[str, ...]] = {}
-    for person in itertools.islice(steps, 1, None):  # nearest first, so the one before is in
-        found[person] = found.get(previous[person], (source_id,)) + (person,)
-    return found
+    return _engine(network, engine).reach_chains(source_id, max_hops)
+
+
+def reach_table(
+    network: Network,
+    source: str | Person | None = None,
+    *,
+    max_hops: int = 2,
+    organization: str | None = None,
+    engine: Engine = "auto",
+) -> pd.DataFrame:
+    """Who can be reached within ``max_hops`` hops, and through whom.
+
+    One hop is someone you know; two hops is someone they know, and so on.
+    For each person the table gives the chain with the fewest hops — and
+    among chains equally short, the strongest, because a warm chain is the
+    one most likely to work: the very chain :func:`shortest_chain` gives.
+
+    Parameters
+    ----------
+    network : Network
+        The network to look in.
+    source : str or Person, optional
+        Whose point of view; by default the learner (``network.me``).
+    max_hops : int, default 2
+        How many hops to allow (1 = people you know).
+    organization : str, optional
+        Keep only people at this organisation. Names compare as in
+        :meth:`Network.match`, so "Acme Inc." finds "ACME".
+    engine : {"auto", "python", "arrays"}
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by person id, with columns ``name, organization, role,
+        hops, through, chain``, nearest first then by name. ``through`` is
+        the person you know who starts the chain ("you know them" for a
+        direct contact); ``chain`` spells out the whole chain by name.
+
+    Raises
+    ------
+    InvalidParameter
+        If ``max_hops`` is not a whole number of at least 1, or nobody in
+        the network works at ``organization``.
+    PersonNotFound
+        If ``source`` is not in the network.
+
+    Examples
+    --------
+    >>> from coffeechat.contacts import Network, Person, Tie
+    >>> net = Network(
+    ...     [Person("me", "Sam"), Person("a", "Ana", "Acme"), Person("b", "Ben", "Acme"),
+    ...      Person("c", "Cy", "Borealis")],
+    ...     [Tie("me", "a", 0.9, "friend"), Tie("me", "c", 0.2, "online"),
+    ...      Tie("a", "b", 0.5, "colleague"), Tie("c", "b", 0.9, "friend")],
+    ... )
+    >>> reach_table(net, max_hops=2, organization="ACME")[["hops", "through", "chain"]]
+        hops        through              chain
+    id
+    a      1  you know them          You → Ana
+    b      2            Ana    You → Ana → Ben
+    """
+    _check_network(network)
+    source_id = _person_id(network, network.me if source is None else source, "source")
+    max_hops = _positive_int(max_hops, "max_hops")
+    wanted: set[str] | None = None
+    if organization is not None:
+        if not isinstance(organization, str):
+            raise InvalidParameter(f"organization must be a string, not {organization!r}")
+        wanted = set(network.match(organization=organization))
+        if not wanted:
+            raise InvalidParameter(f"nobody in this network works at {organization!r}")
+    found = _engine(network, engine).reach_chains(source_id, max_hops)
+    return _reach_frame(network, source_id, found, wanted)
+
+
+def _reach_frame(
+    network: Network,
+    source: str,
+    found: dict[str, tuple[str, ...]],
+    wanted: set[str] | None,
+) -> pd.DataFrame:
+    people = network.inside.people
+    me_label = "You" if source == network.me else str(people.at[source, "name"])
+    rows = []
+    for person, ids in found.items():
+        if wanted is not None and person not in wanted:
+            continue
+        hops = len(ids) - 1
+        names = [me_label] + [str(people.at[i, "name"]) for i in ids[1:]]
+        rows.append(
+            {
+                "id": person,
+                "name": names[-1],
+                "organization": people.at[person, "organization"],
+                "role": people.at[person, "role"],
+                "hops": hops,
+                "through": DIRECT if hops == 1 else names[1],
+                "chain": " → ".join(names),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=["id", *REACH_COLUMNS])
+    frame["hops"] = frame["hops"].astype("int64")
+    frame = frame.sort_values(["hops", "name", "id"], kind="stable")
+    return frame.set_index("id")
+
+
+def hop_counts(
+    network: Network,
+    source: str | Person | None = None,
+    *,
+    engine: Engine = "auto",
+) -> pd.DataFrame:
+    """How many people are 1, 2, 3, ... hops away — the "degrees of separation".
+
+    The same counts as :func:`separation`, as a table.
+
+    Parameters
+    ----------
+    network : Network
+        The network to count in.
+    source : str or Person, optional
+        Whose point of view; by default the learner (``network.me``).
+    engine : {"auto", "python", "arrays"}
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by the number of hops, with columns ``people`` (how
+        many are exactly that far), ``within reach`` (how many are that far
+        or nearer) and ``share of network`` (that number as a percentage of
+        everyone else in the network). A last share below 100 means some
+        people cannot be reached by any chain at all.
+
+    Raises
+    ------
+    PersonNotFound
+        If ``source`` is not in the network.
+
+    Examples
+    --------
+    >>> from coffeechat.contacts import Network, Person, Tie
+    >>> net = Network(
+    ...     [Person("me", "Sam"), Person("a", "Ana"), Person("b", "Ben"),
+    ...      Person("c", "Cy"), Person("d", "Dee")],
+    ...     [Tie("me", "a", 0.9, "friend"), Tie("a", "b", 0.5, "colleague"),
+    ...      Tie("a", "c", 0.5, "colleague")],
+    ... )
+    >>> hop_counts(net)
+          people  within reach  share of network
+    hops
+    1          1             1              25.0
+    2          2             3              75.0
+    """
+    found = separation(network, source, engine=engine)
+    hops = sorted(found.counts)
+    people = [found.counts[d] for d in hops]
+    within = list(itertools.accumulate(people))
+    return pd.DataFrame(
+        {
+            "people": pd.Series(people, dtype="int64"),
+            "within reach": pd.Series(within, dtype="int64"),
+            "share of network": [round(100 * w / found.others, 1) for w in within],
+        }
+    ).set_axis(pd.Index(hops, dtype="int64", name="hops"))
 
 
 # ------------------------------------------------------------ the plain engine
@@ -676,15 +856,15 @@ class _PythonEngine:
 
     def __init__(self, network: Network) -> None:
         self.network = network
-        self.adjacency: dict[str, dict[str, int]] = network._adjacency  # id -> {id: tie row}
-        self.costs = tie_costs(network._ties["strength"].to_numpy(dtype=float))
+        self.adjacency = network.inside.adjacency  # id -> {id: tie row}
+        self.costs = tie_costs(network.inside.ties["strength"].to_numpy(dtype=float))
 
     def nodes(self, ids: list[str]) -> list[str]:
         return ids
 
     def people_rows(self, path: Path) -> np.ndarray:
         """Where the people of ``path`` are in the people table."""
-        return self.network._people.index.get_indexer(path)
+        return self.network.inside.people.index.get_indexer(path)
 
     def tie_rows(self, path: Path) -> list[int]:
         """Where the ties between the people of ``path`` are in the ties table."""
@@ -717,6 +897,14 @@ class _PythonEngine:
     def reach(self, source: Node, goals: Collection[Node]) -> tuple[int, list[tuple[int, Node]]]:
         steps, _ = _bfs(self.adjacency, self.costs.tolist(), source)
         return len(steps) - 1, sorted((steps[g], g) for g in goals if g in steps)
+
+    def reach_chains(self, source: str, max_hops: int | None) -> dict[str, tuple[str, ...]]:
+        """The chain of :func:`reach` to everyone within ``max_hops``, nearest first."""
+        steps, previous = _bfs(self.adjacency, self.costs.tolist(), source, max_hops)
+        found: dict[str, tuple[str, ...]] = {}
+        for person in itertools.islice(steps, 1, None):  # nearest first: the one before is in
+            found[person] = found.get(previous[person], (source,)) + (person,)
+        return found
 
 
 def _bfs(
@@ -766,7 +954,10 @@ def _dijkstra(
     """Dijkstra's algorithm from ``source`` to the nearest of ``goals``.
 
     The queue holds chains by key (see :mod:`coffeechat._rank`), best first,
-    so the first goal taken off the queue ends the best chain. A chain stops
+    so the first goal taken off the queue ends the best chain; of equally
+    good chains to someone, the one through the smaller id before them (as in
+    :func:`_bfs`, so that :func:`reach` and :func:`shortest_chain` name the
+    same introducers). A chain stops
     at the first goal it meets, never passes through ``blocked`` people, and
     does not start with a step to anyone in ``banned``; only chains of key
     below ``limit`` are wanted.
@@ -803,7 +994,8 @@ def _dijkstra(
                 if left < 0 or steps + 1 + left > max_hops:
                     continue
             state, new_key = (other, steps + 1), key + tie_key
-            if new_key < best_key.get(state, new_key + 1):
+            known = best_key.get(state, new_key + 1)
+            if new_key < known or (new_key == known and person < previous[state][0]):
                 best_key[state] = new_key
                 previous[state] = (person, steps)
                 heapq.heappush(queue, (new_key, next(tiebreak), other, steps + 1))
@@ -939,6 +1131,21 @@ class _ArrayEngine:
         reached = int((steps > 0).sum())
         return reached, sorted((int(steps[g]), g) for g in goals if steps[g] >= 0)
 
+    def reach_chains(self, source: str, max_hops: int | None) -> dict[str, tuple[str, ...]]:
+        """As :meth:`_PythonEngine.reach_chains`, from the numpy search of the same chains."""
+        start = self.csr.positions([source])[0]
+        steps, before = self.csr.levels([start], max_hops, previous=True)
+        assert before is not None
+        reached = np.flatnonzero(steps > 0)
+        reached = reached[np.argsort(steps[reached], kind="stable")]
+        ids = self.csr.ids
+        found: dict[str, tuple[str, ...]] = {}
+        chains_at: dict[int, tuple[str, ...]] = {start: (source,)}
+        for v in reached.tolist():
+            chain = chains_at[v] = chains_at[int(before[v])] + (str(ids[v]),)
+            found[chain[-1]] = chain
+        return found
+
 
 # ------------------------------------------------------------------- queries
 
@@ -970,12 +1177,10 @@ class _Query:
     def make(cls, network: Network, source: object, target: object, engine: object) -> _Query:
         _check_network(network)
         if target is None:
-            if source is None:
-                raise InvalidParameter(
-                    "say whom to reach: a person's id, or a Target such as "
-                    "Target(organization='Acme'), e.g. shortest_chain(net, 'carla')"
-                )
-            source, target = None, source  # one person given: the target, from the learner
+            raise InvalidParameter(
+                "say whom to reach: target= a person's id, or a Target such as "
+                "Target(organization='Acme'), e.g. shortest_chain(net, target='carla')"
+            )
         source_id = _person_id(network, network.me if source is None else source, "source")
         if isinstance(target, Target):
             goal_ids = [pid for pid in target.match(network) if pid != source_id]
@@ -1042,7 +1247,7 @@ class _Query:
         """The people at these nodes, as records."""
         people = self.engine.columns()[0]
         return tuple(
-            _person_from_row(str(people["id"][i]), {c: values[i] for c, values in people.items()})
+            Inside.person(str(people["id"][i]), {c: values[i] for c, values in people.items()})
             for i in self.engine.people_rows(path)
         )
 
@@ -1073,7 +1278,7 @@ class _Query:
             what = self.target.describe()
         else:
             what = network.person(self.target).describe()
-        within = "" if max_hops is None else f" of at most {_steps(max_hops)}"
+        within = "" if max_hops is None else f" of at most {_hops(max_hops)}"
         message = (
             f"no chain{within} links {who} to {what}: {who} can reach "
             f"{reached:,} of the {len(network) - 1:,} other people"
@@ -1081,7 +1286,7 @@ class _Query:
         if nearest:
             steps, goal = nearest[0]
             name = self.people([goal])[0].describe()
-            message += f"; the nearest match is {name}, {_steps(steps)} away"
+            message += f"; the nearest match is {name}, {_hops(steps)} away"
         elif isinstance(self.target, Target):
             message += f", and none of the {len(self.goals):,} people who match is among them"
         else:
@@ -1114,7 +1319,7 @@ def _nobody_matches(network: Network, target: Target, source_id: str) -> str:
     message = f"nobody in this network matches {target.describe()!r}"
     if target.organization is not None:
         names: dict[str, str] = {}
-        for name in network._people["organization"].unique():
+        for name in network.inside.people["organization"].unique():
             if name:
                 names.setdefault(normalize_organization(name), name)
         close = difflib.get_close_matches(normalize_organization(target.organization), names, n=3)
@@ -1123,8 +1328,8 @@ def _nobody_matches(network: Network, target: Target, source_id: str) -> str:
     return message
 
 
-def _steps(n: int) -> str:
-    return "1 step" if n == 1 else f"{n} steps"
+def _hops(n: int) -> str:
+    return "1 hop" if n == 1 else f"{n} hops"
 
 
 def _positive_int(value: object, name: str) -> int:

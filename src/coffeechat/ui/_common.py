@@ -8,7 +8,7 @@ from coffeechat.contacts import Network
 from coffeechat.errors import InvalidParameter
 
 
-def positive_hops(hops: object, name: str = "hops") -> int:
+def positive_hops(hops: object, name: str = "max_hops") -> int:
     if isinstance(hops, bool) or not isinstance(hops, int) or hops < 1:
         raise InvalidParameter(f"{name} must be a whole number of at least 1, not {hops!r}")
     return hops

@@ -43,9 +43,9 @@ _UNREACHED_COLOUR = "#BBBBBB"
 
 def draw_network(
     network: Network,
+    source: str | None = None,
     *,
     color_by: str = "distance",
-    source: str | None = None,
     max_hops: int | None = None,
     labels: bool = True,
     size: float = 10.0,
@@ -61,11 +61,11 @@ def draw_network(
     ----------
     network : Network
         The network to draw.
+    source : str, optional
+        Who sits in the middle; by default the learner (``network.me``).
     color_by : {"distance", "kind"}, default "distance"
         Colour people by how many hops away they are, or colour the ties by
         how the two people know each other (friend, colleague, ...).
-    source : str, optional
-        Who sits in the middle; by default the learner (``network.me``).
     max_hops : int, optional
         Draw only people at most this many hops away (by default everyone,
         with people no chain reaches on an outer grey ring).
@@ -112,7 +112,7 @@ def draw_network(
     distance = {source: 0} | {p: len(ids) - 1 for p, ids in chains.items()}
     parent: dict[str, str | None] = {source: None}
     parent.update((p, ids[-2]) for p, ids in chains.items())
-    shown = list(distance) if max_hops is not None else list(network._people.index)
+    shown = list(distance) if max_hops is not None else list(network.inside.people.index)
     return _draw(network, source, distance, parent, shown, color_by, labels, size)
 
 

@@ -62,7 +62,7 @@ def _question(
     return QuizQuestion(prompt, choices, answer, explanation, tuple(hints.items()))
 
 
-def check_answer(question: QuizQuestion, choice: str | None) -> tuple[bool, str]:
+def mark_answer(question: QuizQuestion, choice: str | None) -> tuple[bool, str]:
     """Whether ``choice`` answers ``question``, and friendly feedback.
 
     Parameters
@@ -85,9 +85,9 @@ def check_answer(question: QuizQuestion, choice: str | None) -> tuple[bool, str]
     Examples
     --------
     >>> q = QuizQuestion("2 + 2?", ("3", "4"), "4", "Two pairs make four.")
-    >>> check_answer(q, "4")
+    >>> mark_answer(q, "4")
     (True, 'Yes! Two pairs make four.')
-    >>> check_answer(q, "3")[0]
+    >>> mark_answer(q, "3")[0]
     False
     """
     if choice is None:
@@ -137,7 +137,7 @@ class Quiz(widgets.VBox):
         super().__init__(children=[prompt, self.choices, self.check, self.feedback])
 
     def _on_check(self, _button: widgets.Button | None = None) -> None:
-        ok, message = check_answer(self.question, self.choices.value)
+        ok, message = mark_answer(self.question, self.choices.value)
         self.correct = ok if self.choices.value is not None else None
         colour = "#006b3c" if ok else "#9a3b00"
         self.feedback.value = (

@@ -1,4 +1,4 @@
-"""Who is in reach: the table of people within a few hops, and the explorer widget on it.
+"""Who is in reach: the explorer widget on :func:`coffeechat.paths.reach_table`.
 
 Examples
 --------
@@ -8,21 +8,18 @@ Examples
 ...      Person("ben", "Ben Ode", "Borealis Labs")],
 ...     [Tie("me", "ana", 0.8, "friend"), Tie("ana", "ben", 0.3, "classmate")],
 ... )
->>> reach_table(net, hops=2)[["name", "hops", "through"]]
+>>> explorer = reach_explorer(net, max_hops=1)
+>>> explorer.max_hops.value = 2
+>>> explorer.table[["name", "hops", "through"]]
          name  hops        through
 id
 ana  Ana Ruiz     1  you know them
 ben   Ben Ode     2       Ana Ruiz
->>> explorer = reach_explorer(net, hops=1)
->>> explorer.hops.value = 2
->>> list(explorer.table["name"])
-['Ana Ruiz', 'Ben Ode']
 """
 
 from __future__ import annotations
 
 import html
-import itertools
 from collections.abc import Mapping
 from typing import Any
 
@@ -31,172 +28,20 @@ import pandas as pd
 
 from coffeechat.contacts import Network, normalize_organization
 from coffeechat.errors import InvalidParameter
-from coffeechat.paths import reach, separation
+from coffeechat.paths import reach_table
 from coffeechat.ui._common import positive_hops, source_of, table_html
-
-#: What the "through" column says for someone the learner already knows.
-DIRECT = "you know them"
-
-#: Columns of :func:`reach_table`, in order (the person's id is the index).
-REACH_COLUMNS: tuple[str, ...] = ("name", "organization", "role", "hops", "through", "chain")
-
-
-def reach_table(
-    network: Network,
-    hops: int = 2,
-    *,
-    source: str | None = None,
-    organization: str | None = None,
-) -> pd.DataFrame:
-    """Who can be reached within a number of hops, and through whom.
-
-    One hop is someone you know; two hops is someone they know, and so on.
-    For each person the table gives the chain of introductions with the
-    fewest steps — and among chains equally short, the one whose ties are
-    strongest, because a warm chain is the one most likely to work (the
-    chains of :func:`coffeechat.paths.reach`).
-
-    Parameters
-    ----------
-    network : Network
-        The network to look in.
-    hops : int, default 2
-        How many steps of introduction to allow (1 = people you know).
-    source : str, optional
-        Whose point of view; by default the learner (``network.me``).
-    organization : str, optional
-        Keep only people at this organisation. Names compare as in
-        :meth:`Network.match`, so "Acme Inc." finds "ACME".
-
-    Returns
-    -------
-    pandas.DataFrame
-        Indexed by person id, with columns ``name, organization, role,
-        hops, through, chain``, nearest first then by name. ``through`` is
-        the person you know who starts the chain ("you know them" for a
-        direct contact); ``chain`` spells out the whole chain by name.
-
-    Raises
-    ------
-    InvalidParameter
-        If ``hops`` is not a whole number of at least 1, or nobody in the
-        network works at ``organization``.
-    PersonNotFound
-        If ``source`` is not in the network.
-
-    Examples
-    --------
-    >>> from coffeechat.contacts import Network, Person, Tie
-    >>> net = Network(
-    ...     [Person("me", "Sam"), Person("a", "Ana", "Acme"), Person("b", "Ben", "Acme"),
-    ...      Person("c", "Cy", "Borealis")],
-    ...     [Tie("me", "a", 0.9, "friend"), Tie("me", "c", 0.2, "online"),
-    ...      Tie("a", "b", 0.5, "colleague"), Tie("c", "b", 0.9, "friend")],
-    ... )
-    >>> reach_table(net, 2, organization="ACME")[["hops", "through", "chain"]]
-        hops        through              chain
-    id
-    a      1  you know them          You → Ana
-    b      2            Ana    You → Ana → Ben
-    """
-    hops = positive_hops(hops)
-    source = source_of(network, source)
-    wanted: set[str] | None = None
-    if organization is not None:
-        wanted = set(network.match(organization=organization))
-        if not wanted:
-            raise InvalidParameter(f"nobody in this network works at {organization!r}")
-    return _reach_frame(network, source, hops, wanted)
-
-
-def _reach_frame(network: Network, source: str, hops: int, wanted: set[str] | None) -> pd.DataFrame:
-    people = network._people
-    me_label = "You" if source == network.me else str(people.at[source, "name"])
-    rows = []
-    for person, ids in reach(network, source, max_hops=hops).items():
-        if wanted is not None and person not in wanted:
-            continue
-        steps = len(ids) - 1
-        names = [me_label] + [str(people.at[i, "name"]) for i in ids[1:]]
-        rows.append(
-            {
-                "id": person,
-                "name": names[-1],
-                "organization": people.at[person, "organization"],
-                "role": people.at[person, "role"],
-                "hops": steps,
-                "through": DIRECT if steps == 1 else names[1],
-                "chain": " → ".join(names),
-            }
-        )
-    frame = pd.DataFrame(rows, columns=["id", *REACH_COLUMNS])
-    frame["hops"] = frame["hops"].astype("int64")
-    frame = frame.sort_values(["hops", "name", "id"], kind="stable")
-    return frame.set_index("id")
-
-
-def hop_counts(network: Network, *, source: str | None = None) -> pd.DataFrame:
-    """How many people are 1, 2, 3, ... hops away — the "degrees of separation".
-
-    Parameters
-    ----------
-    network : Network
-        The network to count in.
-    source : str, optional
-        Whose point of view; by default the learner (``network.me``).
-
-    Returns
-    -------
-    pandas.DataFrame
-        Indexed by the number of hops, with columns ``people`` (how
-        many are exactly that far), ``within reach`` (how many are that far
-        or nearer) and ``share of network`` (that number as a percentage of
-        everyone else in the network). A last share below 100 means some
-        people cannot be reached by any chain at all.
-
-    Raises
-    ------
-    PersonNotFound
-        If ``source`` is not in the network.
-
-    Examples
-    --------
-    >>> from coffeechat.contacts import Network, Person, Tie
-    >>> net = Network(
-    ...     [Person("me", "Sam"), Person("a", "Ana"), Person("b", "Ben"),
-    ...      Person("c", "Cy"), Person("d", "Dee")],
-    ...     [Tie("me", "a", 0.9, "friend"), Tie("a", "b", 0.5, "colleague"),
-    ...      Tie("a", "c", 0.5, "colleague")],
-    ... )
-    >>> hop_counts(net)
-          people  within reach  share of network
-    hops
-    1          1             1              25.0
-    2          2             3              75.0
-    """
-    found = separation(network, source_of(network, source))
-    hops = sorted(found.counts)
-    people = [found.counts[d] for d in hops]
-    within = list(itertools.accumulate(people))
-    return pd.DataFrame(
-        {
-            "people": pd.Series(people, dtype="int64"),
-            "within reach": pd.Series(within, dtype="int64"),
-            "share of network": [round(100 * w / found.others, 1) for w in within],
-        }
-    ).set_axis(pd.Index(hops, dtype="int64", name="hops"))
 
 
 class ReachExplorer(widgets.VBox):
     """A slider for hops and a list of organisations, above a table of who is in reach.
 
     Build one with :func:`reach_explorer`. Moving the slider or picking an
-    organisation recomputes :attr:`table` with :func:`reach_table` and
-    redraws the summary and the table.
+    organisation recomputes :attr:`table` with
+    :func:`~coffeechat.paths.reach_table` and redraws the summary and the table.
 
     Attributes
     ----------
-    hops : ipywidgets.IntSlider
+    max_hops : ipywidgets.IntSlider
         How many hops to allow.
     organization : ipywidgets.Dropdown
         An organisation to look for; ``""`` means everyone.
@@ -205,23 +50,28 @@ class ReachExplorer(widgets.VBox):
     result : ipywidgets.HTML
         The table, as HTML.
     table : pandas.DataFrame
-        The table now shown, as returned by :func:`reach_table`.
+        The table now shown, as returned by :func:`~coffeechat.paths.reach_table`.
     """
 
     def __init__(
-        self, network: Network, *, source: str | None = None, hops: int = 2, max_hops: int = 4
+        self,
+        network: Network,
+        source: str | None = None,
+        *,
+        max_hops: int = 2,
+        slider_max: int = 4,
     ) -> None:
+        slider_max = positive_hops(slider_max, "slider_max")
         max_hops = positive_hops(max_hops, "max_hops")
-        hops = positive_hops(hops)
-        if hops > max_hops:
-            raise InvalidParameter(f"hops={hops} is more than max_hops={max_hops}")
+        if max_hops > slider_max:
+            raise InvalidParameter(f"max_hops={max_hops} is more than slider_max={slider_max}")
         self.network = network
         self.source = source_of(network, source)
         self._others = len(network) - 1
-        self.hops = widgets.IntSlider(
-            value=hops,
+        self.max_hops = widgets.IntSlider(
+            value=max_hops,
             min=1,
-            max=max_hops,
+            max=slider_max,
             description="Hops",
             continuous_update=False,
             layout=widgets.Layout(width="360px"),
@@ -236,11 +86,11 @@ class ReachExplorer(widgets.VBox):
         self.summary = widgets.HTML()
         self.result = widgets.HTML()
         self.table = pd.DataFrame()
-        self.hops.observe(self._update, names="value")
+        self.max_hops.observe(self._update, names="value")
         self.organization.observe(self._update, names="value")
         super().__init__(
             children=[
-                widgets.HBox([self.hops, self.organization]),
+                widgets.HBox([self.max_hops, self.organization]),
                 self.summary,
                 self.result,
             ]
@@ -248,12 +98,11 @@ class ReachExplorer(widgets.VBox):
         self._update()
 
     def _update(self, change: Mapping[str, Any] | None = None) -> None:
-        hops = self.hops.value
+        hops = self.max_hops.value
         organization = self.organization.value or None
-        wanted = (
-            None if organization is None else set(self.network.match(organization=organization))
+        self.table = reach_table(
+            self.network, self.source, max_hops=hops, organization=organization
         )
-        self.table = _reach_frame(self.network, self.source, hops, wanted)
         self.summary.value = _summary_html(
             len(self.table), hops, organization, self._others, self.source == self.network.me
         )
@@ -262,7 +111,7 @@ class ReachExplorer(widgets.VBox):
 
 def _organization_options(network: Network, source: str) -> list[tuple[str, str]]:
     """(label, name) for each organisation someone other than ``source`` works at."""
-    people = network._people
+    people = network.inside.people
     names: dict[str, str] = {}
     counts: dict[str, int] = {}
     for person, name in zip(people.index, people["organization"], strict=True):
@@ -302,7 +151,11 @@ def _summary_html(found: int, hops: int, organization: str | None, others: int, 
 
 
 def reach_explorer(
-    network: Network, *, source: str | None = None, hops: int = 2, max_hops: int = 4
+    network: Network,
+    source: str | None = None,
+    *,
+    max_hops: int = 2,
+    slider_max: int = 4,
 ) -> ReachExplorer:
     """A widget to explore who is within reach, and through whom.
 
@@ -312,9 +165,9 @@ def reach_explorer(
         The network to explore.
     source : str, optional
         Whose point of view; by default the learner (``network.me``).
-    hops : int, default 2
+    max_hops : int, default 2
         Where the slider starts.
-    max_hops : int, default 4
+    slider_max : int, default 4
         The slider's largest value.
 
     Returns
@@ -325,8 +178,8 @@ def reach_explorer(
     Raises
     ------
     InvalidParameter
-        If ``hops`` or ``max_hops`` is not a whole number of at least 1, or
-        ``hops`` is more than ``max_hops``.
+        If ``max_hops`` or ``slider_max`` is not a whole number of at least
+        1, or ``max_hops`` is more than ``slider_max``.
     PersonNotFound
         If ``source`` is not in the network.
 
@@ -335,14 +188,14 @@ def reach_explorer(
     >>> from coffeechat.contacts import Network, Person, Tie
     >>> net = Network([Person("me", "Sam"), Person("a", "Ana", "Acme"), Person("b", "Ben")],
     ...               [Tie("me", "a", 0.8, "friend"), Tie("a", "b", 0.5, "colleague")])
-    >>> explorer = reach_explorer(net, hops=1)
+    >>> explorer = reach_explorer(net, max_hops=1)
     >>> list(explorer.table.index)
     ['a']
-    >>> explorer.hops.value = 2
+    >>> explorer.max_hops.value = 2
     >>> list(explorer.table.index)
     ['a', 'b']
     >>> explorer.organization.value = "Acme"
     >>> list(explorer.table.index)
     ['a']
     """
-    return ReachExplorer(network, source=source, hops=hops, max_hops=max_hops)
+    return ReachExplorer(network, source, max_hops=max_hops, slider_max=slider_max)
