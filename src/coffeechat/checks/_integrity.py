@@ -92,6 +92,8 @@ def _checksum(cell: Any, meta: Mapping[str, Any]) -> str | None:
     from nbgrader.utils import compute_checksum
 
     probe = nbformat.from_dict(copy.deepcopy(dict(cell)))
+    if isinstance(probe.get("source"), list):  # as stored on disk, a list of lines
+        probe.source = "".join(probe.source)
     probe.metadata["nbgrader"] = dict(meta)
     try:
         return compute_checksum(probe)

@@ -348,7 +348,8 @@ def _run_pool(
                         lost.append(student)
                         if progress:
                             progress(f"  {student}: not graded (its grading worker stopped)")
-                    if len(done) + len(lost) + len(holding) < len(todo):
+                    relaunched = len(workers) + len(done) + len(lost) > 2 * len(todo)
+                    if len(done) + len(lost) + len(holding) < len(todo) and not relaunched:
                         launch(max([*workers, index]) + 1)
                 if not workers:
                     break
