@@ -1,4 +1,4 @@
-"""Assignment 1 helpers shared by the grading tests (on top of test_assignments)."""
+"""Assignment 1 helpers shared by the grading tests (on top of assignment_tools)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from pathlib import Path
 
 import nbformat
 
-import test_assignments
+import assignment_tools
+from assignment_tools import SOLUTIONS, hidden_lines, nbgrader_meta
 from coffeechat import checks
-from test_assignments import SOLUTIONS, hidden_lines, nbgrader_meta
 
 __all__ = ["PS01", "SOLUTIONS", "hidden_lines", "nbgrader_meta", "points_of", "submission"]
 
@@ -17,9 +17,9 @@ PS01 = checks.ASSIGNMENTS["ps01-who-can-introduce-you"]
 
 def submission(parts: str, release: Path) -> nbformat.NotebookNode:
     """Assignment 1's student version with the solution's answers for ``parts``."""
-    return test_assignments.submission(PS01, parts, release)
+    return assignment_tools.submission(PS01, parts, release)
 
 
 def points_of(parts: str) -> float:
     """What Assignment 1 with exactly these parts right scores."""
-    return test_assignments.points_of(PS01, parts)
+    return assignment_tools.points_of(PS01, parts)

@@ -8,10 +8,10 @@ import nbformat
 import pytest
 
 from _ps01 import PS01, nbgrader_meta
+from assignment_tools import exercise_of
 from coffeechat import checks
 from coffeechat.checks._integrity import cell_changes, expected_cells
 from coffeechat.course import sandbox
-from test_assignments import exercise_of
 
 RELEASED = nbformat.read(exercise_of(PS01), as_version=4)
 

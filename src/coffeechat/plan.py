@@ -28,9 +28,9 @@ import pandas as pd
 from coffeechat.contacts import Network
 from coffeechat.errors import InvalidParameter, NoChainError
 from coffeechat.outreach import follow_up_dates
-from coffeechat.paths import Target, strongest_chain
+from coffeechat.paths import Target, reach, strongest_chain
 
-__all__ = ["ASK_COLUMNS", "plan_for", "who_to_ask"]
+__all__ = ["ASK_COLUMNS", "plan_for", "who_to_ask", "within_reach"]
 
 #: Columns of :func:`who_to_ask`, in order.
 ASK_COLUMNS: tuple[str, ...] = (
@@ -52,6 +52,27 @@ def _employers(employers: object) -> list[str]:
     if not names or not all(names):
         raise InvalidParameter(f"employers must be a non-empty list of names, not {employers!r}")
     return names
+
+
+def within_reach(network: Network, employer: str, *, max_hops: int = 2) -> list[str]:
+    """The ids of the people at ``employer`` within ``max_hops`` of the learner.
+
+    This is the LAMP list's *advocacy*: someone there you know (one hop), or
+    someone they know (two hops).
+
+    Examples
+    --------
+    >>> import coffeechat as cc
+    >>> network = cc.load_sample_network()
+    >>> within_reach(network, "Pulsewise")
+    ['amara-nwosu', 'noor-khalil']
+    >>> within_reach(network, "Pulsewise", max_hops=1)
+    []
+    """
+    if not isinstance(network, Network):
+        raise InvalidParameter(f"expected a Network, not {type(network).__name__}")
+    there = set(network.match(organization=employer))
+    return sorted(there & set(reach(network, max_hops=max_hops)))
 
 
 def who_to_ask(network: Network, employers: Iterable[str]) -> pd.DataFrame:

@@ -46,6 +46,7 @@ from coffeechat.contacts import Network
 from coffeechat.errors import CoffeeChatError, NoChainError
 from coffeechat.outreach import follow_up_dates, review_request
 from coffeechat.paths import Target, strongest_chain
+from coffeechat.plan import within_reach
 from coffeechat.questions import InterviewPlan
 from coffeechat.tracking import make_lamp, make_tracker
 
@@ -65,18 +66,6 @@ _ASK_COLUMNS = ("employer", "person", "introducer", "hops")
 
 
 # ---------------------------------------------------------------- helpers
-def _within_two(network: Network, employer: str) -> list[str]:
-    """People at ``employer`` whom the learner can reach in at most two hops."""
-    at = set(network.match(organization=employer))
-    if not at:
-        return []
-    near = set(network.neighbors(network.me))
-    two = set(near)
-    for person in near:
-        two.update(network.neighbors(person))
-    return sorted((at & two) - {network.me})
-
-
 def _name(network: Network, person: str) -> str:
     return network.person(person).name
 
@@ -102,7 +91,7 @@ def check_advocacy(advocacy: Callable[[Any, Any], Any], network: Network) -> Non
     for employer in [*employers, "Nowhere Mapped Ltd"]:
         name = f"advocacy(network, {employer!r})"
         mine = expect_type(call(advocacy, [network, employer], name), bool, name, "True or False")
-        near = _within_two(network, employer)
+        near = within_reach(network, employer)
         if bool(mine) and not near:
             fail(
                 f"{name} says yes, but nobody at {employer} is within two hops of you: "

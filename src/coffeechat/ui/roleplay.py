@@ -106,7 +106,7 @@ class RolePlay(widgets.VBox):
     def __init__(self, people: list[Persona], agreed_minutes: int = 20) -> None:
         if not people:
             raise InvalidParameter("the role-play needs at least one persona")
-        self._people = {p.id: p for p in people}
+        self._personas = {p.id: p for p in people}
         self._bank = load_bank()
         self._answers = load_answers()
         wide = widgets.Layout(width="640px")
@@ -138,7 +138,7 @@ class RolePlay(widgets.VBox):
 
     def _restart(self, change: Mapping[str, Any] | None = None) -> None:
         self.conversation = Conversation(
-            self._people[self.persona.value], self.agreed.value, self._answers, self._bank
+            self._personas[self.persona.value], self.agreed.value, self._answers, self._bank
         )
         self.score.value = ""
         self._refresh()
