@@ -91,7 +91,9 @@ case "$action" in
         install_chromium
         install_bubblewrap
         ruff check src tests benchmarks
-        exec python -m pytest "$@"
+        # One worker per core (at most four); each test file stays on one worker
+        # so a file's JupyterLab, browser and nbgrader course start only once.
+        exec python -m pytest --numprocesses=auto --maxprocesses=4 --dist=loadfile "$@"
         ;;
     *)
         usage
