@@ -35,7 +35,8 @@ def solved() -> dict:
 
 
 def _edges(network) -> set[frozenset]:
-    return {frozenset(pair) for pair in zip(network.ties["source"], network.ties["target"])}
+    ties = network.ties
+    return {frozenset(pair) for pair in zip(ties["source"], ties["target"], strict=True)}
 
 
 def test_the_same_name_gives_the_same_network_in_another_python(sample):

@@ -76,7 +76,9 @@ def participant_name(name: object = None) -> str:
     if not cleaned:
         raise InvalidParameter("a name must not be blank")
     if len(cleaned) > _NAME_LIMIT:
-        raise InvalidParameter(f"a name must be at most {_NAME_LIMIT} characters, not {len(cleaned)}")
+        raise InvalidParameter(
+            f"a name must be at most {_NAME_LIMIT} characters, not {len(cleaned)}"
+        )
     if any(not ch.isprintable() for ch in cleaned):
         raise InvalidParameter(f"a name must not hold control characters: {cleaned!r}")
     return cleaned
@@ -150,9 +152,7 @@ def _key(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
 
-def _rewire(
-    ties: pd.DataFrame, rng: np.random.Generator, me: str, ids: list[str]
-) -> pd.DataFrame:
+def _rewire(ties: pd.DataFrame, rng: np.random.Generator, me: str, ids: list[str]) -> pd.DataFrame:
     sources, targets = ties["source"].astype(str).tolist(), ties["target"].astype(str).tolist()
     taken = {_key(s, t) for s, t in zip(sources, targets, strict=True)}
     others = [i for i, (s, t) in enumerate(zip(sources, targets, strict=True)) if me not in (s, t)]

@@ -21,6 +21,7 @@ __all__ = [
     "PersonNotFound",
     "PlanError",
     "QuestionBankError",
+    "RoomDataError",
     "TrackerDataError",
     "TranscriptDataError",
 ]
@@ -218,4 +219,14 @@ class OrganizationDataError(CoffeeChatError, ValueError):
     Raised by :mod:`coffeechat.industry` for a missing column, a blank or
     repeated name, or a relation naming an organisation the table does not
     hold; the message names the row (counting the header as row 1).
+    """
+
+
+class RoomDataError(CoffeeChatError, ValueError):
+    """Raised when a workshop room's records cannot be written or read.
+
+    Raised by :mod:`coffeechat.room` for a room folder that does not exist or
+    cannot be written to, and for a garbled line in a participant's file (not
+    JSON, an unknown event, a missing name, module or check, a time that
+    cannot be read); the message names the file and the line.
     """
