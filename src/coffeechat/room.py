@@ -72,6 +72,7 @@ __all__ = [
     "record_check",
     "record_open",
     "room_folder",
+    "room_report",
     "room_summary",
     "stuck",
 ]
@@ -540,3 +541,36 @@ def room_summary(room: Room, *, stuck_after: int = STUCK_AFTER) -> pd.DataFrame:
     table = pd.DataFrame.from_dict(rows, orient="index", columns=columns)
     table.index.name = "participant"
     return table
+
+
+def _clock(value: object) -> str:
+    return "" if pd.isna(value) else pd.Timestamp(value).strftime("%H:%M")
+
+
+def room_report(room: Room, *, stuck_after: int = STUCK_AFTER) -> str:
+    """The room as plain text, for a terminal (``coffeechat room``).
+
+    Who is stuck first, then one line a participant, then any garbled lines
+    (each with its file and line).
+    """
+    summary = room_summary(room, stuck_after=stuck_after)
+    found = stuck(room, stuck_after=stuck_after)
+    lines = [f"Room {room.folder}: {len(summary)} participant{'s' if len(summary) != 1 else ''}."]
+    if len(found):
+        lines.append(f"Stuck ({stuck_after}+ failures in a row, no pass since):")
+        for row in found.itertuples():
+            lines.append(
+                f"  {row.participant}: {row.module} {row.check}, "
+                f"{row.failures_in_a_row} failures since {_clock(row.failing_since)}"
+            )
+    else:
+        lines.append("Nobody is stuck.")
+    if len(summary):
+        shown = summary.assign(
+            joined=summary["joined"].map(_clock), last_seen=summary["last_seen"].map(_clock)
+        )
+        lines += ["", shown.to_string()]
+    if room.problems:
+        lines += ["", f"{len(room.problems)} line(s) could not be read:"]
+        lines += [f"  {problem}" for problem in room.problems]
+    return "\n".join(lines)
