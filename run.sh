@@ -81,10 +81,14 @@ case "$action" in
         # Learners work in my-work/, a copy of the course that updates never
         # overwrite, so their answers and the published course stay apart.
         python -m coffeechat._workspace my-work notebooks exercises
+        # The course's JupyterLab settings (coffeechat/lab_settings/overrides.json):
+        # no news prompt, no update check; a hub passes the same option.
+        settings=$(python -m coffeechat.lab)
         cd my-work
         root_flag=()
         [ "$(id -u)" != 0 ] || root_flag=(--allow-root)  # e.g. in a container
-        exec jupyter lab ${root_flag[@]+"${root_flag[@]}"} "notebooks/01-why-informational-interviews.ipynb" "$@"
+        exec jupyter lab ${root_flag[@]+"${root_flag[@]}"} "--LabApp.app_settings_dir=$settings" \
+            "notebooks/01-why-informational-interviews.ipynb" "$@"
         ;;
     test)
         install_python_packages "[test]"

@@ -320,3 +320,99 @@ def test_file_names_stay_apart_for_similar_names(tmp_path):
     c = room.join("../../etc/passwd", folder=tmp_path).path
     assert a != b and a.parent == b.parent == c.parent == tmp_path
     assert os.sep not in c.name and c.name.endswith(".jsonl")
+
+
+# ------------------------------------------------------------ command line
+def test_the_room_command_prints_who_is_stuck_and_everyone(workshop, capsys):
+    """`coffeechat room FOLDER` prints the stuck list and one line a participant."""
+    from coffeechat import cli
+
+    assert cli.main(["room", str(workshop.folder)]) == 0
+    out = capsys.readouterr().out
+    assert f"Room {workshop.folder}: 3 participants." in out
+    assert f"  bo: {PS01} check_chain, 4 failures since 10:02" in out
+    lines = out.splitlines()
+    assert any(line.startswith("ana ") and "10:00" in line and "10:04" in line for line in lines)
+    assert cli.main(["room", str(workshop.folder), "--stuck-after", "5"]) == 0
+    assert "Nobody is stuck." in capsys.readouterr().out
+
+
+def test_the_room_command_lists_garbled_lines_and_fails(workshop, capsys, monkeypatch):
+    """A garbled line is printed with its file and line, and the exit status is 1."""
+    from coffeechat import cli
+
+    with (workshop.folder / "bo.jsonl").open("a") as f:
+        f.write('{"participant": "bo", "at": \n')
+    monkeypatch.setenv(room.ROOM_ENV, str(workshop.folder))
+    assert cli.main(["room"]) == 1
+    out = capsys.readouterr().out
+    assert f"{workshop.folder / 'bo.jsonl'}:7: not a JSON record" in out
+    assert "bo: " in out  # the rest of the room is still shown
+
+
+def test_the_room_command_without_a_folder_says_how(capsys):
+    """No folder and no COFFEECHAT_ROOM: a one-line error, exit status 2."""
+    from coffeechat import cli
+
+    assert cli.main(["room"]) == 2
+    assert "COFFEECHAT_ROOM" in capsys.readouterr().err
+
+
+def test_the_network_command_rebuilds_a_participant_network(tmp_path, capsys):
+    """`coffeechat network --participant NAME --out DIR` writes the participant's network."""
+    from coffeechat import cli
+    from coffeechat.datasets import participant_network
+    from coffeechat.io import read_csv
+
+    assert cli.main(["network", "--participant", "Wen Zhao", "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Wen Zhao's network: 200 people, ")
+    again = read_csv(tmp_path / "people.csv", tmp_path / "ties.csv")
+    expected = participant_network("Wen Zhao")
+    assert sorted(map(tuple, again.ties[["source", "target"]].to_numpy())) == sorted(
+        map(tuple, expected.ties[["source", "target"]].to_numpy())
+    )
+
+
+# ------------------------------------------------------------------ widget
+def test_the_room_view_refreshes_and_draws_the_grid(tmp_path):
+    """The widget shows who is stuck, a table and a picture; Refresh reads new lines."""
+    from coffeechat.ui import room_view
+
+    _write(tmp_path, "ana", [_join("ana"), _check("ana", "check_degrees", True, 1)])
+    view = room_view(tmp_path)
+    assert "<b>1</b> in the room" in view.summary.value
+    assert "Nobody is stuck" in view.summary.value
+    assert "ana" in view.table.value
+    assert view.picture.value[:4] == b"\x89PNG"
+    _write(
+        tmp_path, "bo", [_join("bo"), *[_check("bo", "check_chain", False, m) for m in (2, 3, 4)]]
+    )
+    assert "Nobody is stuck" in view.summary.value  # not read again yet
+    view.refresh_button.click()
+    assert "<b>2</b> in the room" in view.summary.value
+    assert "<b>bo</b>: check_chain" in view.summary.value
+    view.stuck_after.value = 4
+    assert "Nobody is stuck" in view.summary.value
+
+
+def test_the_room_view_reports_problems_instead_of_failing(tmp_path):
+    """A missing folder or a garbled line is shown in the widget, in words."""
+    from coffeechat.ui import room_view
+
+    view = room_view(tmp_path / "nowhere")
+    assert "no room folder" in view.summary.value
+    _write(tmp_path, "cy", [_join("cy"), "not json"])
+    view = room_view(tmp_path)
+    assert "cy.jsonl:2: not a JSON record" in view.summary.value
+
+
+def test_draw_room_colours_each_status(workshop):
+    """The grid has a row a participant and a column a check."""
+    from coffeechat.ui import draw_room
+
+    fig = draw_room(workshop)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["ana", "bo", "cy"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["check_chain", "check_degrees"]
+    assert ax.images[0].get_array().tolist() == [[2, 1], [3, 1], [0, 0]]
