@@ -54,6 +54,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from coffeechat._args import whole_number
 from coffeechat._participant import participant_name
 from coffeechat.errors import InvalidParameter, RoomDataError
 
@@ -470,11 +471,13 @@ def _runs(room: Room) -> pd.DataFrame:
 
 
 def _threshold(stuck_after: object) -> int:
-    if isinstance(stuck_after, bool) or not isinstance(stuck_after, int) or stuck_after < 1:
-        raise InvalidParameter(
-            f"stuck_after must be a whole number of at least 1, not {stuck_after!r}"
-        )
-    return stuck_after
+    return whole_number(stuck_after, "stuck_after")
+
+
+def _room(room: object) -> Room:
+    if not isinstance(room, Room):
+        raise InvalidParameter(f"expected a Room from read_room(folder), not {room!r}")
+    return room
 
 
 def check_status(room: Room, *, stuck_after: int = STUCK_AFTER) -> pd.DataFrame:
@@ -486,7 +489,7 @@ def check_status(room: Room, *, stuck_after: int = STUCK_AFTER) -> pd.DataFrame:
     has a row.
     """
     limit = _threshold(stuck_after)
-    runs = _runs(room)
+    runs = _runs(_room(room))
     status = runs["last_passed"].map({True: "passed", False: "failing"}).astype(object)
     status[runs["failures_in_a_row"] >= limit] = "stuck"
     runs = runs.assign(status=status)
@@ -507,7 +510,7 @@ def stuck(room: Room, *, stuck_after: int = STUCK_AFTER) -> pd.DataFrame:
         and ``failing_since``, longest-stuck first.
     """
     limit = _threshold(stuck_after)
-    runs = _runs(room)
+    runs = _runs(_room(room))
     found = runs[runs["failures_in_a_row"] >= limit]
     columns = ["participant", "module", "check", "failures_in_a_row", "failing_since"]
     return found.sort_values(["failing_since", "participant"])[columns].reset_index(drop=True)
@@ -521,7 +524,7 @@ def room_summary(room: Room, *, stuck_after: int = STUCK_AFTER) -> pd.DataFrame:
     in them, in the order first seen.
     """
     limit = _threshold(stuck_after)
-    events, runs = room.events, _runs(room)
+    events, runs = _room(room).events, _runs(room)
     columns = ["joined", "last_seen", "modules_opened", "passed", "failing", "stuck_on"]
     rows = {}
     for person in room.participants:

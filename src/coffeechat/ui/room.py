@@ -18,7 +18,16 @@ import ipywidgets as widgets
 import pandas as pd
 
 from coffeechat.errors import CoffeeChatError
-from coffeechat.room import STUCK_AFTER, Room, check_status, read_room, room_summary, stuck
+from coffeechat._args import whole_number
+from coffeechat.room import (
+    STUCK_AFTER,
+    Room,
+    check_status,
+    read_room,
+    room_folder,
+    room_summary,
+    stuck,
+)
 from coffeechat.ui._common import table_html
 
 if TYPE_CHECKING:
@@ -101,7 +110,8 @@ class RoomView(widgets.VBox):
     """
 
     def __init__(self, folder: str | os.PathLike[str] | None = None, *, stuck_after: int) -> None:
-        self.folder = folder
+        stuck_after = whole_number(stuck_after, "stuck_after")
+        self.folder = room_folder(folder)
         self.room: Room | None = None
         self.refresh_button = widgets.Button(description="Refresh", icon="refresh")
         self.stuck_after = widgets.BoundedIntText(
