@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as widgets
 import pandas as pd
 
-from coffeechat.errors import CoffeeChatError
 from coffeechat._args import whole_number
+from coffeechat.errors import CoffeeChatError
 from coffeechat.room import (
     STUCK_AFTER,
     Room,
