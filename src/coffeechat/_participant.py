@@ -17,13 +17,23 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import deque
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from coffeechat.errors import InvalidParameter
 
-__all__ = ["HUB_USER", "participant_name", "participant_seed", "vary_network_tables"]
+if TYPE_CHECKING:
+    from coffeechat.contacts import Network
+
+__all__ = [
+    "HUB_USER",
+    "participant_name",
+    "participant_network",
+    "participant_seed",
+    "vary_network_tables",
+]
 
 #: The environment variable JupyterHub sets to the user's name.
 HUB_USER = "JUPYTERHUB_USER"
@@ -97,6 +107,55 @@ def participant_seed(name: str) -> int:
     key = participant_name(name).casefold()
     digest = hashlib.sha256(f"coffeechat participant network\n{key}".encode()).digest()
     return int.from_bytes(digest[:8], "big")
+
+
+def participant_network(name: str | None = None) -> Network:
+    """A workshop participant's own variation of the sample network.
+
+    The same 200 people, organisations and kinds of tie as
+    :func:`coffeechat.datasets.load_sample_network`, but about one in seven people have swapped
+    jobs, one in eight ties between other people runs elsewhere, every
+    strength is nudged, and Alex has dropped three contacts and met three
+    friends of friends; everyone Alex can reach in the sample stays
+    reachable. It depends only on the name (case and spacing aside) and is
+    the same on every computer, so a facilitator can rebuild anyone's
+    network (``coffeechat network --participant NAME``).
+
+    Parameters
+    ----------
+    name : str, optional
+        The participant's name; by default the JupyterHub user's
+        (``JUPYTERHUB_USER``).
+
+    Returns
+    -------
+    Network
+
+    Raises
+    ------
+    InvalidParameter
+        If there is no name (not on a hub and none given), or it is blank,
+        too long or not text.
+
+    Examples
+    --------
+    >>> from coffeechat.datasets import load_sample_network
+    >>> sam = participant_network("Sam Lee")
+    >>> len(sam) == len(load_sample_network())
+    True
+    >>> sam.ties.equals(participant_network("sam  lee").ties)
+    True
+    >>> sam.ties.equals(participant_network("Ana Ruiz").ties)
+    False
+    """
+    from coffeechat.contacts import Network
+    from coffeechat.datasets import sample_path
+
+    seed = participant_seed(participant_name(name))
+    people = pd.read_csv(sample_path("people.csv"), dtype=str, keep_default_na=False)
+    ties = pd.read_csv(sample_path("ties.csv"), dtype=str, keep_default_na=False)
+    people, ties = vary_network_tables(people, ties, seed)
+    return Network.from_frames(people, ties, me="me")
 
 
 def vary_network_tables(

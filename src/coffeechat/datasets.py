@@ -60,7 +60,7 @@ import numpy as np
 import pandas as pd
 
 from coffeechat._args import whole_number
-from coffeechat._participant import participant_name, participant_seed, vary_network_tables
+from coffeechat._participant import participant_network
 from coffeechat.contacts import DEFAULT_STRENGTH, TIE_KINDS, Network
 from coffeechat.errors import InvalidParameter
 
@@ -164,53 +164,6 @@ def load_sample_network(for_participant: str | None = None) -> Network:
     from coffeechat.io import read_csv
 
     return read_csv(sample_path("people.csv"), sample_path("ties.csv"))
-
-
-def participant_network(name: str | None = None) -> Network:
-    """A workshop participant's own variation of the sample network.
-
-    The same 200 people, organisations and kinds of tie as
-    :func:`load_sample_network`, but about one in seven people have swapped
-    jobs, one in eight ties between other people runs elsewhere, every
-    strength is nudged, and Alex has dropped three contacts and met three
-    friends of friends; everyone Alex can reach in the sample stays
-    reachable. It depends only on the name (case and spacing aside) and is
-    the same on every computer, so a facilitator can rebuild anyone's
-    network (``coffeechat network --participant NAME``).
-
-    Parameters
-    ----------
-    name : str, optional
-        The participant's name; by default the JupyterHub user's
-        (``JUPYTERHUB_USER``).
-
-    Returns
-    -------
-    Network
-
-    Raises
-    ------
-    InvalidParameter
-        If there is no name (not on a hub and none given), or it is blank,
-        too long or not text.
-
-    Examples
-    --------
-    >>> sam = participant_network("Sam Lee")
-    >>> len(sam) == len(load_sample_network())
-    True
-    >>> sam.ties.equals(participant_network("sam  lee").ties)
-    True
-    >>> sam.ties.equals(participant_network("Ana Ruiz").ties)
-    False
-    """
-    from coffeechat.contacts import Network as _Network
-
-    seed = participant_seed(participant_name(name))
-    people = pd.read_csv(sample_path("people.csv"), dtype=str, keep_default_na=False)
-    ties = pd.read_csv(sample_path("ties.csv"), dtype=str, keep_default_na=False)
-    people, ties = vary_network_tables(people, ties, seed)
-    return _Network.from_frames(people, ties, me="me")
 
 
 def load_sample_organizations() -> pd.DataFrame:
