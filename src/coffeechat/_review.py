@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
 
 from coffeechat.errors import InvalidParameter
 
@@ -286,16 +285,3 @@ def minutes_asked(text: str) -> list[tuple[int, int]]:
     for pattern, n in _HOURS:
         found.extend((n, n) for _ in pattern.finditer(text))
     return found
-
-
-def as_moment(value: object, name: str) -> date | datetime:
-    if isinstance(value, datetime | date):
-        return value
-    if isinstance(value, str):
-        for parse in (date.fromisoformat, datetime.fromisoformat):
-            try:
-                return parse(value.strip())
-            except ValueError:
-                continue
-        raise InvalidParameter(f"{name}={value!r} is not a date; write it like 2025-03-14 15:30")
-    raise InvalidParameter(f"{name} must be a date or datetime, not {type(value).__name__}")

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from coffeechat._args import to_moment
 from coffeechat._review import (
     Finding,
     Review,
-    as_moment,
     fold,
     job_request,
     note_body,
@@ -50,8 +50,8 @@ _TAKEAWAY = re.compile(
 
 def _hours_between(met_at: object, sent_at: object) -> tuple[float, bool]:
     """Hours from meeting to note, and whether only whole days were known."""
-    met = as_moment(met_at, "met_at")
-    sent = as_moment(sent_at, "sent_at")
+    met = to_moment(met_at, "met_at")
+    sent = to_moment(sent_at, "sent_at")
     whole_days = not isinstance(met, datetime) or not isinstance(sent, datetime)
     if whole_days:
         met_day = met.date() if isinstance(met, datetime) else met

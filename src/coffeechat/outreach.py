@@ -35,11 +35,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from coffeechat._args import items, whole_number
+from coffeechat._args import items, to_day, whole_number
 from coffeechat._review import (
     Finding,
     Review,
-    as_moment,
     fold,
     job_request,
     job_words,
@@ -411,15 +410,10 @@ def _specific_interest(body: str, interest: str | None) -> Finding:
 # ------------------------------------------------------------ 3B7
 
 
-def _as_day(value: object, name: str) -> date:
-    moment = as_moment(value, name)
-    return moment.date() if isinstance(moment, datetime) else moment
-
-
 def _holiday_set(holidays: Iterable[object]) -> frozenset[date]:
     if isinstance(holidays, str | date):
         raise InvalidParameter("holidays must be a list of dates, not a single value")
-    return frozenset(_as_day(h, "holiday") for h in items(holidays, "holidays"))
+    return frozenset(to_day(h, "holiday") for h in items(holidays, "holidays"))
 
 
 def _is_business_day(day: date, holidays: frozenset[date]) -> bool:
@@ -453,7 +447,7 @@ def add_business_days(
     >>> add_business_days("2025-03-08", 0)       # Saturday rolls to Monday
     datetime.date(2025, 3, 10)
     """
-    day = _as_day(start, "start")
+    day = to_day(start, "start")
     days = whole_number(days, "days", minimum=0)
     return _add_business_days(day, days, _holiday_set(holidays))
 
@@ -488,7 +482,7 @@ def follow_up_dates(
     >>> follow_up_dates("2025-03-03", holidays=["2025-03-05"]).second_contact_on
     datetime.date(2025, 3, 7)
     """
-    day = _as_day(sent_on, "sent_on")
+    day = to_day(sent_on, "sent_on")
     free = _holiday_set(holidays)
     return FollowUpDates(
         sent_on=day,
