@@ -5,8 +5,10 @@ package's data folder, or with ``--check`` only compare them with what is there.
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,3 +39,12 @@ def write_or_check(
         print("out of date: " + ", ".join(stale), file=sys.stderr)
         return 1
     return 0
+
+
+def csv_bytes(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> bytes:
+    """Rows as UTF-8 CSV text with ``columns`` as the header and ``\n`` line ends."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")

@@ -14,14 +14,12 @@ path into their job come from this file (see :mod:`coffeechat.research`).
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from _writer import write_or_check
+from _writer import csv_bytes, write_or_check
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "coffeechat" / "data"
@@ -130,17 +128,9 @@ def positions(people: pd.DataFrame) -> list[dict[str, str]]:
     return sorted(rows, key=lambda r: order[r["person"]])
 
 
-def render(rows: list[dict[str, str]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue().encode("utf-8")
-
-
 def files() -> dict[str, bytes]:
     people = pd.read_csv(DATA / "people.csv", dtype=str, keep_default_na=False)
-    return {"positions.csv": render(positions(people))}
+    return {"positions.csv": csv_bytes(positions(people), COLUMNS)}
 
 
 def main(argv: list[str] | None = None) -> int:

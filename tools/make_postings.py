@@ -15,12 +15,10 @@ a fixed seed, so running the script again writes the same file byte for byte.
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import numpy as np
-from _writer import write_or_check
+from _writer import csv_bytes, write_or_check
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "coffeechat" / "data"
@@ -207,16 +205,8 @@ def postings() -> list[dict[str, str]]:
     return [rows[i] for i in order]
 
 
-def render(rows: list[dict[str, str]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue().encode("utf-8")
-
-
 def files() -> dict[str, bytes]:
-    return {"postings.csv": render(postings())}
+    return {"postings.csv": csv_bytes(postings(), COLUMNS)}
 
 
 def main(argv: list[str] | None = None) -> int:
