@@ -10,6 +10,7 @@ process group).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -152,20 +153,29 @@ class LocalHub:
         raise HubError(f"jupyterhub did not answer within {timeout} s:\n{self.tail()}")
 
     def stop(self) -> None:
-        """Stop the hub and, with it, the proxy and every user's server."""
+        """Stop the hub and, with it, the proxy and every user's server and kernel.
+
+        The hub stops the servers it started; whatever is still alive after it
+        exits (servers and kernels run in sessions of their own) is killed.
+        """
         if self.process is None or self.process.poll() is not None:
             return
+        import psutil
+
+        try:
+            family = psutil.Process(self.process.pid).children(recursive=True)
+        except psutil.NoSuchProcess:
+            family = []
         os.killpg(self.process.pid, signal.SIGTERM)
         try:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait(timeout=15)
-        # Servers that outlived the hub are in its process group too.
-        try:
-            os.killpg(self.process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+        _gone, alive = psutil.wait_procs(family, timeout=10)
+        for leftover in alive:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                leftover.kill()
 
     def __enter__(self) -> LocalHub:
         return self.start()

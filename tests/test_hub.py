@@ -24,12 +24,12 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from assignment_tools import parts_of, points_of, submission
-from conftest import CHROMIUM_ARGS
-from hub_tools import WORKSHOP_PASSWORD, HubError, LocalHub, proxy_or_fail
 
+from assignment_tools import parts_of, points_of, submission
 from coffeechat import checks
 from coffeechat.course import hub as settings
+from conftest import CHROMIUM_ARGS
+from hub_tools import WORKSHOP_PASSWORD, HubError, LocalHub, proxy_or_fail
 
 SPEC = checks.ASSIGNMENTS["ps01-who-can-introduce-you"]
 ASSIGNMENT = SPEC.name

@@ -31,17 +31,24 @@
 #   COFFEECHAT_WORKSHOP_PASSWORD    participants' password (8 characters or more)
 #   COFFEECHAT_INSTRUCTOR_PASSWORD  instructors' password (32 characters or more)
 #   COFFEECHAT_EXCHANGE_ROOT        the nbgrader exchange; default /srv/nbgrader/exchange
+import asyncio
+import importlib.util
 import os
+import shutil
 import sys
 from pathlib import Path
-
-from coffeechat._workspace import copy_missing
-from coffeechat.course import hub
 
 c = get_config()  # noqa: F821 (JupyterHub provides get_config)
 
 HERE = Path(__file__).resolve().parent
 KIT = HERE.parents[1]
+# The class's settings, from coffeechat.course.hub, read as a file so that the
+# hub's process does not load the kit (pandas, nbgrader) it never uses.
+_spec = importlib.util.spec_from_file_location(
+    "coffeechat_hub_settings", KIT / "src" / "coffeechat" / "course" / "hub.py"
+)
+hub = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(hub)
 STATE = Path(os.environ.get("COFFEECHAT_HUB_STATE") or Path.home() / "coffeechat-hub").resolve()
 INSTRUCTORS = sorted(
     {n.strip().lower() for n in os.environ.get("COFFEECHAT_INSTRUCTORS", "instructor").split(",")}
@@ -120,13 +127,31 @@ c.Spawner.environment = {
 }
 
 
-def _prepare_home(spawner):
+def _copy_if_missing(source, target):
+    # A participant's own copy of a module is never overwritten by the course's.
+    if not os.path.exists(target):
+        shutil.copy2(source, target)
+
+
+async def _prepare_home(spawner):
     """Before a server starts: the modules in the user's folder; the course for instructors."""
     home = Path(spawner.home_dir)
     home.mkdir(parents=True, exist_ok=True)
-    copy_missing([KIT / "notebooks"], home)
+    shutil.copytree(
+        KIT / "notebooks",
+        home / "notebooks",
+        dirs_exist_ok=True,
+        copy_function=_copy_if_missing,
+        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
+    )
     if _role(spawner) == hub.INSTRUCTOR:
-        hub.prepare_instructor(home, KIT / "solutions")
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "coffeechat.course.hub", str(home), str(KIT / "solutions"),
+            stderr=asyncio.subprocess.PIPE,
+        )
+        _, error = await process.communicate()
+        if process.returncode:
+            raise RuntimeError(f"preparing {home}/course failed: {error.decode()[-800:]}")
 
 
 c.Spawner.pre_spawn_hook = _prepare_home

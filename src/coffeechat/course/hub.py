@@ -23,6 +23,11 @@ the owner check cannot drift apart (``tests/test_deploy.py`` compares them).
 The hub tells each server which role its user has in :data:`ROLE_VARIABLE`
 (``instructor`` or ``participant``).
 
+This module imports nothing from the rest of the kit at load time, so that
+the hub can read it without loading pandas and nbgrader into its own
+process; an instructor's course folder is prepared in a separate process,
+``python -m coffeechat.course.hub HOME [SOLUTIONS]``.
+
 Examples
 --------
 >>> from traitlets.config import Config
@@ -39,11 +44,10 @@ False
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-
-from coffeechat.errors import GradingError
 
 __all__ = [
     "CHECK_OWNER",
@@ -140,6 +144,7 @@ def prepare_instructor(home: str | Path, solutions: str | Path | None = None) ->
     finds the course. Returns the course folder.
     """
     from coffeechat.course.folder import CONFIG, init_course
+    from coffeechat.errors import GradingError
 
     home = Path(home)
     course = home / COURSE_FOLDER
@@ -155,3 +160,7 @@ def prepare_instructor(home: str | Path, solutions: str | Path | None = None) ->
         )
     settings.write_text(text, encoding="utf-8")
     return course
+
+
+if __name__ == "__main__":  # the hub prepares an instructor's folder this way
+    prepare_instructor(*sys.argv[1:3])
