@@ -17,7 +17,8 @@ that passes ``--timeout``, stops the benchmark with an error.
 
 The table gives, per size: seconds until every server is ready, seconds
 until everyone has run Module 1 (from the first request), the slowest
-participant's Module 1 run, the memory of one participant (resident set of
+participant's Module 1 run, the processor time one participant's server and
+kernel used (start-up included), the memory of one participant (resident set of
 their server plus kernel: median and largest) and the hub's own overhead
 (hub and proxy). Progress goes to stderr, the Markdown table to stdout.
 
@@ -62,6 +63,7 @@ class Row:
     everyone_ran: float
     slowest_run: float
     participant_mb: list[float]
+    participant_cpu: list[float]
     hub_mb: float
     total_mb: float
 
@@ -145,6 +147,16 @@ def rss_mb(process: psutil.Process, with_children: bool) -> float:
     return total / MB
 
 
+def cpu_seconds(process: psutil.Process) -> float:
+    """Processor time (user + system) of a process and everything it started."""
+    total = 0.0
+    for p in [process, *process.children(recursive=True)]:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            times = p.cpu_times()
+            total += times.user + times.system
+    return total
+
+
 def measure(size: int, timeout: float, base: Path) -> Row:
     users = [f"p{i:02d}" for i in range(1, size + 1)]
     cells = code_cells(ROOT / MODULE)
@@ -176,6 +188,7 @@ def measure(size: int, timeout: float, base: Path) -> Row:
             raise errors[0] if errors else HubError("a participant's run did not finish")
         everyone_ran = time.monotonic() - began
         per_user = [rss_mb(psutil.Process(hub.server_pid(u)), True) for u in users]
+        per_user_cpu = [cpu_seconds(psutil.Process(hub.server_pid(u))) for u in users]
         servers = {hub.server_pid(u) for u in users}
         hub_process = psutil.Process(hub.process.pid)
         # The hub's children are the proxy and the users' servers; count the proxy only.
@@ -188,6 +201,7 @@ def measure(size: int, timeout: float, base: Path) -> Row:
             everyone_ran=everyone_ran,
             slowest_run=max(runs.values()),
             participant_mb=per_user,
+            participant_cpu=per_user_cpu,
             hub_mb=overhead,
             total_mb=overhead + sum(per_user),
         )
@@ -202,13 +216,14 @@ def table(rows: list[Row]) -> str:
         f"everyone starts at once, then runs Module 1 ({MODULE}).",
         "",
         "| participants | all servers ready | everyone ran Module 1 | slowest Module 1 run "
+        "| processor time per participant (median) "
         "| memory per participant (median / largest) | hub + proxy | total |",
-        "|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         lines.append(
             f"| {r.size} | {r.servers_ready:.1f} s | {r.everyone_ran:.1f} s "
-            f"| {r.slowest_run:.1f} s "
+            f"| {r.slowest_run:.1f} s | {statistics.median(r.participant_cpu):.1f} s "
             f"| {statistics.median(r.participant_mb):.0f} MB / {max(r.participant_mb):.0f} MB "
             f"| {r.hub_mb:.0f} MB | {r.total_mb:.0f} MB |"
         )

@@ -153,3 +153,29 @@ def test_the_participant_settings_switch_formgrader_off():
     assert extensions["nbgrader.server_extensions.formgrader"] is False
     page = json.loads((LOCAL / "participant" / "labconfig" / "page_config.json").read_text())
     assert page["disabledExtensions"]["@jupyter/nbgrader:formgrader"] is True
+
+
+def test_an_instructors_folder_gets_the_course_once_and_formgrader_finds_it(tmp_path):
+    from coffeechat.errors import GradingError
+
+    home = tmp_path / "ana"
+    course = hub.prepare_instructor(home, ROOT / "solutions")
+    assert course == home / hub.COURSE_FOLDER
+    assert (course / "source" / "ps01-who-can-introduce-you").is_dir()
+    (course / "gradebook.db").write_text("kept")
+    assert hub.prepare_instructor(home, ROOT / "solutions") == course  # again: nothing redone
+    assert (course / "gradebook.db").read_text() == "kept"
+    c = PyFileConfigLoader("nbgrader_config.py", path=str(home)).load_config()
+    assert c.CourseDirectory.root == str(course)
+    (home / "nbgrader_config.py").write_text("c = get_config()\n")
+    with pytest.raises(GradingError, match="nbgrader_config.py of other settings"):
+        hub.prepare_instructor(home, ROOT / "solutions")
+
+
+def test_the_exchange_is_made_open_to_all_but_an_existing_one_is_left_alone(tmp_path):
+    made = hub.prepare_exchange(tmp_path / "new" / "exchange")
+    assert made.stat().st_mode & 0o777 == 0o777
+    existing = tmp_path / "existing"
+    existing.mkdir(mode=0o755)
+    hub.prepare_exchange(existing)
+    assert existing.stat().st_mode & 0o777 == 0o755

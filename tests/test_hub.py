@@ -20,6 +20,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import nbformat
@@ -150,10 +151,18 @@ def test_a_class_goes_from_release_to_feedback_on_the_hub(tmp_path: Path) -> Non
     hub = LocalHub(tmp_path / "hub", instructors=(INSTRUCTOR,))
     browser = None
     scratch = Path(tempfile.mkdtemp(dir=tmp_path))
+    began = time.monotonic()
+    steps: list[str] = []
+
+    def step(name: str) -> None:  # where the time goes, shown with `pytest -s`
+        steps.append(f"{time.monotonic() - began:6.1f} s  {name}")
+
     try:
         hub.start()
+        step("hub up")
         hub.add_users(people)
         hub.start_servers(people)
+        step("four servers up")
 
         # The instructor's server has formgrader, with the course folder inside
         # the notebook root; a participant's has none.
@@ -164,10 +173,12 @@ def test_a_class_goes_from_release_to_feedback_on_the_hub(tmp_path: Path) -> Non
         coffeechat(hub, "release", ASSIGNMENT)
         formgrader(hub, "release")
         assert (hub.exchange / settings.COURSE_ID / "outbound" / ASSIGNMENT).is_dir()
+        step("released to the exchange")
 
         browser = Browser(hub, BROWSER_USER, tmp_path / "chromium")
         browser.log_in()
         browser.assignments_panel()
+        step("bob's JupyterLab open in Chromium")
         browser.press("released", "Fetch", then="fetched")
         for user in PARTICIPANTS:
             if user != BROWSER_USER:
@@ -177,6 +188,7 @@ def test_a_class_goes_from_release_to_feedback_on_the_hub(tmp_path: Path) -> Non
         for user in PARTICIPANTS:
             if user != BROWSER_USER:
                 exchange(hub, user, "submit")
+        step("fetched, answered and submitted")
 
         # Submissions carry the hub's user names although everyone shares one Unix account.
         inbound = sorted(p.name.split("+")[0] for p in (
@@ -186,9 +198,12 @@ def test_a_class_goes_from_release_to_feedback_on_the_hub(tmp_path: Path) -> Non
         formgrader(hub, "collect")
         course = hub.home(INSTRUCTOR) / settings.COURSE_FOLDER
         assert sorted(p.name for p in (course / "submitted").iterdir()) == sorted(PARTICIPANTS)
+        step("collected")
         coffeechat(hub, "grade", ASSIGNMENT, "--jobs", "2")
+        step("graded")
         coffeechat(hub, "feedback", ASSIGNMENT)
         formgrader(hub, "release_feedback")
+        step("feedback released")
 
         browser.press("submitted", "Fetch Feedback", then="submitted")
         for user in PARTICIPANTS:
@@ -198,6 +213,7 @@ def test_a_class_goes_from_release_to_feedback_on_the_hub(tmp_path: Path) -> Non
             pages = list((hub.home(user) / ASSIGNMENT / "feedback").glob("*/*.html"))
             assert len(pages) == 1, f"{user} has feedback pages {pages}"
             assert "BEGIN HIDDEN TESTS" not in pages[0].read_text(encoding="utf-8")
+        step("feedback fetched")
 
         from nbgrader.api import Gradebook
 
@@ -218,3 +234,5 @@ def test_a_class_goes_from_release_to_feedback_on_the_hub(tmp_path: Path) -> Non
         if browser is not None:
             browser.close()
         hub.stop()
+        step("hub stopped")
+        print("\n".join(steps))

@@ -123,7 +123,8 @@ c.Spawner.environment = {
     hub.ROLE_VARIABLE: _role,
     hub.EXCHANGE_VARIABLE: EXCHANGE,
     "JUPYTER_CONFIG_PATH": _config_path,
-    # A room's shared settings for the workshop may be added here later.
+    # The place for settings the whole room shares (for instance a
+    # COFFEECHAT_ROOM variable naming the workshop's room) once the kit reads them.
 }
 
 

@@ -124,14 +124,15 @@ def configure_nbgrader(c: Any, environ: Mapping[str, str] | None = None) -> None
 
 
 def prepare_exchange(root: str | Path) -> Path:
-    """Make the exchange folder, writable by everyone, as nbgrader expects.
+    """Make the exchange folder, if missing, writable by everyone, as nbgrader expects.
 
     nbgrader makes ``<root>/<course>/inbound`` (write-only for students) and
     ``outbound`` itself on the first release.
     """
     path = Path(root)
-    path.mkdir(parents=True, exist_ok=True)
-    path.chmod(0o777)
+    if not path.exists():  # an existing folder keeps the rights its owner gave it
+        path.mkdir(parents=True)
+        path.chmod(0o777)
     return path
 
 
