@@ -13,7 +13,10 @@ of one participant) can record at once without a lock and without ever
 sharing a file. The room folder is the ``COFFEECHAT_ROOM`` environment
 variable (a JupyterHub sets it for every user), or one passed to
 :func:`join`; without a hub it is any folder everyone can write to, or a
-folder on one computer.
+folder on one computer. On a shared machine make it writable by everyone and
+sticky (``install -d -m 1777 /srv/coffeechat/room``): each participant
+creates their own file (readable by all, writable by them) and nobody can
+remove another's.
 
 The facilitator reads the folder with :func:`read_room` and summarises it
 with :func:`room_summary` (one row a participant), :func:`check_status`
