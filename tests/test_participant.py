@@ -157,3 +157,19 @@ def test_the_network_can_be_written_and_read_back(tmp_path):
     write_csv(net, tmp_path / "people.csv", tmp_path / "ties.csv")
     again = read_csv(tmp_path / "people.csv", tmp_path / "ties.csv")
     assert _edges(again) == _edges(net)
+
+
+def test_assignment_two_checks_pass_on_a_participant_network(capsys, monkeypatch):
+    """The reference answers of Assignment 2 pass its chain-strength checks on a participant's."""
+    folder = ROOT / "solutions" / "ps02-who-to-talk-to"
+    (notebook,) = folder.glob("*.ipynb")
+    monkeypatch.chdir(folder)
+    namespace: dict = {}
+    with contextlib.redirect_stdout(io.StringIO()):
+        for cell in nbformat.read(notebook, as_version=4).cells:
+            if cell.cell_type == "code":
+                exec(compile(cell.source, f"<cell {cell.get('id')}>", "exec"), namespace)
+    net = participant_network("Wen Zhao")
+    checks.check_chain_strength(namespace["chain_strength"], net)
+    checks.check_strongest_chain(namespace["strongest_chain"], net)
+    assert capsys.readouterr().out.count("\N{CHECK MARK}") == 2
