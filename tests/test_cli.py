@@ -322,8 +322,9 @@ def test_console_script_end_to_end(tmp_path):
     course, inbox, db = tmp_path / "course", tmp_path / "inbox", tmp_path / "db" / "grades.db"
     db.parent.mkdir()
     url = f"sqlite:///{db}"
+    tools = SCRIPT.parent.resolve()
     inactive = os.pathsep.join(
-        d for d in os.environ["PATH"].split(os.pathsep) if Path(d).resolve() != SCRIPT.parent.resolve()
+        d for d in os.environ["PATH"].split(os.pathsep) if Path(d).resolve() != tools
     )
 
     def run(*argv: str) -> subprocess.CompletedProcess:
