@@ -43,17 +43,19 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -75,6 +77,7 @@ __all__ = [
     "read_room",
     "record_check",
     "record_open",
+    "recorded",
     "room_folder",
     "room_report",
     "room_summary",
@@ -300,6 +303,33 @@ def record_open(module: str) -> None:
     if _member is None or _quiet_depth:
         return
     _write(_line(_member.participant, "open", module=module))
+
+
+def recorded(check: Callable[..., Any]) -> Callable[..., Any]:
+    """``check``, recording each result in the workshop room once the learner joins it.
+
+    Before :func:`join` (and always outside a notebook that joined) it only
+    runs the check; :mod:`coffeechat.checks` wraps each of its checks in it.
+    After, it records the check's name and whether it passed (a
+    :class:`~coffeechat.errors.CheckFailed`, or any other error, is a fail),
+    under the assignment the check belongs to.
+    """
+
+    @functools.wraps(check)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        if _member is None:
+            return check(*args, **kwargs)
+        spec = getattr(sys.modules.get(check.__module__), "ASSIGNMENT", None)
+        module = spec.name if spec is not None else check.__module__.rsplit(".", 1)[-1]
+        try:
+            result = check(*args, **kwargs)
+        except Exception:
+            record_check(module, check.__name__, passed=False)
+            raise
+        record_check(module, check.__name__, passed=True)
+        return result
+
+    return run
 
 
 # ------------------------------------------------------------------ reading

@@ -59,7 +59,6 @@ from coffeechat.checks._core import (
     PartResult,
     Scoreboard,
     install_notebook_messages,
-    recorded,
     scoreboard,
 )
 from coffeechat.checks.ps01 import (
@@ -160,6 +159,7 @@ from coffeechat.checks.ps08 import (
     check_three_weeks,
     check_top_five,
 )
+from coffeechat.room import recorded
 
 #: The graded assignments, by folder name.
 ASSIGNMENTS: dict[str, Assignment] = {

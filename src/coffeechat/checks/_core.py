@@ -29,14 +29,12 @@ from __future__ import annotations
 
 import contextlib
 import difflib
-import functools
 import html
 import importlib
 import io
 import linecache
 import os
 import re
-import sys
 import types
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -60,32 +58,6 @@ EXAMPLES = 3
 def passed(message: str) -> None:
     """Tell the learner a check passed (stdout: nbgrader reads stderr as a failure)."""
     print(f"\N{CHECK MARK} {message}")
-
-
-def recorded(check: Callable[..., Any]) -> Callable[..., Any]:
-    """``check``, recording each result in the workshop room once the learner joins it.
-
-    Before :func:`coffeechat.room.join` (and always outside a notebook that
-    joined) it only runs the check. After, it records the check's name and
-    whether it passed (a :class:`CheckFailed`, or any other error, is a fail),
-    under the assignment the check belongs to.
-    """
-
-    @functools.wraps(check)
-    def run(*args: Any, **kwargs: Any) -> Any:
-        if room.joined() is None:
-            return check(*args, **kwargs)
-        spec = getattr(sys.modules.get(check.__module__), "ASSIGNMENT", None)
-        module = spec.name if spec is not None else check.__module__.rsplit(".", 1)[-1]
-        try:
-            result = check(*args, **kwargs)
-        except Exception:
-            room.record_check(module, check.__name__, passed=False)
-            raise
-        room.record_check(module, check.__name__, passed=True)
-        return result
-
-    return run
 
 
 def call(function: Any, args: Sequence[Any], name: str) -> Any:
