@@ -30,11 +30,6 @@ START = datetime.date(2026, 12, 7)
 
 
 # ====================================================================== unit tests
-@pytest.fixture(scope="module")
-def sample() -> cc.Network:
-    return cc.load_sample_network()
-
-
 def _advocacy(network, employer) -> bool:
     return bool(within_reach(network, employer))
 
@@ -127,6 +122,34 @@ def test_a_stub_is_explained(sample) -> None:
     assert "did you forget `return`" in _message(
         checks.check_advocacy, lambda network, employer: None, sample
     )
+
+
+def test_the_lamp_list_covers_the_network_and_its_advocacy_is_true(sample) -> None:
+    """A LAMP list with your own employer, without the network's, or with a wrong advocacy fails."""
+    lamp = _lamp(sample)
+    own = sample.person(sample.me).organization
+    with_own = pd.concat(
+        [lamp, pd.DataFrame([{"employer": own, "advocacy": True, "motivation": 1, "posting": 1}])]
+    )
+    assert "where you work now" in _message(checks.check_lamp_list, with_own, sample, _advocacy)
+    outside = lamp[lamp["employer"].str.startswith("Outside")]
+    assert "leaves out" in _message(checks.check_lamp_list, outside, sample, _advocacy)
+
+    def one_hop(network, employer):
+        return bool(set(network.match(organization=employer)) & set(network.neighbors(network.me)))
+
+    wrong = lamp.assign(advocacy=[one_hop(sample, e) for e in lamp["employer"]])
+    assert "says no, but you can reach" in _message(checks.check_lamp_list, wrong, sample, one_hop)
+    short = lamp.head(10)
+    assert "not ready yet" in _message(checks.check_top_five, ["a"] * 5, short)
+
+
+def test_a_numpy_true_is_true_or_false(sample, capsys) -> None:
+    """An advocacy that answers with numpy's True or False passes."""
+    import numpy as np
+
+    checks.check_advocacy(lambda network, employer: np.bool_(_advocacy(network, employer)), sample)
+    assert capsys.readouterr().out.startswith("\N{CHECK MARK}")
 
 
 # ====================================================================== mistake bank
