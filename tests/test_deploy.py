@@ -179,3 +179,19 @@ def test_the_exchange_is_made_open_to_all_but_an_existing_one_is_left_alone(tmp_
     existing.mkdir(mode=0o755)
     hub.prepare_exchange(existing)
     assert existing.stat().st_mode & 0o777 == 0o755
+
+
+def test_every_server_opens_on_module_1_with_the_course_settings_and_the_room(
+    local_hub, tmp_path
+):
+    """Hub users get what `bash run.sh lab` gives: Module 1, no news prompt, the room."""
+    from coffeechat.lab import lab_arguments
+    from coffeechat.room import ROOM_ENV
+
+    c = local_hub
+    assert set(lab_arguments()) <= set(c.Spawner.args)
+    page = c.Spawner.default_url.removeprefix("/lab/tree/")
+    assert (ROOT / page).is_file()  # each user's folder holds a copy of notebooks/
+    room = Path(c.Spawner.environment[ROOM_ENV])
+    assert room == tmp_path / "state" / "room"
+    assert room.is_dir() and room.stat().st_mode & 0o1777 == 0o1777

@@ -31,6 +31,7 @@
 #   COFFEECHAT_WORKSHOP_PASSWORD    participants' password (8 characters or more)
 #   COFFEECHAT_INSTRUCTOR_PASSWORD  instructors' password (32 characters or more)
 #   COFFEECHAT_EXCHANGE_ROOT        the nbgrader exchange; default /srv/nbgrader/exchange
+# The workshop's room view reads STATE/room (COFFEECHAT_ROOM in every server).
 import asyncio
 import importlib.util
 import os
@@ -56,6 +57,9 @@ INSTRUCTORS = sorted(
 )
 EXCHANGE = hub.exchange_root()
 STATE.mkdir(parents=True, exist_ok=True)
+ROOM = STATE / "room"
+ROOM.mkdir(exist_ok=True)
+ROOM.chmod(0o1777)  # everyone appends to a file of their own; nobody deletes another's
 hub.prepare_exchange(EXCHANGE)
 
 # ----------------------------------------------------------------- the hub
@@ -98,10 +102,15 @@ c.JupyterHub.load_roles = [
 c.JupyterHub.spawner_class = "simple"  # jupyterhub.spawner.SimpleLocalProcessSpawner
 c.SimpleLocalProcessSpawner.home_dir_template = str(STATE / "home" / "{username}")
 c.Spawner.cmd = [str(Path(sys.executable).parent / "jupyterhub-singleuser")]
-c.Spawner.default_url = "/lab"
+# Everyone opens on Module 1, in the course's JupyterLab settings (no news
+# prompt, no update check: coffeechat/lab_settings/overrides.json).
+c.Spawner.default_url = "/lab/tree/notebooks/01-why-informational-interviews.ipynb"
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
-c.Spawner.args = ["--LabApp.extension_manager=readonly"]  # never asks PyPI about extensions
+c.Spawner.args = [
+    "--LabApp.extension_manager=readonly",  # never asks PyPI about extensions
+    f"--LabApp.app_settings_dir={KIT / 'src' / 'coffeechat' / 'lab_settings'}",
+]
 if os.getuid() == 0:  # e.g. in a container: every server then runs as root
     c.Spawner.args.append("--ServerApp.allow_root=True")
 
@@ -123,8 +132,10 @@ c.Spawner.environment = {
     hub.ROLE_VARIABLE: _role,
     hub.EXCHANGE_VARIABLE: EXCHANGE,
     "JUPYTER_CONFIG_PATH": _config_path,
-    # The place for settings the whole room shares (for instance a
-    # COFFEECHAT_ROOM variable naming the workshop's room) once the kit reads them.
+    # The workshop's room: a participant who runs `coffeechat.room.join()`
+    # records check names, pass/fail and times there; the facilitator reads
+    # it with `coffeechat room` or coffeechat.ui.room_view().
+    "COFFEECHAT_ROOM": str(ROOM),
 }
 
 
