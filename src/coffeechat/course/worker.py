@@ -159,6 +159,22 @@ _OUTSIDE = re.compile(
 )
 
 
+def _too_much_memory(limits: sandbox.Limits) -> str:
+    return f"used too much memory: stopped at the limit of {limits.memory_mb} MiB"
+
+
+#: What a kernel's own log shows when memory ran out outside Python's reach.
+_MEMORY_SIGNS = ("MemoryError", "bad_alloc", "Cannot allocate memory", "out of memory")
+
+
+def _log_since(log: Path | None, offset: int) -> str:
+    if log is None or not log.is_file():
+        return ""
+    with open(log, "rb") as f:
+        f.seek(offset)
+        return f.read(1_000_000).decode("utf-8", "replace")
+
+
 def behaviour_notes(c: Course, assignment: str, student: str, limits: sandbox.Limits) -> list[str]:
     """What the graded notebook's errors say it tried: limits hit, network, other folders."""
     folder = c.path("autograded", student, assignment)
@@ -174,8 +190,8 @@ def behaviour_notes(c: Course, assignment: str, student: str, limits: sandbox.Li
                 if output.get("output_type") != "error":
                     continue
                 name, value = output.get("ename", ""), str(output.get("evalue", ""))
-                if name == "MemoryError":
-                    found[f"ran out of memory (the limit is {limits.memory_mb} MiB)"] = None
+                if name.endswith("MemoryError"):  # numpy's is _ArrayMemoryError
+                    found[_too_much_memory(limits)] = None
                 elif name == "BlockingIOError" or "Resource temporarily unavailable" in value:
                     found[f"started too many processes (the limit is {limits.processes})"] = None
                 elif "File too large" in value:
@@ -206,10 +222,16 @@ def grade_one(
     student: str,
     private_url: str,
     limits: sandbox.Limits | None = None,
+    kernel_log: Path | None = None,
 ) -> dict[str, Any]:
-    """Autograde one submission against the worker's private gradebook."""
+    """Autograde one submission against the worker's private gradebook.
+
+    ``kernel_log`` is the sandboxed kernels' log: what it gains while this
+    submission runs tells, for one, a kernel that died of memory.
+    """
     began = time.perf_counter()
     notes = submission_notes(c, assignment, student)
+    offset = kernel_log.stat().st_size if kernel_log is not None and kernel_log.is_file() else 0
     with quiet():
         result = c.api.autograde(assignment, student)
     log = result.get("log", "")
@@ -222,7 +244,11 @@ def grade_one(
         notes.append("its output was too long and was cut off")
     if "showed hidden test code" in log:
         notes.append("its output showed hidden test code, which was removed")
-    notes += behaviour_notes(c, assignment, student, limits or sandbox.Limits())
+    limits = limits or sandbox.Limits()
+    notes += behaviour_notes(c, assignment, student, limits)
+    memory_signs = any(sign in _log_since(kernel_log, offset) for sign in _MEMORY_SIGNS)
+    if memory_signs and _too_much_memory(limits) not in notes:
+        notes.append(_too_much_memory(limits))
     if _tidy(c.path("autograded", student, assignment)):
         notes.append("it left links or pipes in its folder (removed)")
     data = read_result(private_url, assignment, student) if result.get("success") else None
@@ -277,7 +303,14 @@ def run_worker(index: int, settings: Settings, tasks: Any, results: Any) -> None
                 break
             results.put(("start", index, student))
             try:
-                outcome = grade_one(c, settings.assignment, student, private_url, settings.limits)
+                outcome = grade_one(
+                    c,
+                    settings.assignment,
+                    student,
+                    private_url,
+                    settings.limits,
+                    run / "kernel.log" if settings.sandbox else None,
+                )
             except Exception as err:  # one submission must never stop the class
                 outcome = {
                     "result": None,
