@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import html
+import importlib
 import json
 import os
 import re
@@ -415,6 +416,19 @@ def _tiny_scores(root: Path) -> dict[str, float]:
         return {s.student.id: float(s.score) for s in gb.find_assignment(TINY).submissions}
 
 
+def _processes_naming(folder: Path) -> list[str]:
+    """Command lines of the processes that name ``folder`` (a sandbox binds it by name)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            line = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if entry.name.isdigit() and os.fsencode(str(folder)) in line:
+            found.append(line.replace(b"\0", b" ").decode(errors="replace"))
+    return found
+
+
 RIGHT = "import time\ntime.sleep(1)\ndef add(a, b):\n    return a + b"
 WRONG = "import time\ntime.sleep(1)\ndef add(a, b):\n    return a - b"
 #: Kills the process that runs its kernel: the grading worker, when there is no sandbox.
@@ -442,6 +456,7 @@ def test_interrupted_run_keeps_finished_grades_and_resumes(tmp_path):
         assert run.wait(timeout=120) != 0
     first = set(re.findall(r"^  (s\d): ", err.read_text(), re.M))
     assert 1 <= len(first) < len(answers)
+    assert _processes_naming(root / "autograded") == []  # no kernel left running
     expected = {s: 1.0 if code == RIGHT else 0.0 for s, code in answers.items()}
     saved = _tiny_scores(root)
     assert {s: saved[s] for s in first} == {s: expected[s] for s in first}
@@ -477,8 +492,7 @@ def test_a_submission_that_keeps_killing_its_worker_fails_alone_with_a_reason(tm
 @pytest.mark.slow
 def test_workers_are_restarted_a_bounded_number_of_times_in_all(tmp_path, monkeypatch):
     """Past the cap on restarts, grading stops, saying what is left; nothing is lost."""
-    from coffeechat.course import grade as grading
-
+    grading = importlib.import_module("coffeechat.course.grade")  # the module, not grade()
     monkeypatch.setattr(grading, "_restart_cap", lambda jobs, todo: 1)
     root, released = _tiny_course(tmp_path)
     answers = {"a-killer": KILLER, "b-killer": KILLER, "c-right": RIGHT}

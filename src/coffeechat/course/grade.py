@@ -18,7 +18,9 @@ import json
 import multiprocessing
 import os
 import queue
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -38,7 +40,7 @@ from coffeechat.course.gradebook import (
     save_result,
     write_csv,
 )
-from coffeechat.course.worker import Settings, run_worker
+from coffeechat.course.worker import Settings, run_worker, stop_kernels_in
 from coffeechat.errors import GradingError
 
 __all__ = ["GradeReport", "grade", "sandbox_status"]
@@ -344,7 +346,11 @@ def _run_pool(
     reason. Past ``restart_cap`` replacements in all (:func:`_restart_cap`),
     grading stops and the students not yet graded are returned.
     """
-    context = multiprocessing.get_context("spawn")
+    # Workers are forked from a clean server process that has imported
+    # nbgrader, pandas and the grading code once: a worker (or its
+    # replacement) starts without importing them again, as "spawn" would.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["coffeechat.course.worker"])
     tasks, results = context.Queue(), context.Queue()
     for student in todo:
         tasks.put(student)
@@ -352,15 +358,24 @@ def _run_pool(
     cap = _restart_cap(count, len(todo)) if restart_cap is None else restart_cap
     retries = RETRIES_PER_SUBMISSION if retries is None else retries
     workers: dict[int, Any] = {}
+    folders: dict[int, Path] = {}
     serial = iter(range(10**9))
 
     def launch() -> None:
         index = next(serial)
+        folders[index] = Path(tempfile.mkdtemp(prefix="coffeechat-grading-"))
         worker = context.Process(
-            target=run_worker, args=(index, settings, tasks, results), daemon=True
+            target=run_worker,
+            args=(index, settings, tasks, results, str(folders[index])),
+            daemon=True,
         )
         worker.start()
         workers[index] = worker
+
+    def clear_up(index: int) -> None:
+        """A stopped worker's kernels and folder go with it, however it stopped."""
+        stop_kernels_in(folders[index])
+        shutil.rmtree(folders.pop(index), ignore_errors=True)
 
     for _ in range(count):
         launch()
@@ -379,6 +394,7 @@ def _run_pool(
                     if worker.is_alive():
                         continue
                     del workers[index]
+                    clear_up(index)
                     student = holding.pop(index, None)
                     if student is not None:
                         tries[student] = tries.get(student, 0) + 1
@@ -428,6 +444,9 @@ def _run_pool(
             worker.join(timeout=10)
             if worker.is_alive():
                 worker.kill()
+                worker.join(timeout=10)
+        for index in list(folders):
+            clear_up(index)
         tasks.cancel_join_thread()
         results.cancel_join_thread()
     if progress and len(done) < len(todo):

@@ -268,7 +268,31 @@ def grade_one(
     }
 
 
-def run_worker(index: int, settings: Settings, tasks: Any, results: Any) -> None:
+def stop_kernels_in(base: Path) -> int:
+    """Kill every process whose command line names ``base``: a worker's leftover kernels.
+
+    A sandboxed kernel runs in a session of its own under bubblewrap, so it
+    outlives a worker that is killed or stopped mid-submission; its command
+    line names the worker's folder (connection file, bound runtime folder).
+    """
+    needle = os.fsencode(str(base))
+    killed = 0
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/cmdline", "rb") as f:
+                if needle in f.read():
+                    os.kill(int(entry.name), signal.SIGKILL)
+                    killed += 1
+        except OSError:
+            continue
+    return killed
+
+
+def run_worker(
+    index: int, settings: Settings, tasks: Any, results: Any, folder: str | None = None
+) -> None:
     """Grade the students taken from ``tasks`` until a None; report on ``results``.
 
     Messages: ``("ready", index)``, ``("start", index, student)``,
@@ -280,7 +304,7 @@ def run_worker(index: int, settings: Settings, tasks: Any, results: Any) -> None
         raise SystemExit(1)
 
     signal.signal(signal.SIGTERM, stop)
-    base = Path(tempfile.mkdtemp(prefix="coffeechat-grading-"))
+    base = Path(folder or tempfile.mkdtemp(prefix="coffeechat-grading-"))
     try:
         run = base / "run"
         run.mkdir()
@@ -322,4 +346,5 @@ def run_worker(index: int, settings: Settings, tasks: Any, results: Any) -> None
     except Exception as err:
         results.put(("error", index, f"{type(err).__name__}: {err}"))
     finally:
+        stop_kernels_in(base)
         shutil.rmtree(base, ignore_errors=True)
