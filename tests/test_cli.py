@@ -317,17 +317,22 @@ def test_collect_refuses_what_it_cannot_take(graded, tmp_path, capsys, files, op
 
 @pytest.mark.slow
 def test_console_script_end_to_end(tmp_path):
-    """The installed coffeechat script runs the whole cycle, with the gradebook elsewhere."""
+    """The installed coffeechat script runs the whole cycle, with the gradebook elsewhere,
+    run by its path without activating its environment (nbgrader still finds alembic)."""
     course, inbox, db = tmp_path / "course", tmp_path / "inbox", tmp_path / "db" / "grades.db"
     db.parent.mkdir()
     url = f"sqlite:///{db}"
+    tools = SCRIPT.parent.resolve()
+    inactive = os.pathsep.join(
+        d for d in os.environ["PATH"].split(os.pathsep) if Path(d).resolve() != tools
+    )
 
     def run(*argv: str) -> subprocess.CompletedProcess:
         return subprocess.run(
             [str(SCRIPT), *argv],
             capture_output=True,
             text=True,
-            env=os.environ.copy(),
+            env={**os.environ, "PATH": inactive},
             timeout=300,
             check=False,
         )

@@ -19,12 +19,13 @@ from __future__ import annotations
 import numbers
 import os
 from collections.abc import Iterable
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from coffeechat.errors import InvalidParameter
 
-__all__ = ["items", "output_path", "plural", "whole_number"]
+__all__ = ["items", "output_path", "plural", "to_day", "to_moment", "whole_number"]
 
 
 def whole_number(value: object, name: str, minimum: int = 1) -> int:
@@ -69,3 +70,23 @@ def output_path(path: object) -> Path:
     if not target.parent.is_dir():
         raise InvalidParameter(f"cannot write {target}: no folder {target.parent}")
     return target
+
+
+def to_moment(value: object, name: str) -> date | datetime:
+    """``value`` as a date or datetime: one already, or ISO text (``2025-03-14 15:30``)."""
+    if isinstance(value, datetime | date):
+        return value
+    if isinstance(value, str):
+        for parse in (date.fromisoformat, datetime.fromisoformat):
+            try:
+                return parse(value.strip())
+            except ValueError:
+                continue
+        raise InvalidParameter(f"{name}={value!r} is not a date; write it like 2025-03-14 15:30")
+    raise InvalidParameter(f"{name} must be a date or datetime, not {type(value).__name__}")
+
+
+def to_day(value: object, name: str) -> date:
+    """``value`` as a date, as :func:`to_moment` reads it (a datetime gives its day)."""
+    when = to_moment(value, name)
+    return when.date() if isinstance(when, datetime) else when
