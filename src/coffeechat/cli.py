@@ -48,7 +48,7 @@ from coffeechat.course.gradebook import (
     write_csv,
 )
 from coffeechat.course.preprocessors import HideHiddenTests, RepairGraderMetadata
-from coffeechat.course.sandbox import MODES
+from coffeechat.course.sandbox import MODES, Limits
 from coffeechat.errors import CoffeeChatError
 from coffeechat.room import STUCK_AFTER, read_room, room_report
 
@@ -154,6 +154,13 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="run learners' code in a bubblewrap sandbox: auto (where available, "
         "warning once when not), required (refuse without it), off",
+    )
+    p.add_argument(
+        "--memory",
+        type=int,
+        metavar="MIB",
+        help="memory a grading kernel may use, in MiB (default: "
+        f"{Limits().memory_mb}); a submission past it is stopped and noted",
     )
     p.add_argument(
         "--force",
@@ -298,6 +305,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             jobs=args.jobs,
             sandbox=args.sandbox,
             force=args.force,
+            limits=None if args.memory is None else Limits(memory_mb=args.memory),
         )
         print(summary(report.table, args.assignment, _points(args)), file=out)
         print(
