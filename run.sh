@@ -151,7 +151,7 @@ case "$action" in
         ruff check src tests benchmarks
         # One worker per core (at most four); each test file stays on one worker
         # so a file's JupyterLab, browser and nbgrader course start only once.
-        exec python -m pytest --numprocesses=auto --maxprocesses=4 --dist=loadfile "$@"
+        exec python -m pytest --numprocesses=auto --maxprocesses=4 --dist=loadfile --durations=20 "$@"
         ;;
     hub)
         install_python_packages "[hub]"
