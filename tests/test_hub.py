@@ -39,6 +39,7 @@ INSTRUCTOR = "teacher"
 # Each participant answers like one of the round trip's students.
 PARTICIPANTS = {"ada": "correct", "bob": "partial", "cyd": "blank"}
 BROWSER_USER = "bob"
+MODULE_1 = "notebooks/01-why-informational-interviews.ipynb"  # where everyone starts
 STEP = 60_000  # milliseconds a browser step may take
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -128,6 +129,12 @@ class Browser:
         page.wait_for_url(f"**/user/{self.user}/lab**")
         page.wait_for_function("() => window.jupyterapp?.commands.hasCommand("
                                "'nbgrader:open-assignment-list')")
+        # The hub opens everyone on Module 1 (c.Spawner.default_url); wait until
+        # it is open, so that it does not take the front after the panel below.
+        page.wait_for_function(
+            "() => window.jupyterapp.shell.currentWidget?.context?.path"
+            f" === '{MODULE_1}'"
+        )
 
     def assignments_panel(self) -> None:
         self.page.evaluate(
@@ -138,6 +145,7 @@ class Browser:
     def press(self, listing: str, button: str, then: str) -> None:
         """Refresh the panel, press a button on the assignment's row, wait for the next list."""
         page = self.page
+        self.assignments_panel()  # in front, whatever else has opened
         page.locator("#refresh_assignments_list").click()
         row = page.locator(f"#{listing}_assignments_list > .list_item", has_text=ASSIGNMENT)
         row.locator(f'.item_status button:text("{button}")').first.click()
