@@ -29,6 +29,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
+from coffeechat._args import checked, given
 from coffeechat.errors import CoffeeChatError, InvalidParameter
 from coffeechat.tracking import MIN_EMPLOYERS, make_lamp
 from coffeechat.ui._common import table_html
@@ -38,6 +39,7 @@ __all__ = ["LampBuilder", "lamp_builder", "lamp_summary"]
 _SHOWN = ("employer", "advocacy", "motivation", "posting")
 
 
+@checked
 def lamp_summary(lamp: pd.DataFrame, *, min_employers: int = MIN_EMPLOYERS, top: int = 3) -> str:
     """Where a LAMP list stands, in one or two sentences.
 
@@ -79,6 +81,23 @@ def lamp_summary(lamp: pd.DataFrame, *, min_employers: int = MIN_EMPLOYERS, top:
     return f"{head} Start with: {first}."
 
 
+def _rows(data: object, name: str) -> None:
+    """The argument rule for a LAMP list: a table, or a list of rows (dicts)."""
+    if isinstance(data, pd.DataFrame):
+        return
+    if isinstance(data, list | tuple):
+        odd = next((row for row in data if not isinstance(row, Mapping)), None)
+        if odd is None:
+            return
+        raise InvalidParameter(
+            f"{name} should be a list of rows (dicts), but it holds {given(odd)}"
+        )
+    raise InvalidParameter(
+        f"{name} should be a LAMP list: a pandas DataFrame or a list of rows (dicts), "
+        f"not {given(data)}"
+    )
+
+
 def _rows_in_order(data: object) -> list[dict[str, Any]]:
     """The list's rows, checked by make_lamp but in the order given (ties keep it)."""
     frame = data.reset_index(drop=True) if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
@@ -115,6 +134,7 @@ class LampBuilder(widgets.VBox):
         The sorted list now shown, as :func:`~coffeechat.tracking.make_lamp` returns it.
     """
 
+    @checked(data=_rows)
     def __init__(self, data: object = (), *, min_employers: int = MIN_EMPLOYERS) -> None:
         self.min_employers = min_employers
         self._rows = _rows_in_order(data)
@@ -218,6 +238,7 @@ class LampBuilder(widgets.VBox):
         self.result.value = table_html(shown)
 
 
+@checked(data=_rows)
 def lamp_builder(data: object = (), *, min_employers: int = MIN_EMPLOYERS) -> LampBuilder:
     """A widget to score a LAMP list and see it sorted as you go.
 
