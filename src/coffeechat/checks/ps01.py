@@ -440,7 +440,7 @@ def _check_families(families: object) -> Mapping[str, Sequence[str]]:
 @checked
 def check_role_family(
     role_family: Callable[[Any, Any], Any],
-    families: Mapping[str, Sequence[str]],
+    families: object,  # the learner's dict: checked by _check_families
     path: str | os.PathLike[str],
 ) -> None:
     """Check a learner's ``role_family(position, families)`` on every position.
@@ -507,7 +507,7 @@ def _compare_families(
 @checked
 def check_role_family_counts(
     per_role_family: Callable[[pd.DataFrame, Any], Any],
-    families: Mapping[str, Sequence[str]],
+    families: object,  # the learner's dict: checked by _check_families
     path: str | os.PathLike[str],
 ) -> None:
     """Check a learner's ``contacts_per_role_family(table, families)``.
