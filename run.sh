@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Set up Coffee Chat in a project-local virtual environment, then either open
-# the course in JupyterLab (`bash run.sh lab`) or run every test
-# (`bash run.sh test`). Safe to run again: it only installs what changed.
+# the course in JupyterLab (`bash run.sh lab`), run every test
+# (`bash run.sh test`), or serve a workshop or class from this machine with
+# JupyterHub (`bash run.sh hub`). Safe to run again: it only installs what changed.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 usage() {
-    echo "usage: bash run.sh lab | test [pytest options]" >&2
+    echo "usage: bash run.sh lab | test [pytest options] | hub [jupyterhub options]" >&2
     exit 2
 }
 
@@ -73,6 +74,58 @@ install_bubblewrap() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq bubblewrap >/dev/null
 }
 
+install_proxy() {
+    # JupyterHub's proxy is a Node.js program: npm installs it into .node/ in
+    # this folder (nothing global). The hub and its test find it there.
+    local proxy=.node/node_modules/.bin/configurable-http-proxy
+    if [ -x "$proxy" ]; then
+        return
+    fi
+    if ! command -v npm >/dev/null; then
+        echo "run.sh: JupyterHub needs Node.js and npm for its proxy; install them with" \
+             "your package manager (e.g. apt-get install -y nodejs npm)" >&2
+        exit 1
+    fi
+    echo "Installing configurable-http-proxy (JupyterHub's proxy) into .node/ ..."
+    npm install --prefix .node --no-audit --no-fund --loglevel=error \
+        configurable-http-proxy@5.3.0 >/dev/null
+}
+
+start_hub() {
+    # One JupyterHub on this machine: see deploy/jupyterhub/jupyterhub_config.py.
+    local state=${COFFEECHAT_HUB_STATE:-$HOME/coffeechat-hub}
+    mkdir -p "$state"
+    chmod 700 "$state"
+    if [ ! -s "$state/passwords" ]; then
+        # Passwords are made once and kept; delete the file for new ones.
+        {
+            echo "COFFEECHAT_WORKSHOP_PASSWORD=$(python -c 'import secrets; print(secrets.token_urlsafe(6))')"
+            echo "COFFEECHAT_INSTRUCTOR_PASSWORD=$(python -c 'import secrets; print(secrets.token_urlsafe(32))')"
+        } > "$state/passwords"
+        chmod 600 "$state/passwords"
+    fi
+    set -a
+    # shellcheck disable=SC1091
+    . "$state/passwords"
+    set +a
+    export COFFEECHAT_HUB_STATE=$state
+    if [ -z "${COFFEECHAT_EXCHANGE_ROOT:-}" ] && ! mkdir -p /srv/nbgrader/exchange 2>/dev/null; then
+        export COFFEECHAT_EXCHANGE_ROOT=$state/exchange  # not allowed to write /srv
+    fi
+    local port=${COFFEECHAT_HUB_PORT:-8000} host=${COFFEECHAT_HUB_IP:-0.0.0.0}
+    if [ "$host" = 0.0.0.0 ]; then  # every address of this machine: show the first
+        host=$(hostname -I 2>/dev/null | cut -d" " -f1)
+        host=${host:-localhost}
+    fi
+    echo
+    echo "Coffee Chat hub: participants open http://$host:$port/"
+    echo "  participants: any user name, password  $COFFEECHAT_WORKSHOP_PASSWORD"
+    echo "  instructors (${COFFEECHAT_INSTRUCTORS:-instructor}): password in $state/passwords"
+    echo "  stop with Ctrl+C; everyone's work stays in $state/home/"
+    echo
+    exec jupyterhub -f deploy/jupyterhub/jupyterhub_config.py "$@"
+}
+
 export PATH="$PWD/$venv/bin:$PATH"
 
 case "$action" in
@@ -81,19 +134,29 @@ case "$action" in
         # Learners work in my-work/, a copy of the course that updates never
         # overwrite, so their answers and the published course stay apart.
         python -m coffeechat._workspace my-work notebooks exercises
+        # The course's JupyterLab settings (coffeechat/lab_settings/overrides.json):
+        # no news prompt, no update check; a hub passes the same option.
+        settings=$(python -m coffeechat.lab)
         cd my-work
         root_flag=()
         [ "$(id -u)" != 0 ] || root_flag=(--allow-root)  # e.g. in a container
-        exec jupyter lab ${root_flag[@]+"${root_flag[@]}"} "notebooks/01-why-informational-interviews.ipynb" "$@"
+        exec jupyter lab ${root_flag[@]+"${root_flag[@]}"} "--LabApp.app_settings_dir=$settings" \
+            "notebooks/01-why-informational-interviews.ipynb" "$@"
         ;;
     test)
         install_python_packages "[test]"
         install_chromium
         install_bubblewrap
+        install_proxy
         ruff check src tests benchmarks
         # One worker per core (at most four); each test file stays on one worker
         # so a file's JupyterLab, browser and nbgrader course start only once.
-        exec python -m pytest --numprocesses=auto --maxprocesses=4 --dist=loadfile "$@"
+        exec python -m pytest --numprocesses=auto --maxprocesses=4 --dist=loadfile --durations=20 "$@"
+        ;;
+    hub)
+        install_python_packages "[hub]"
+        install_proxy
+        start_hub "$@"
         ;;
     *)
         usage

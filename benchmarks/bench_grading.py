@@ -10,8 +10,9 @@ one run:
 2. ``coffeechat grade --jobs N`` with the bubblewrap sandbox.
 
 Destructive submissions (one that overwrites the gradebook, one that reads
-the hidden tests) go to the coffeechat run only: in plain nbgrader the first
-would destroy the gradebook of the whole class. It prints a Markdown table:
+the hidden tests, one that allocates memory without end) go to the coffeechat
+run only: in plain nbgrader the first would destroy the gradebook of the whole
+class and the last would take the machine's memory. It prints a Markdown table:
 per-submission seconds, totals, speed-up, whether every non-hostile score is
 identical, and the start-up time of a sandboxed kernel against a plain one.
 
@@ -76,9 +77,10 @@ def _with_cell(nb, code: str):
 ADVERSARIAL = {  # graded by both
     "adv-exits": "import os\nos._exit(1)",
     "adv-loop": "while True:\n    pass",
-    "adv-memory": "hog = []\nwhile True:\n    hog.append(bytearray(100 * 2**20))",
 }
-HOSTILE = {  # graded by coffeechat only: they would wreck plain nbgrader's gradebook
+HOSTILE = {  # coffeechat only: in plain nbgrader they wreck the gradebook or the machine
+    # Unbounded in plain nbgrader: tens of GB within the time limit.
+    "hostile-memory": "hog = []\nwhile True:\n    hog.append(bytearray(100 * 2**20))",
     "hostile-vandal": 'open("../../../gradebook.db", "w").write("destroyed")',
     "hostile-spy": 'print(open("../../../source/ps01-who-can-introduce-you/'
     'who-can-introduce-you.ipynb").read())',
@@ -162,22 +164,25 @@ def _coffeechat(base: Path, size: int, timeout: int, jobs: int) -> tuple:
     return seconds, _scores(f"sqlite:///{root}/gradebook.db"), total, kinds, report
 
 
-def _kernel_start(kernel_name: str | None, base: Path, rounds: int) -> list[float]:
+def _kernel_start(kernel_name: str | None, base: Path, run: Path, rounds: int) -> list[float]:
+    """Seconds from launch to a kernel answering, ``rounds`` times.
+
+    A sandboxed kernel's connection file and sockets must be in ``run``, the
+    runtime folder its kernelspec binds into the sandbox.
+    """
     from jupyter_client.manager import KernelManager
 
     times = []
     for n in range(rounds):
-        run = base / f"run-{kernel_name}-{n}"
         work = base / f"work-{kernel_name}-{n}"
-        run.mkdir()
         work.mkdir()
         options = {}
         if kernel_name:
             options = {
                 "kernel_name": kernel_name,
                 "transport": "ipc",
-                "ip": str(run / "ipc"),
-                "connection_file": str(run / "kernel.json"),
+                "ip": str(run / f"ipc-{n}"),
+                "connection_file": str(run / f"kernel-{n}.json"),
             }
         km = KernelManager(**options)
         began = time.perf_counter()
@@ -204,17 +209,24 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-grading-") as tmp:
         base = Path(tmp)
         os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")
+        # Kernel start-up, plain and sandboxed (the course folder hidden as in grading).
+        data, run = base / "kernelspec", base / "kernel-run"
+        run.mkdir()
+        sandbox.write_kernelspec(data, run, hidden=[base / "course"], limits=sandbox.Limits())
+        plain_start = _kernel_start(None, base, run, args.kernels)
+        saved_path = os.environ.get("JUPYTER_PATH")
+        os.environ["JUPYTER_PATH"] = str(data)
+        boxed_start = _kernel_start(sandbox.KERNEL_NAME, base, run, args.kernels)
+        if saved_path is None:
+            del os.environ["JUPYTER_PATH"]
+        else:
+            os.environ["JUPYTER_PATH"] = saved_path
+        print(f"kernel start: plain {plain_start}, sandboxed {boxed_start}", file=sys.stderr)
         plain_seconds, plain_scores, plain_total = _plain_nbgrader(base, args.size, args.timeout)
+        print(f"plain nbgrader: {plain_total:.1f} s {plain_seconds}", file=sys.stderr)
         cc_seconds, cc_scores, cc_total, kinds, report = _coffeechat(
             base, args.size, args.timeout, args.jobs
         )
-        # Kernel start-up, plain and sandboxed.
-        data, run = base / "kernelspec", base / "kernel-run"
-        run.mkdir()
-        sandbox.write_kernelspec(data, run, hidden=[base], limits=sandbox.Limits())
-        plain_start = _kernel_start(None, base, args.kernels)
-        os.environ["JUPYTER_PATH"] = str(data)
-        boxed_start = _kernel_start(sandbox.KERNEL_NAME, base, args.kernels)
 
     print(f"# Grading {args.size} submissions of {PS01.name}\n")
     print(

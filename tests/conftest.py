@@ -42,14 +42,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-# Settings a learner would not need, but that keep the test quiet and steady:
-# render every cell (so every output is in the page) and never fetch news.
+# A setting a learner would not need, but that keeps the test steady: render
+# every cell (so every output is in the page). Everything else is what learners
+# get: the course's own settings (coffeechat.lab, as `bash run.sh lab` uses them).
 LAB_SETTINGS = {
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
-        "fetchNews": "false",
-        "checkForUpdates": False,
-    },
 }
 SERVER_START_TIMEOUT = 60  # seconds
 RUN_ALL_TIMEOUT = 90_000  # milliseconds
@@ -128,6 +125,8 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
         "JUPYTERLAB_SETTINGS_DIR": str(settings),
         "JUPYTERLAB_WORKSPACES_DIR": str(base / "workspaces"),
     }
+    from coffeechat.lab import lab_arguments
+
     port = _free_port()
     token = secrets.token_hex(16)
     url = f"http://127.0.0.1:{port}"
@@ -145,6 +144,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
         "--LabApp.expose_app_in_browser=True",
         "--LabApp.extension_manager=readonly",  # never asks PyPI about extensions
         "--allow-root",  # containers and CI often run as root; harmless otherwise
+        *lab_arguments(),  # the course's JupyterLab settings, exactly as run.sh passes them
     ]
     with log.open("w") as out:
         process = subprocess.Popen(

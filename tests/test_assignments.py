@@ -321,10 +321,19 @@ def test_written_answers_are_listed_marked_and_shown_in_feedback(marked_course, 
     from coffeechat.course import manual
 
     manual_tests = [t for t in spec.tests if t.manual]
+    manual_parts = {p.key for p in spec.parts if any(t.manual for t in p.tests)}
+    # nbgrader scores a written answer left exactly as released 0 by itself:
+    # only students who wrote something wait for a mark.
+    wrote = [s for s in STUDENTS if manual_parts & set(parts_of(spec, s))]
+    assert "correct" in wrote and "blank" not in wrote
     waiting = manual.awaiting_marks(marked_course, spec.name)
-    assert set(waiting["student"]) == set(STUDENTS)
-    assert sorted(waiting["cell"]) == sorted(t.grade_id for t in manual_tests for _ in STUDENTS)
+    assert set(waiting["student"]) == set(wrote)
+    assert sorted(waiting["cell"]) == sorted(t.grade_id for t in manual_tests for _ in wrote)
     assert waiting["score"].isna().all()
+    every = manual.awaiting_marks(marked_course, spec.name, everything=True)
+    untouched = every[~every["student"].isin(wrote)]
+    assert set(untouched["student"]) == set(STUDENTS) - set(wrote)
+    assert (untouched["score"] == 0).all()  # nothing written, nothing to mark, nothing lost
 
     assert cli.main(["marks", spec.name, "--course", str(marked_course)]) == 0
     listed = capsys.readouterr().out

@@ -47,3 +47,34 @@ def test_course_benchmark_refuses_a_filter_that_matches_nothing() -> None:
     )
     assert result.returncode == 2
     assert "no notebook matches" in result.stderr
+
+
+@pytest.mark.slow
+def test_hub_benchmark_prints_a_row_per_size() -> None:
+    """bench_hub.py starts the hub, runs Module 1 for each participant and prints its row."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_hub.py"), "--sizes", "1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| 1 |")]
+    assert len(rows) == 1
+    assert rows[0].count(" MB") == 4  # one participant (median, largest), hub + proxy, total
+
+
+def test_hub_benchmark_refuses_an_empty_room() -> None:
+    """--sizes 0 is a usage error, not a table of nothing."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_hub.py"), "--sizes", "0"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "at least 1 participant" in result.stderr

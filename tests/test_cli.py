@@ -317,17 +317,22 @@ def test_collect_refuses_what_it_cannot_take(graded, tmp_path, capsys, files, op
 
 @pytest.mark.slow
 def test_console_script_end_to_end(tmp_path):
-    """The installed coffeechat script runs the whole cycle, with the gradebook elsewhere."""
+    """The installed coffeechat script runs the whole cycle, with the gradebook elsewhere,
+    run by its path without activating its environment (nbgrader still finds alembic)."""
     course, inbox, db = tmp_path / "course", tmp_path / "inbox", tmp_path / "db" / "grades.db"
     db.parent.mkdir()
     url = f"sqlite:///{db}"
+    tools = SCRIPT.parent.resolve()
+    inactive = os.pathsep.join(
+        d for d in os.environ["PATH"].split(os.pathsep) if Path(d).resolve() != tools
+    )
 
     def run(*argv: str) -> subprocess.CompletedProcess:
         return subprocess.run(
             [str(SCRIPT), *argv],
             capture_output=True,
             text=True,
-            env=os.environ.copy(),
+            env={**os.environ, "PATH": inactive},
             timeout=300,
             check=False,
         )
@@ -350,3 +355,38 @@ def test_console_script_end_to_end(tmp_path):
     assert db.is_file() and not (course / "gradebook.db").exists()
     done = run("grades", PS01.name, "--course", str(course), "--db", url)
     assert done.returncode == 0 and "zoe" in done.stdout
+
+
+@pytest.mark.slow
+def test_a_workers_private_gradebook_is_stamped_without_running_alembic(graded, monkeypatch):
+    """The private copy gets the course's schema version and assignment, no alembic process."""
+    import sqlite3
+
+    import nbgrader.api
+    from nbgrader.api import Gradebook
+
+    from coffeechat.course.gradebook import private_copy
+
+    def no_alembic() -> str:
+        raise AssertionError("alembic was run")
+
+    monkeypatch.setattr(nbgrader.api, "get_alembic_version", no_alembic)
+    course = graded[0]
+    target = course.parent / "private.db"
+    url = private_copy(f"sqlite:///{course}/gradebook.db", PS01.name, target)
+    versions = []
+    for db in (course / "gradebook.db", target):
+        with sqlite3.connect(db) as connection:
+            query = "SELECT version_num FROM alembic_version"
+            versions.append(connection.execute(query).fetchall())
+        connection.close()
+    assert versions[0] == versions[1] and len(versions[0]) == 1
+    with Gradebook(url) as mine, Gradebook(f"sqlite:///{course}/gradebook.db") as theirs:
+        ours, course_cells = (
+            sorted(
+                (c.name, c.max_score)
+                for c in gb.find_notebook(PS01.notebook, PS01.name).grade_cells
+            )
+            for gb in (mine, theirs)
+        )
+        assert ours == course_cells and ours

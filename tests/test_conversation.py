@@ -183,7 +183,7 @@ def test_bundled_files_are_what_the_script_writes() -> None:
             'speaker,start,end,text\nlearner,0,1,"  "\n',
             r"t\.csv:2: column 'text': the text is empty",
         ),
-        ("speaker,start,end,text\nlearner,0,1\n", r"t\.csv:2: 3 cells"),
+        ("speaker,start,end,text\nlearner,0,1\n", r"t\.csv:2: column 4: this row has 3 values"),
         ("", "empty"),
     ],
 )

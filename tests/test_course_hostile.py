@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import html
+import importlib
 import json
 import os
 import re
@@ -82,6 +83,7 @@ def _attacks(port: int) -> dict[str, str]:
         "exits": "import os\nos._exit(1)",
         "segfault": "import ctypes\nctypes.string_at(0)",
         "memory": "hog = []\nwhile True:\n    hog.append(bytearray(100 * 2**20))",
+        "memory3gb": "import numpy as np\nbig = np.ones(3 * 2**30 // 8)",
         "forkbomb": (
             "import os, time\nwhile True:\n    if os.fork() == 0:\n"
             "        time.sleep(60)\n        os._exit(0)"
@@ -108,7 +110,8 @@ EXPECTED_NOTE = {
     "loop": "time limit",
     "exits": "kernel died",
     "segfault": "kernel died",
-    "memory": "ran out of memory",
+    "memory": "used too much memory: stopped at the limit of 1536 MiB",
+    "memory3gb": "used too much memory: stopped at the limit of 1536 MiB",
     "forkbomb": "too many processes",
     "output": "cut off",
     "network": "network",
@@ -226,6 +229,17 @@ def test_each_hostile_student_gets_its_own_note(hostile, student):
     assert EXPECTED_NOTE[student] in notes, notes
     table = pd.read_csv(root / "grades" / f"{PS01.name}.csv", index_col="student")
     assert EXPECTED_NOTE[student] in table.loc[student, "notes"]
+
+
+@pytest.mark.slow
+def test_memory_hogs_are_stopped_and_only_they_are_noted(hostile):
+    """3 GB at once, or 100 MB at a time without end: stopped at the limit, the rest graded."""
+    root, report, *_ = hostile
+    hogs = {s for s, notes in report.problems.items() if any("memory" in n for n in notes)}
+    assert hogs == {"memory", "memory3gb"}
+    scores = _scores(root)
+    assert scores["memory3gb"] == PS01.points  # the failed allocation cost only its own cell
+    assert set(scores) >= set(GOOD) | set(EXPECTED_NOTE)
 
 
 @pytest.mark.slow
@@ -352,38 +366,143 @@ def test_required_sandbox_refuses_without_bubblewrap(hostile, tmp_path, monkeypa
     assert sandbox.bwrap_path() is not None
 
 
+TINY = "tiny-sum"
+
+
+def _tiny_course(base: Path) -> tuple[Path, nbformat.NotebookNode]:
+    """A course with a one-question assignment made for the tests: quick to grade.
+
+    Returns the course folder and the released notebook.
+    """
+    meta = {"solution": True, "grade": False, "locked": False, "grade_id": "answer"}
+    test = {"solution": False, "grade": True, "locked": True, "grade_id": "test", "points": 1}
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "def add(a, b):\n    ### BEGIN SOLUTION\n    return a + b\n    ### END SOLUTION",
+            metadata={"nbgrader": {**meta, "schema_version": 3}},
+        ),
+        nbformat.v4.new_code_cell(
+            "assert add(1, 2) == 3", metadata={"nbgrader": {**test, "schema_version": 3}}
+        ),
+    ]
+    (base / "kit" / "solutions" / TINY).mkdir(parents=True)
+    nbformat.write(nb, base / "kit" / "solutions" / TINY / "sum.ipynb")
+    root = instructor.init_course(base / "course", base / "kit" / "solutions", timeout=10)
+    released = instructor.release(root, TINY) / "sum.ipynb"
+    return root, nbformat.read(released, as_version=4)
+
+
+def _tiny_inbox(base: Path, released, answers: dict[str, str]) -> Path:
+    """One submission a student: ``answers`` maps the student to the answer cell's code."""
+    inbox = base / "inbox"
+    inbox.mkdir()
+    for student, code in answers.items():
+        nb = copy.deepcopy(released)
+        nb.cells[0].source = code
+        nbformat.write(nb, inbox / f"{student}.ipynb")
+    return inbox
+
+
+def _tiny_scores(root: Path) -> dict[str, float]:
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{root}/gradebook.db") as gb:
+        return {s.student.id: float(s.score) for s in gb.find_assignment(TINY).submissions}
+
+
+def _processes_naming(folder: Path) -> list[str]:
+    """Command lines of the processes that name ``folder`` (a sandbox binds it by name)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            line = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if entry.name.isdigit() and os.fsencode(str(folder)) in line:
+            found.append(line.replace(b"\0", b" ").decode(errors="replace"))
+    return found
+
+
+RIGHT = "import time\ntime.sleep(1)\ndef add(a, b):\n    return a + b"
+WRONG = "import time\ntime.sleep(1)\ndef add(a, b):\n    return a - b"
+#: Kills the process that runs its kernel: the grading worker, when there is no sandbox.
+KILLER = (
+    "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\ndef add(a, b):\n    return a + b"
+)
+
+
 @pytest.mark.slow
 def test_interrupted_run_keeps_finished_grades_and_resumes(tmp_path):
     """Ctrl-C halfway through: finished grades stay; the next run grades only the rest."""
-    root = instructor.init_course(tmp_path / "course", SOLUTIONS, timeout=10)
-    instructor.release(root, PS01.name)
-    released = root / "release" / PS01.name / NOTEBOOK
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    parts = {f"s{n}": "abcd"[: n % 5] for n in range(6)}
-    for student, answered in parts.items():
-        nbformat.write(submission(answered, released), inbox / f"{student}.ipynb")
-    instructor.collect(root, PS01.name, inbox)
-    argv = [str(SCRIPT), "grade", PS01.name, "--course", str(root), "--jobs", "2"]
+    root, released = _tiny_course(tmp_path)
+    answers = {f"s{n}": RIGHT if n % 2 else WRONG for n in range(6)}
+    instructor.collect(root, TINY, _tiny_inbox(tmp_path, released, answers))
+    argv = [str(SCRIPT), "grade", TINY, "--course", str(root), "--jobs", "2"]
     err = tmp_path / "err.txt"
     with open(err, "w") as sink:
         run = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=sink, env=os.environ.copy())
         deadline = time.monotonic() + 240
         while time.monotonic() < deadline and run.poll() is None:
-            if len(re.findall(r"^  s\d: ", err.read_text(), re.M)) >= 2:
+            if re.search(r"^  s\d: ", err.read_text(), re.M):
                 break
-            time.sleep(0.2)
+            time.sleep(0.1)
         run.send_signal(signal.SIGINT)
         assert run.wait(timeout=120) != 0
     first = set(re.findall(r"^  (s\d): ", err.read_text(), re.M))
-    assert 2 <= len(first) < len(parts)
-    saved = _scores(root)
-    assert {s: saved[s] for s in first} == {s: points_of(parts[s]) for s in first}
+    assert 1 <= len(first) < len(answers)
+    assert _processes_naming(root / "autograded") == []  # no kernel left running
+    expected = {s: 1.0 if code == RIGHT else 0.0 for s, code in answers.items()}
+    saved = _tiny_scores(root)
+    assert {s: saved[s] for s in first} == {s: expected[s] for s in first}
     done = subprocess.run(
         [*argv], capture_output=True, text=True, env=os.environ.copy(), timeout=300, check=False
     )
     assert done.returncode == 0, done.stderr
     second = set(re.findall(r"^  (s\d): ", done.stderr, re.M))
-    assert second == set(parts) - first  # nothing graded twice
+    assert second == set(answers) - first  # nothing graded twice, nothing left out
     assert f"grading 1/{len(second)} " in done.stderr
-    assert _scores(root) == {s: points_of(p) for s, p in parts.items()}
+    assert _tiny_scores(root) == expected
+
+
+@pytest.mark.slow
+def test_a_submission_that_keeps_killing_its_worker_fails_alone_with_a_reason(tmp_path):
+    """Its worker is replaced and it is tried once more, then it scores 0 with a note."""
+    root, released = _tiny_course(tmp_path)
+    answers = {"a-killer": KILLER, "b-right": RIGHT, "c-wrong": WRONG, "d-right": RIGHT}
+    instructor.collect(root, TINY, _tiny_inbox(tmp_path, released, answers))
+    lines: list[str] = []
+    report = instructor.grade(root, TINY, jobs=2, sandbox="off", progress=lines.append)
+    assert report.failed == ("a-killer",)
+    (note,) = report.problems["a-killer"]
+    assert "grading worker stopped 2 times" in note and "scored 0" in note
+    assert sum("the worker grading a-killer stopped" in line for line in lines) == 1
+    assert _tiny_scores(root) == {"a-killer": 0.0, "b-right": 1.0, "c-wrong": 0.0, "d-right": 1.0}
+    assert "worker stopped" in report.table.loc["a-killer", "notes"]
+    # Recorded: the next run has nothing left to grade.
+    again = instructor.grade(root, TINY, jobs=2, sandbox="off")
+    assert again.students == () and set(again.skipped) == set(answers)
+
+
+@pytest.mark.slow
+def test_workers_are_restarted_a_bounded_number_of_times_in_all(tmp_path, monkeypatch):
+    """Past the cap on restarts, grading stops, saying what is left; nothing is lost."""
+    grading = importlib.import_module("coffeechat.course.grade")  # the module, not grade()
+    monkeypatch.setattr(grading, "_restart_cap", lambda jobs, todo: 1)
+    root, released = _tiny_course(tmp_path)
+    answers = {"a-killer": KILLER, "b-killer": KILLER, "c-right": RIGHT}
+    instructor.collect(root, TINY, _tiny_inbox(tmp_path, released, answers))
+    lines: list[str] = []
+    with pytest.raises(GradingError, match=r"stopped after 0 of 3 .*run the same command again"):
+        instructor.grade(root, TINY, jobs=1, sandbox="off", progress=lines.append)
+    assert any("stopped 2 times in all" in line for line in lines)
+    monkeypatch.undo()
+    report = instructor.grade(root, TINY, jobs=1, sandbox="off", progress=lines.append)
+    assert set(report.students) == set(answers)  # the rest is graded on the next run
+    assert set(report.failed) == {"a-killer", "b-killer"}
+    assert _tiny_scores(root) == {"a-killer": 0.0, "b-killer": 0.0, "c-right": 1.0}

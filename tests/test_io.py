@@ -13,13 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from coffeechat._contact_files import contact_records, quick_table, table_at
 from coffeechat._tables import Problems
 from coffeechat.contacts import DEFAULT_STRENGTH, Network, Person
 from coffeechat.errors import CoffeeChatError, ContactDataError, InvalidParameter
 from coffeechat.io import (
-    _csv_records,
-    _quick_table,
-    _table,
     read_csv,
     read_google_csv,
     read_linkedin,
@@ -417,8 +415,8 @@ def test_read_csv_ignores_blank_lines_and_empty_rows(tmp_path: Path) -> None:
 )
 def test_quick_and_careful_csv_parsers_agree(text: str) -> None:
     """Plain CSV text gives the same table and line numbers on the quick and careful paths."""
-    quick = _quick_table(text, "x.csv")
-    careful = _table(_csv_records(text, "x.csv", Problems("raise")), 0, Problems("raise"))
+    quick = quick_table(text, "x.csv")
+    careful = table_at(contact_records(text, "x.csv", Problems("raise")), 0, Problems("raise"))
     assert quick is not None
     assert quick.columns == careful.columns
     assert quick.header_line == careful.header_line

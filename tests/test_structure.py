@@ -4,6 +4,7 @@ module uses another module's private names."""
 from __future__ import annotations
 
 import ast
+import importlib
 import inspect
 from pathlib import Path
 
@@ -40,6 +41,17 @@ def test_no_module_imports_another_modules_private_names(path: Path) -> None:
 def _is_module(dotted: str) -> bool:
     relative = dotted.split(".")[1:]
     return (PACKAGE.joinpath(*relative).with_suffix(".py")).exists()
+
+
+PUBLIC_MODULES = [p for p in MODULES if not p.name.startswith("_") or p.name == "__init__.py"]
+
+
+@pytest.mark.parametrize("path", PUBLIC_MODULES, ids=[_module_name(p) for p in PUBLIC_MODULES])
+def test_every_public_name_is_importable_from_its_module(path: Path) -> None:
+    """A module split into private parts still offers every name of its ``__all__``."""
+    module = importlib.import_module(_module_name(path))
+    missing = [name for name in getattr(module, "__all__", ()) if not hasattr(module, name)]
+    assert not missing, f"{module.__name__} lists but lacks {missing}"
 
 
 @pytest.mark.parametrize(

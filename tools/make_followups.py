@@ -13,9 +13,9 @@ fixed seed, so running the script again writes the same files byte for byte.
 
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
+
+from _writer import write_or_check
 
 from coffeechat.datasets import load_sample_network, make_followups
 from coffeechat.tracking import make_tracker
@@ -41,23 +41,7 @@ def files() -> dict[str, bytes]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only compare with the files")
-    args = parser.parse_args(argv)
-    stale = []
-    for name, data in files().items():
-        path = DATA / name
-        if args.check:
-            if not path.exists() or path.read_bytes() != data:
-                stale.append(name)
-        else:
-            DATA.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-            print(f"wrote {path.relative_to(ROOT)} ({len(data)} bytes)")
-    if stale:
-        print("out of date: " + ", ".join(stale), file=sys.stderr)
-        return 1
-    return 0
+    return write_or_check(__doc__.splitlines()[0], files, argv)
 
 
 if __name__ == "__main__":

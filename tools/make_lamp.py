@@ -12,9 +12,10 @@ Usage::
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
+
+from _writer import write_or_check
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -50,18 +51,9 @@ def lamp_csv() -> bytes:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only compare with the file")
-    args = parser.parse_args(argv)
-    data = lamp_csv()
-    if args.check:
-        if not PATH.exists() or PATH.read_bytes() != data:
-            print(f"out of date: {PATH.name}", file=sys.stderr)
-            return 1
-        return 0
-    PATH.write_bytes(data)
-    print(f"wrote {PATH.relative_to(ROOT)} ({len(data)} bytes)")
-    return 0
+    return write_or_check(
+        __doc__.splitlines()[0], lambda: {PATH.name: lamp_csv()}, argv, PATH.parent
+    )
 
 
 if __name__ == "__main__":

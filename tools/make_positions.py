@@ -14,15 +14,12 @@ path into their job come from this file (see :mod:`coffeechat.research`).
 
 from __future__ import annotations
 
-import argparse
-import csv
-import io
-import sys
 from datetime import date
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from _writer import csv_bytes, write_or_check
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "coffeechat" / "data"
@@ -131,36 +128,13 @@ def positions(people: pd.DataFrame) -> list[dict[str, str]]:
     return sorted(rows, key=lambda r: order[r["person"]])
 
 
-def render(rows: list[dict[str, str]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue().encode("utf-8")
-
-
 def files() -> dict[str, bytes]:
     people = pd.read_csv(DATA / "people.csv", dtype=str, keep_default_na=False)
-    return {"positions.csv": render(positions(people))}
+    return {"positions.csv": csv_bytes(positions(people), COLUMNS)}
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only compare with the file")
-    args = parser.parse_args(argv)
-    stale = []
-    for name, data in files().items():
-        path = DATA / name
-        if args.check:
-            if not path.exists() or path.read_bytes() != data:
-                stale.append(name)
-        else:
-            path.write_bytes(data)
-            print(f"wrote {path.relative_to(ROOT)} ({len(data)} bytes)")
-    if stale:
-        print("out of date: " + ", ".join(stale), file=sys.stderr)
-        return 1
-    return 0
+    return write_or_check(__doc__.splitlines()[0], files, argv)
 
 
 if __name__ == "__main__":

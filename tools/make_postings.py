@@ -15,13 +15,10 @@ a fixed seed, so running the script again writes the same file byte for byte.
 
 from __future__ import annotations
 
-import argparse
-import csv
-import io
-import sys
 from pathlib import Path
 
 import numpy as np
+from _writer import csv_bytes, write_or_check
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "coffeechat" / "data"
@@ -208,35 +205,12 @@ def postings() -> list[dict[str, str]]:
     return [rows[i] for i in order]
 
 
-def render(rows: list[dict[str, str]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue().encode("utf-8")
-
-
 def files() -> dict[str, bytes]:
-    return {"postings.csv": render(postings())}
+    return {"postings.csv": csv_bytes(postings(), COLUMNS)}
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only compare with the file")
-    args = parser.parse_args(argv)
-    stale = []
-    for name, data in files().items():
-        path = DATA / name
-        if args.check:
-            if not path.exists() or path.read_bytes() != data:
-                stale.append(name)
-        else:
-            path.write_bytes(data)
-            print(f"wrote {path.relative_to(ROOT)} ({len(data)} bytes)")
-    if stale:
-        print("out of date: " + ", ".join(stale), file=sys.stderr)
-        return 1
-    return 0
+    return write_or_check(__doc__.splitlines()[0], files, argv)
 
 
 if __name__ == "__main__":

@@ -17,21 +17,21 @@ fixed seed, so running the script again writes the same files byte for byte.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
-import sys
 from collections import deque
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
+from _writer import write_or_check
 
+from coffeechat._contact_files import slug, unique_ids
 from coffeechat.contacts import TIE_KINDS, Network, Person, Tie
 from coffeechat.datasets import _FIRST_NAMES as FIRST_NAMES
 from coffeechat.datasets import _SURNAMES as SURNAMES
-from coffeechat.io import _slug, _unique_ids, write_csv
+from coffeechat.io import write_csv
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "coffeechat" / "data"
@@ -431,7 +431,7 @@ def build() -> Sample:
         email = ""
         if c.email:
             domain = org.domain if org else "mail.example"
-            email = f"{_slug(c.first).replace('-', '.')}.{_slug(c.last).replace('-', '')}@{domain}"
+            email = f"{slug(c.first).replace('-', '.')}.{slug(c.last).replace('-', '')}@{domain}"
         rows.append((c.name, c.org, c.role, industry, city, c.school, email, c.tags))
     for name, org_name, role, school_name in STORY_PEOPLE:
         org = ORG[org_name]
@@ -445,7 +445,7 @@ def build() -> Sample:
             industry = dict(UNAFFILIATED_ROLES)[role]
             city = str(rng.choice(cities, p=(0.6, 0.2, 0.2)))
         rows.append((name, org_name, role, industry, city, school_name, "", ""))
-    ids = _unique_ids([r[0] for r in rows], {"me"})
+    ids = unique_ids([r[0] for r in rows], {"me"})
     by_name: dict[str, str] = {}
     for pid, row in zip(ids, rows, strict=True):
         by_name.setdefault(row[0], pid)
@@ -605,7 +605,7 @@ def connections_csv(sample: Sample) -> str:
         email = ""
         if c.email and c.kind in ("friend", "classmate"):
             email = sample.people[i + 1].email
-        url = f"https://www.linkedin.com/in/{_slug(c.name)}-{int(rng.integers(16**7, 16**8)):08x}"
+        url = f"https://www.linkedin.com/in/{slug(c.name)}-{int(rng.integers(16**7, 16**8)):08x}"
         rows.append((connected, [c.first, c.last, url, email, company, c.role]))
     # Maria Silva of Riverside Academy joined LinkedIn late, so her row comes before the
     # other Maria Silva's, and gets the same id as in the sample network.
@@ -758,23 +758,7 @@ def files() -> dict[str, bytes]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only compare with the files")
-    args = parser.parse_args(argv)
-    stale = []
-    for name, data in files().items():
-        path = DATA / name
-        if args.check:
-            if not path.exists() or path.read_bytes() != data:
-                stale.append(name)
-        else:
-            DATA.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-            print(f"wrote {path.relative_to(ROOT)} ({len(data)} bytes)")
-    if stale:
-        print("out of date: " + ", ".join(stale), file=sys.stderr)
-        return 1
-    return 0
+    return write_or_check(__doc__.splitlines()[0], files, argv)
 
 
 if __name__ == "__main__":

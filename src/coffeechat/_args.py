@@ -41,6 +41,8 @@ __all__ = [
     "output_path",
     "plural",
     "seed",
+    "to_day",
+    "to_moment",
     "whole_number",
 ]
 
@@ -87,6 +89,26 @@ def output_path(path: object) -> Path:
     if not target.parent.is_dir():
         raise InvalidParameter(f"cannot write {target}: no folder {target.parent}")
     return target
+
+
+def to_moment(value: object, name: str) -> datetime.date | datetime.datetime:
+    """``value`` as a date or datetime: one already, or ISO text (``2025-03-14 15:30``)."""
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value
+    if isinstance(value, str):
+        for parse in (datetime.date.fromisoformat, datetime.datetime.fromisoformat):
+            try:
+                return parse(value.strip())
+            except ValueError:
+                continue
+        raise InvalidParameter(f"{name}={value!r} is not a date; write it like 2025-03-14 15:30")
+    raise InvalidParameter(f"{name} must be a date or datetime, not {type(value).__name__}")
+
+
+def to_day(value: object, name: str) -> datetime.date:
+    """``value`` as a date, as :func:`to_moment` reads it (a datetime gives its day)."""
+    when = to_moment(value, name)
+    return when.date() if isinstance(when, datetime.datetime) else when
 
 
 # ------------------------------------------------ arguments checked on entry

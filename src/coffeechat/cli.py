@@ -15,6 +15,8 @@ feedback  write each student's feedback page, with hidden tests' code removed
 grades    print the summary and write the grades as CSV, or for Canvas or Moodle
 marks     list the written answers that await a mark, with their rubrics
 mark      enter a mark and a comment for one written answer
+room      the workshop room: who is stuck, who opened and passed what
+network   rebuild a participant's own sample network from their name
 ========  ==============================================================
 
 Examples
@@ -46,8 +48,9 @@ from coffeechat.course.gradebook import (
     write_csv,
 )
 from coffeechat.course.preprocessors import HideHiddenTests, RepairGraderMetadata
-from coffeechat.course.sandbox import MODES
+from coffeechat.course.sandbox import MODES, Limits
 from coffeechat.errors import CoffeeChatError
+from coffeechat.room import STUCK_AFTER, read_room, room_report
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -153,6 +156,13 @@ def build_parser() -> argparse.ArgumentParser:
         "warning once when not), required (refuse without it), off",
     )
     p.add_argument(
+        "--memory",
+        type=int,
+        metavar="MIB",
+        help="memory a grading kernel may use, in MiB (default: "
+        f"{Limits().memory_mb}); a submission past it is stopped and noted",
+    )
+    p.add_argument(
         "--force",
         action="store_true",
         help="grade every submission again (default: only new or changed ones)",
@@ -199,6 +209,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("score", type=float)
     p.add_argument("--comment", help="shown to the student in their feedback page")
     course_options(p)
+
+    p = sub.add_parser("room", help="the workshop room: who is stuck, who passed what")
+    p.add_argument(
+        "folder",
+        nargs="?",
+        default=None,
+        help="the room folder (default: the COFFEECHAT_ROOM environment variable)",
+    )
+    p.add_argument(
+        "--stuck-after",
+        type=int,
+        default=STUCK_AFTER,
+        metavar="N",
+        help=f"failures in a row that count as stuck (default: {STUCK_AFTER})",
+    )
+
+    p = sub.add_parser("network", help="a workshop participant's own sample network")
+    p.add_argument("--participant", required=True, metavar="NAME")
+    p.add_argument("--out", metavar="DIR", help="write people.csv and ties.csv into this folder")
     return parser
 
 
@@ -211,6 +240,26 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     def progress(line: str) -> None:
         print(line, file=err, flush=True)
 
+    if args.command == "room":
+        found = read_room(args.folder, errors="skip")
+        print(room_report(found, stuck_after=args.stuck_after), file=out)
+        return 1 if found.problems else 0
+    if args.command == "network":
+        from coffeechat.datasets import participant_network
+        from coffeechat.io import write_csv as write_network
+
+        network = participant_network(args.participant)
+        print(
+            f"{args.participant}'s network: {len(network)} people, {len(network.ties)} ties; "
+            f"Alex knows {network.degree(network.me)} of them directly.",
+            file=out,
+        )
+        if args.out:
+            folder = Path(args.out)
+            folder.mkdir(parents=True, exist_ok=True)
+            write_network(network, folder / "people.csv", folder / "ties.csv")
+            print(f"Written to {folder / 'people.csv'} and {folder / 'ties.csv'}", file=out)
+        return 0
     if args.command == "init":
         root = init_course(
             args.course_dir, args.solutions, db=args.db, timeout=args.timeout, force=args.force
@@ -256,6 +305,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             jobs=args.jobs,
             sandbox=args.sandbox,
             force=args.force,
+            limits=None if args.memory is None else Limits(memory_mb=args.memory),
         )
         print(summary(report.table, args.assignment, _points(args)), file=out)
         print(

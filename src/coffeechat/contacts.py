@@ -32,9 +32,6 @@ Network(3 people, 2 ties, me='me')
 from __future__ import annotations
 
 import difflib
-import math
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
@@ -45,7 +42,18 @@ import numpy as np
 import pandas as pd
 
 from coffeechat._args import items
-from coffeechat._tables import Errors, Origin, Problems, blank, check_errors, parse_date
+from coffeechat._cleaning import clean_people, clean_ties, map_values, merge_skipped
+from coffeechat._kinds import (
+    DEFAULT_STRENGTH,
+    PERSON_COLUMNS,
+    TIE_COLUMNS,
+    TIE_KINDS,
+    fold,
+    normalize_kind,
+    normalize_organization,
+    strength_label,
+)
+from coffeechat._tables import Errors, Origin, Problems, check_errors
 from coffeechat.errors import ContactDataError, InvalidParameter, PersonNotFound
 
 __all__ = [
@@ -61,181 +69,6 @@ __all__ = [
     "normalize_organization",
     "strength_label",
 ]
-
-#: The kinds of tie the course talks about, closest first.
-TIE_KINDS: tuple[str, ...] = (
-    "family",
-    "friend",
-    "colleague",
-    "former colleague",
-    "classmate",
-    "alumni",
-    "acquaintance",
-    "online",
-)
-
-#: The strength a tie gets when the data gives its kind but no strength.
-#: These are teaching defaults, not measurements: a family tie or a friend is
-#: someone you could call tonight; an online-only connection may not
-#: remember you.
-DEFAULT_STRENGTH: dict[str, float] = {
-    "family": 0.9,
-    "friend": 0.8,
-    "colleague": 0.7,
-    "former colleague": 0.6,
-    "classmate": 0.5,
-    "alumni": 0.3,
-    "acquaintance": 0.3,
-    "online": 0.2,
-}
-
-_KIND_SYNONYMS: dict[str, str] = {
-    "coworker": "colleague",
-    "co worker": "colleague",
-    "workmate": "colleague",
-    "current colleague": "colleague",
-    "ex colleague": "former colleague",
-    "former coworker": "former colleague",
-    "former co worker": "former colleague",
-    "classmates": "classmate",
-    "schoolmate": "classmate",
-    "alumnus": "alumni",
-    "alumna": "alumni",
-    "alum": "alumni",
-    "friends": "friend",
-    "relative": "family",
-    "kin": "family",
-    "spouse": "family",
-    "parent": "family",
-    "child": "family",
-    "sibling": "family",
-    "met": "acquaintance",
-    "contact": "acquaintance",
-    "neighbor": "acquaintance",
-    "neighbour": "acquaintance",
-    "linkedin": "online",
-}
-
-#: Columns of ``Network.people``, in order. Only ``id`` and ``name`` are required.
-PERSON_COLUMNS: tuple[str, ...] = (
-    "id",
-    "name",
-    "organization",
-    "role",
-    "industry",
-    "location",
-    "school",
-    "email",
-    "tags",
-)
-
-#: Columns of ``Network.ties``, in order. Only ``source`` and ``target`` are required.
-TIE_COLUMNS: tuple[str, ...] = (
-    "source",
-    "target",
-    "strength",
-    "kind",
-    "met_on",
-    "last_contact",
-)
-
-_LEGAL_SUFFIXES = frozenset(
-    [
-        "inc",
-        "incorporated",
-        "ltd",
-        "limited",
-        "llc",
-        "llp",
-        "corp",
-        "corporation",
-        "co",
-        "company",
-        "plc",
-        "gmbh",
-        "ag",
-        "sa",
-        "sas",
-        "bv",
-        "nv",
-        "pty",
-        "oy",
-        "ab",
-    ]
-)
-
-
-def normalize_organization(name: object) -> str:
-    """Return the key used to compare organisation names.
-
-    Case, accents, punctuation and legal suffixes such as "Inc." or "Ltd" are
-    ignored, so that the names people type for one employer compare equal.
-
-    Parameters
-    ----------
-    name : str
-        An organisation's name as written anywhere.
-
-    Returns
-    -------
-    str
-        A lower-case key; empty for an empty name.
-
-    Examples
-    --------
-    >>> normalize_organization("Acme Inc.") == normalize_organization("ACME")
-    True
-    >>> normalize_organization("  Borealis Labs, Ltd ")
-    'borealis labs'
-    """
-    words = _fold(name).split()
-    while len(words) > 1 and words[-1] in _LEGAL_SUFFIXES:
-        words.pop()
-    return " ".join(words)
-
-
-def _fold(text: object) -> str:
-    """Lower-case, strip accents, turn punctuation into spaces."""
-    if text is None or (isinstance(text, float) and math.isnan(text)):
-        return ""
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = plain.replace("&", " and ").lower()
-    return " ".join(re.sub(r"[^\w]+", " ", plain).split())
-
-
-def normalize_kind(kind: object) -> str | None:
-    """Return the tie kind in :data:`TIE_KINDS` that ``kind`` means, or None.
-
-    Examples
-    --------
-    >>> normalize_kind("Co-worker")
-    'colleague'
-    >>> normalize_kind("FORMER_COLLEAGUE")
-    'former colleague'
-    >>> normalize_kind("pen pal") is None
-    True
-    """
-    key = _fold(kind).replace("_", " ")
-    key = " ".join(key.split())
-    if key in TIE_KINDS:
-        return key
-    return _KIND_SYNONYMS.get(key)
-
-
-def strength_label(strength: float) -> str:
-    """Describe a tie strength in words.
-
-    Examples
-    --------
-    >>> strength_label(0.9), strength_label(0.5), strength_label(0.2)
-    ('strong tie', 'medium tie', 'weak tie')
-    """
-    if strength >= 0.7:
-        return "strong tie"
-    if strength >= 0.4:
-        return "medium tie"
-    return "weak tie"
 
 
 @dataclass(frozen=True)
@@ -575,7 +408,7 @@ class Network:
             if wanted is None:
                 continue
             keys = self._keys(column, whole)
-            key = normalize_organization(wanted) if whole else _fold(wanted)
+            key = normalize_organization(wanted) if whole else fold(wanted)
             if not key:
                 raise InvalidParameter(f"{column} to look for is empty")
             mask &= (keys == key) if whole else keys.str.contains(key, regex=False).to_numpy()
@@ -673,8 +506,8 @@ def build_network(
     t_origin = ties_origin or Origin("ties")
     problem = Problems(errors)
 
-    people_frame = _clean_people(people, p_origin, problem)
-    ties_frame = _clean_ties(ties, t_origin, problem, people_frame.index)
+    people_frame = clean_people(people, p_origin, problem)
+    ties_frame = clean_ties(ties, t_origin, problem, people_frame.index)
     if me is None:
         me = "me"
         if me not in people_frame.index:
@@ -688,27 +521,8 @@ def build_network(
     net._people = people_frame
     net._ties = ties_frame
     net.me = me
-    net.skipped = _merge_skipped([*earlier, *problem.found])
+    net.skipped = merge_skipped([*earlier, *problem.found])
     return net
-
-
-def _merge_skipped(found: Sequence[Exception]) -> tuple[ContactDataError, ...]:
-    """Problems in file and line order, each row once (its ties are left out with it)."""
-    seen: set[tuple[str | None, int | None]] = set()
-    kept = []
-    for err in sorted(
-        found, key=lambda e: (getattr(e, "path", None) or "", getattr(e, "line", None) or 0)
-    ):
-        where = (getattr(err, "path", None), getattr(err, "line", None))
-        if where[1] is not None and where in seen:
-            continue
-        seen.add(where)
-        kept.append(err)
-    return tuple(kept)  # type: ignore[arg-type]
-
-
-def _error(origin: Origin, position: int, column: str | None, problem: str) -> ContactDataError:
-    return origin.error(position, column, problem, ContactDataError)  # type: ignore[return-value]
 
 
 def _person_row(p: Person) -> dict[str, object]:
@@ -744,216 +558,8 @@ def _tie_from_row(row: pd.Series) -> Tie:
 
 
 def _column_keys(people: pd.DataFrame, column: str, whole: bool) -> Any:
-    keys = _map_values(people[column], normalize_organization if whole else _fold)
+    keys = map_values(people[column], normalize_organization if whole else fold)
     return keys if whole else pd.Series(keys, dtype=object)
-
-
-def _first_positions(keys: np.ndarray) -> np.ndarray:
-    """For each row, the position of the first row with the same key."""
-    codes, uniques = pd.factorize(keys)
-    first = np.full(len(uniques), len(keys), dtype=np.int64)
-    np.minimum.at(first, codes, np.arange(len(keys)))
-    return first[codes]
-
-
-def _plain(value: object) -> object:
-    """A numpy scalar as the Python value it holds, for readable messages."""
-    return value.item() if isinstance(value, np.generic) else value
-
-
-def _map_values(values: pd.Series | np.ndarray, func: Any) -> np.ndarray:
-    """Apply ``func`` once per distinct value (fast on columns with repeats)."""
-    codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
-    mapped = np.empty(len(uniques) + 1, dtype=object)
-    for i, value in enumerate(uniques):
-        mapped[i] = func(value)
-    mapped[-1] = func(None)
-    return mapped[codes]
-
-
-def _endpoints(values: pd.Series, ids: pd.Index) -> tuple[np.ndarray, np.ndarray]:
-    """Cleaned id strings of a tie column and their positions in ``ids`` (-1: unknown)."""
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
-    cleaned = np.array(["" if blank(v) else str(v).strip() for v in uniques] + [""], dtype=object)
-    positions = np.append(ids.get_indexer(cleaned[:-1]), -1).astype(np.int64)
-    return cleaned[codes], positions[codes]
-
-
-def _text_column(frame: pd.DataFrame, column: str) -> pd.Series:
-    if column not in frame.columns:
-        return pd.Series([""] * len(frame), index=frame.index, dtype=object)
-    col = frame[column]
-    if pd.api.types.is_string_dtype(col.dtype) and not pd.api.types.is_object_dtype(col.dtype):
-        cleaned = col.fillna("").str.strip().to_numpy(dtype=object)
-    else:
-        cleaned = _map_values(col, lambda v: "" if blank(v) else str(v).strip())
-    return pd.Series(cleaned, index=frame.index, dtype=object)
-
-
-def _require(frame: pd.DataFrame, origin: Origin, columns: Sequence[str]) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        have = ", ".join(map(str, frame.columns)) or "none"
-        where = f"{origin.path}: " if origin.path else f"{origin.label} table: "
-        raise ContactDataError(f"{where}missing column {missing[0]!r} (the columns are: {have})")
-
-
-def _clean_people(people: pd.DataFrame, origin: Origin, problem: Any) -> pd.DataFrame:
-    _require(people, origin, ["id", "name"])
-    bad: list[int] = []
-    ids = _text_column(people, "id")
-    names = _text_column(people, "name")
-    for pos in np.flatnonzero((ids == "").to_numpy()):
-        problem(_error(origin, int(pos), "id", "empty id"))
-        bad.append(int(pos))
-    for pos in np.flatnonzero((names == "").to_numpy()):
-        if int(pos) not in bad:
-            problem(_error(origin, int(pos), "name", f"person {ids.iloc[pos]!r} has no name"))
-            bad.append(int(pos))
-    first = _first_positions(ids.to_numpy())
-    for pos in np.flatnonzero((first != np.arange(len(ids))) & (ids != "").to_numpy()):
-        pid = ids.iloc[pos]
-        problem(
-            _error(
-                origin,
-                int(pos),
-                "id",
-                f"duplicate id {pid!r} (first used on {origin.place(first[pos])})",
-            )
-        )
-        bad.append(int(pos))
-    frame = pd.DataFrame({"id": ids.to_numpy(), "name": names.to_numpy()})
-    for column in PERSON_COLUMNS[2:]:
-        frame[column] = _text_column(people, column).to_numpy()
-    frame = frame.astype(object)
-    if bad:
-        keep = np.ones(len(frame), dtype=bool)
-        keep[bad] = False
-        frame = frame[keep]
-    return frame.set_index("id")
-
-
-def _parse_date_or_error(value: object) -> date | None | ValueError:
-    try:
-        return parse_date(value)
-    except ValueError as err:
-        return err
-
-
-def _clean_ties(ties: pd.DataFrame, origin: Origin, problem: Any, ids: pd.Index) -> pd.DataFrame:
-    _require(ties, origin, ["source", "target"])
-    n = len(ties)
-    bad = np.zeros(n, dtype=bool)
-    source, s_code = _endpoints(ties["source"], ids)
-    target, t_code = _endpoints(ties["target"], ids)
-
-    # kind
-    if "kind" in ties.columns:
-        raw_kind = ties["kind"].to_numpy()
-        kind = _map_values(raw_kind, lambda v: "acquaintance" if blank(v) else normalize_kind(v))
-        for pos in np.flatnonzero(pd.isna(kind)):
-            problem(
-                _error(
-                    origin,
-                    int(pos),
-                    "kind",
-                    f"unknown tie kind {_plain(raw_kind[pos])!r}; "
-                    f"use one of {', '.join(TIE_KINDS)}",
-                )
-            )
-            bad[pos] = True
-            kind[pos] = "acquaintance"
-    else:
-        kind = np.full(n, "acquaintance", dtype=object)
-
-    # strength
-    defaults = _map_values(kind, lambda k: DEFAULT_STRENGTH.get(k, 0.3)).astype(float)
-    if "strength" in ties.columns:
-        raw = ties["strength"]
-        numeric = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
-        if pd.api.types.is_numeric_dtype(raw.dtype):
-            empty = raw.isna().to_numpy()
-        else:
-            empty = _map_values(raw, blank).astype(bool)
-        strength = np.where(empty, defaults, numeric)
-        wrong = ~empty & (np.isnan(numeric) | ~(numeric > 0) | ~(numeric <= 1))
-        for pos in np.flatnonzero(wrong & ~bad):
-            problem(
-                _error(
-                    origin,
-                    int(pos),
-                    "strength",
-                    f"strength {_plain(raw.iloc[pos])!r} is not a number in (0, 1]",
-                )
-            )
-            bad[pos] = True
-    else:
-        strength = defaults
-
-    # endpoints
-    for name, column, code in (("source", source, s_code), ("target", target, t_code)):
-        missing = code < 0
-        for pos in np.flatnonzero(missing & ~bad):
-            what = "empty" if column[pos] == "" else f"{column[pos]!r} is not a person id"
-            problem(_error(origin, int(pos), name, f"{name} {what}"))
-            bad[pos] = True
-    self_tie = source == target
-    for pos in np.flatnonzero(self_tie & ~bad):
-        problem(_error(origin, int(pos), "target", f"tie from {source[pos]!r} to itself"))
-        bad[pos] = True
-
-    # one tie per pair, whichever way round
-    lo, hi = np.minimum(s_code, t_code), np.maximum(s_code, t_code)
-    key = lo * (len(ids) + 1) + hi
-    key[bad] = -1 - np.arange(int(bad.sum()))  # bad rows are no one's duplicate
-    first = _first_positions(key)
-    for pos in np.flatnonzero(first != np.arange(n)):
-        problem(
-            _error(
-                origin,
-                int(pos),
-                "target",
-                f"second tie between {source[pos]!r} and {target[pos]!r} "
-                f"(the first is on {origin.place(first[pos])})",
-            )
-        )
-        bad[pos] = True
-
-    # dates
-    dates = {}
-    for column in ("met_on", "last_contact"):
-        if column not in ties.columns:
-            dates[column] = np.full(n, None, dtype=object)
-            continue
-        raw_dates = ties[column].to_numpy(dtype=object)
-        parsed = _map_values(raw_dates, _parse_date_or_error)
-        for pos in np.flatnonzero(_map_values(parsed, lambda v: isinstance(v, ValueError))):
-            parsed[pos] = None
-            if not bad[pos]:
-                problem(
-                    _error(
-                        origin,
-                        int(pos),
-                        column,
-                        f"cannot read the date {_plain(raw_dates[pos])!r} (write it as 2024-03-12)",
-                    )
-                )
-                bad[pos] = True
-        dates[column] = parsed
-
-    frame = pd.DataFrame(
-        {
-            "source": pd.Series(source, dtype=object),
-            "target": pd.Series(target, dtype=object),
-            "strength": strength,
-            "kind": pd.Series(kind, dtype=object),
-            "met_on": pd.Series(dates["met_on"], dtype=object),
-            "last_contact": pd.Series(dates["last_contact"], dtype=object),
-        }
-    )
-    if bad.any():
-        frame = frame[~bad].reset_index(drop=True)
-    return frame
 
 
 def _canonical_ties(ties: pd.DataFrame) -> pd.DataFrame:

@@ -38,7 +38,6 @@ Name: share, dtype: float64
 
 from __future__ import annotations
 
-import csv
 import numbers
 import re
 from collections.abc import Iterable, Sequence
@@ -46,6 +45,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from coffeechat._tables import read_csv_rows
 from coffeechat.errors import InvalidParameter, TranscriptDataError
 from coffeechat.outreach import job_request
 from coffeechat.questions import CLOSING_IDS, Question, QuestionBank, load_bank
@@ -180,44 +180,16 @@ def read_transcripts(path: str | Path) -> pd.DataFrame:
     """
     if not isinstance(path, str | Path):
         raise InvalidParameter(f"expected the path of a CSV file, not {type(path).__name__}")
-    path = Path(path)
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.reader(handle)
-            records = []
-            last = 0
-            for record in reader:
-                records.append((last + 1, record))
-                last = reader.line_num
-    except FileNotFoundError as err:
-        raise TranscriptDataError("no such file", path=path) from err
-    except IsADirectoryError as err:
-        raise TranscriptDataError("is a folder, not a CSV file", path=path) from err
-    except UnicodeDecodeError as err:
-        raise TranscriptDataError("not UTF-8 text; save it as CSV UTF-8", path=path) from err
-    except csv.Error as err:
-        raise TranscriptDataError(str(err), path=path, line=last + 1) from err
-    records = [(line, r) for line, r in records if any(cell.strip() for cell in r)]
-    if not records:
-        raise TranscriptDataError("the file is empty", path=path)
-    header_line, header = records[0]
-    header = [name.strip().lower() for name in header]
-    missing = [c for c in TRANSCRIPT_COLUMNS if c not in header]
+    table = read_csv_rows(path, TranscriptDataError)
+    missing = [c for c in TRANSCRIPT_COLUMNS if c not in table.header]
     if missing:
         raise TranscriptDataError(
             f"no column {missing[0]!r}; a transcript needs the columns "
             + ", ".join(TRANSCRIPT_COLUMNS),
-            path=path,
-            line=header_line,
+            path=table.path,
+            line=table.header_line,
         )
-    rows = []
-    for line, record in records[1:]:
-        if len(record) != len(header):
-            raise TranscriptDataError(
-                f"{len(record)} cells where the header has {len(header)}", path=path, line=line
-            )
-        rows.append((line, dict(zip(header, record, strict=True))))
-    return _checked(rows, path)
+    return _checked(table.rows, table.path)
 
 
 def _checked(rows: Sequence[tuple[int, dict[str, str]]], path: object) -> pd.DataFrame:

@@ -60,6 +60,7 @@ import numpy as np
 import pandas as pd
 
 from coffeechat._args import whole_number
+from coffeechat._participant import participant_network
 from coffeechat.contacts import DEFAULT_STRENGTH, TIE_KINDS, Network
 from coffeechat.errors import InvalidParameter
 
@@ -77,6 +78,7 @@ __all__ = [
     "make_followups",
     "make_lamp_list",
     "make_network",
+    "participant_network",
     "sample_path",
 ]
 
@@ -128,7 +130,7 @@ def sample_path(name: str) -> Path:
     return path
 
 
-def load_sample_network() -> Network:
+def load_sample_network(for_participant: str | None = None) -> Network:
     """The fictional network of Alex Moreno, a teacher moving into UX research.
 
     About 200 people and 600 ties; Alex is ``"me"``. Ids are made from names
@@ -136,6 +138,12 @@ def load_sample_network() -> Network:
     and school; ties carry kind, strength, when the two met and, for Alex's
     own contacts, when they were last in touch. See the module description
     for the story.
+
+    Parameters
+    ----------
+    for_participant : str, optional
+        A workshop participant's name: returns their own variation of the
+        network instead (:func:`participant_network`).
 
     Returns
     -------
@@ -151,6 +159,8 @@ def load_sample_network() -> Network:
     >>> sorted(set(net.ties["kind"])) == sorted(TIE_KINDS)
     True
     """
+    if for_participant is not None:
+        return participant_network(for_participant)
     from coffeechat.io import read_csv
 
     return read_csv(sample_path("people.csv"), sample_path("ties.csv"))

@@ -21,6 +21,7 @@ __all__ = [
     "PersonNotFound",
     "PlanError",
     "QuestionBankError",
+    "RoomDataError",
     "TrackerDataError",
     "TranscriptDataError",
 ]
@@ -30,7 +31,49 @@ class CoffeeChatError(Exception):
     """Base class of every error raised by Coffee Chat."""
 
 
-class ContactDataError(CoffeeChatError, ValueError):
+class _LocatedDataError(CoffeeChatError, ValueError):
+    """A data error raised at the first bad value, naming its file, line and column.
+
+    The base of :class:`ContactDataError` and :class:`TranscriptDataError`;
+    never raised itself. The message is ``file:line: column 'name': problem``
+    (``row N:`` instead of the file when the data came from a table).
+    """
+
+    def __init__(
+        self,
+        problem: str,
+        *,
+        path: object = None,
+        line: int | None = None,
+        column: str | int | None = None,
+    ) -> None:
+        self.path = None if path is None else str(path)
+        self.line = line
+        self.column = column
+        self.problem = problem
+        where = ""
+        if self.path is not None:
+            where = self.path + (f":{line}" if line is not None else "") + ": "
+        elif line is not None:
+            where = f"row {line}: "
+        if column is not None:
+            where += f"column {column!r}: "
+        super().__init__(where + problem)
+
+
+class _RowProblemsError(CoffeeChatError, ValueError):
+    """A data error that lists every bad row of a table at once, one a line.
+
+    The base of :class:`QuestionBankError` and :class:`TrackerDataError`;
+    never raised itself. Each problem already names its ``file:line:column``.
+    """
+
+    def __init__(self, message: str, *, problems: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.problems: tuple[str, ...] = tuple(problems) or (message,)
+
+
+class ContactDataError(_LocatedDataError):
     """Raised when contact data is malformed.
 
     Raised by the importers and by :class:`coffeechat.contacts.Network` for a
@@ -50,27 +93,6 @@ class ContactDataError(CoffeeChatError, ValueError):
     problem : str
         The problem on its own, without the location.
     """
-
-    def __init__(
-        self,
-        problem: str,
-        *,
-        path: object = None,
-        line: int | None = None,
-        column: str | None = None,
-    ) -> None:
-        self.path = None if path is None else str(path)
-        self.line = line
-        self.column = column
-        self.problem = problem
-        where = ""
-        if self.path is not None:
-            where = self.path + (f":{line}" if line is not None else "") + ": "
-        elif line is not None:
-            where = f"row {line}: "
-        if column is not None:
-            where += f"column {column!r}: "
-        super().__init__(where + problem)
 
 
 class PersonNotFound(CoffeeChatError, KeyError):
@@ -92,7 +114,7 @@ class InvalidParameter(CoffeeChatError, ValueError):
     """Raised when a function is called with a parameter it cannot use."""
 
 
-class QuestionBankError(CoffeeChatError, ValueError):
+class QuestionBankError(_RowProblemsError):
     """Raised when a question bank file has a bad row; names file and line.
 
     Attributes
@@ -101,10 +123,6 @@ class QuestionBankError(CoffeeChatError, ValueError):
         Every problem found, one a line of the message (a file with several
         bad rows is reported in one error).
     """
-
-    def __init__(self, message: str, *, problems: Sequence[str] = ()) -> None:
-        super().__init__(message)
-        self.problems: tuple[str, ...] = tuple(problems) or (message,)
 
 
 class PlanError(CoffeeChatError, ValueError):
@@ -151,7 +169,7 @@ class GradingError(CoffeeChatError):
     """
 
 
-class TrackerDataError(CoffeeChatError, ValueError):
+class TrackerDataError(_RowProblemsError):
     """Raised when a LAMP list or a contact tracker has a bad row or column.
 
     Raised by :mod:`coffeechat.tracking` for a missing column, an empty or
@@ -165,12 +183,8 @@ class TrackerDataError(CoffeeChatError, ValueError):
         Every problem found, one a line of the message.
     """
 
-    def __init__(self, message: str, *, problems: Sequence[str] = ()) -> None:
-        super().__init__(message)
-        self.problems: tuple[str, ...] = tuple(problems) or (message,)
 
-
-class TranscriptDataError(CoffeeChatError, ValueError):
+class TranscriptDataError(_LocatedDataError):
     """Raised when a conversation transcript or the role-play's answer templates have a bad row.
 
     Raised by :mod:`coffeechat.conversation` for a missing column, a speaker
@@ -190,27 +204,6 @@ class TranscriptDataError(CoffeeChatError, ValueError):
         The problem on its own, without the location.
     """
 
-    def __init__(
-        self,
-        problem: str,
-        *,
-        path: object = None,
-        line: int | None = None,
-        column: str | None = None,
-    ) -> None:
-        self.path = None if path is None else str(path)
-        self.line = line
-        self.column = column
-        self.problem = problem
-        where = ""
-        if self.path is not None:
-            where = self.path + (f":{line}" if line is not None else "") + ": "
-        elif line is not None:
-            where = f"row {line}: "
-        if column is not None:
-            where += f"column {column!r}: "
-        super().__init__(where + problem)
-
 
 class OrganizationDataError(CoffeeChatError, ValueError):
     """Raised when an organisations table has a bad row or column.
@@ -218,4 +211,14 @@ class OrganizationDataError(CoffeeChatError, ValueError):
     Raised by :mod:`coffeechat.industry` for a missing column, a blank or
     repeated name, or a relation naming an organisation the table does not
     hold; the message names the row (counting the header as row 1).
+    """
+
+
+class RoomDataError(CoffeeChatError, ValueError):
+    """Raised when a workshop room's records cannot be written or read.
+
+    Raised by :mod:`coffeechat.room` for a room folder that does not exist or
+    cannot be written to, and for a garbled line in a participant's file (not
+    JSON, an unknown event, a missing name, module or check, a time that
+    cannot be read); the message names the file and the line.
     """

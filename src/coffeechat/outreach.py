@@ -31,11 +31,27 @@ False
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from coffeechat._args import items, whole_number
+from coffeechat._args import items, to_day, whole_number
+from coffeechat._review import (
+    Finding,
+    Review,
+    fold,
+    job_request,
+    job_words,
+    listing,
+    lower_words,
+    minutes_asked,
+    note_body,
+    quote,
+    require_text,
+    split_sentences,
+    word_list,
+)
+from coffeechat._thank_you import review_thank_you
 from coffeechat.errors import InvalidParameter
 
 __all__ = [
@@ -56,93 +72,6 @@ __all__ = [
 MAX_WORDS = 75
 #: The looser limit of the book's first edition.
 FIRST_EDITION_MAX_WORDS = 100
-
-
-# ------------------------------------------------------------------ records
-
-
-@dataclass(frozen=True)
-class Finding:
-    """The outcome of one rule applied to one note.
-
-    Parameters
-    ----------
-    rule : str
-        A short, stable name such as ``"word-count"``.
-    passed : bool
-        Whether the note follows the rule.
-    message : str
-        What was found, and when the rule failed, what to change.
-
-    Examples
-    --------
-    >>> print(Finding("word-count", False, "Your note is 92 words; aim for under 75."))
-    ✗ word-count: Your note is 92 words; aim for under 75.
-    """
-
-    rule: str
-    passed: bool
-    message: str
-
-    def __str__(self) -> str:
-        return f"{'✓' if self.passed else '✗'} {self.rule}: {self.message}"
-
-
-@dataclass(frozen=True)
-class Review:
-    """Every finding for one note, in the order the rules were applied.
-
-    Parameters
-    ----------
-    subject : str
-        What was checked, such as ``"request"`` or ``"thank-you note"``.
-    findings : tuple of Finding
-
-    Examples
-    --------
-    >>> result = Review("request", (Finding("a", True, "fine"), Finding("b", False, "fix")))
-    >>> result.passed, [f.rule for f in result.failures], result["b"].message
-    (False, ['b'], 'fix')
-    >>> print(result)
-    request: 1 of 2 checks passed
-    ✓ a: fine
-    ✗ b: fix
-    """
-
-    subject: str
-    findings: tuple[Finding, ...]
-
-    @property
-    def passed(self) -> bool:
-        """True when every rule passed."""
-        return all(f.passed for f in self.findings)
-
-    @property
-    def failures(self) -> tuple[Finding, ...]:
-        """The findings whose rule failed."""
-        return tuple(f for f in self.findings if not f.passed)
-
-    @property
-    def rules(self) -> tuple[str, ...]:
-        """The names of the rules applied."""
-        return tuple(f.rule for f in self.findings)
-
-    def __getitem__(self, rule: str) -> Finding:
-        for finding in self.findings:
-            if finding.rule == rule:
-                return finding
-        raise InvalidParameter(f"no rule {rule!r}; the rules are {', '.join(self.rules)}")
-
-    def __iter__(self) -> Iterator[Finding]:
-        return iter(self.findings)
-
-    def __len__(self) -> int:
-        return len(self.findings)
-
-    def __str__(self) -> str:
-        ok = sum(f.passed for f in self.findings)
-        head = f"{self.subject}: {ok} of {len(self.findings)} checks passed"
-        return "\n".join([head, *map(str, self.findings)])
 
 
 @dataclass(frozen=True)
@@ -181,74 +110,7 @@ class FollowUpDates:
         return "\n".join(lines)
 
 
-# ------------------------------------------------------------ vocabulary
-
-_JOB_WORDS = re.compile(
-    r"\b(jobs?|positions?|openings?|hiring|hire[sd]?|r[eé]sum[eé]s?|cvs?|"
-    r"vacanc(?:y|ies)|internships?)\b|\bpick(?:ing)?\s+your\s+brains?\b",
-    re.IGNORECASE,
-)
-
-_JOB_REQUESTS = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"\b(?:are|is)\s+(?:you\s+|your\s+\w+\s+|\w+\s+)?(?:currently\s+|still\s+)?hiring\b",
-        r"\b(?:any|an?)\s+(?:job\s+)?(?:openings?|vacanc(?:y|ies))\b",
-        r"\bopen\s+(?:positions?|roles?|jobs?)\b",
-        r"\b(?:hire|employ|recruit)\s+me\b",
-        r"\b(?:give|offer|find|get)\s+me\s+(?:a|an|the)\s+"
-        r"(?:job|position|role|internship|placement|interview)\b",
-        r"\b(?:refer|recommend)\s+me\b",
-        r"\b(?:pass|forward|send|share|look\s+at|review|read)\s+(?:along\s+|on\s+|over\s+)?"
-        r"my\s+(?:cv|r[eé]sum[eé]|application)\b",
-        r"\bjobs?\s+for\s+me\b",
-        r"\b(?:consider|keep)\s+me\s+(?:for|in\s+mind)\b",
-        r"\b(?:can|could|should|may|do|how\s+do|how\s+can)\s+i\s+apply\b",
-        r"\bput\s+in\s+a\s+(?:good\s+)?word\b",
-        r"\binterview\s+me\b",
-    )
-]
-
-
-def job_words(text: str) -> list[str]:
-    """The words in ``text`` that talk about jobs, in order of appearance.
-
-    A request for an informational interview should contain none of them:
-    job, position, opening, hiring, résumé/CV, vacancy, internship, and the
-    phrase "pick your brain".
-
-    Examples
-    --------
-    >>> job_words("I saw the opening on your site and attached my résumé.")
-    ['opening', 'résumé']
-    >>> job_words("Would you be open to a 20-minute call?")
-    []
-    """
-    _require_text(text, "text")
-    return [m.group(0) for m in _JOB_WORDS.finditer(text)]
-
-
-def job_request(text: str) -> str | None:
-    """The first phrase in ``text`` that asks for a job, a referral or an interview.
-
-    Milder than :func:`job_words`: "What does your job involve?" mentions a
-    job but asks for none, so it is allowed in an interview question.
-
-    Examples
-    --------
-    >>> job_request("Is your team hiring right now?")
-    'Is your team hiring'
-    >>> job_request("Could you forward my resume to the manager?")
-    'forward my resume'
-    >>> job_request("What does a typical day in your job involve?") is None
-    True
-    """
-    _require_text(text, "text")
-    found = [m for p in _JOB_REQUESTS if (m := p.search(text))]
-    if not found:
-        return None
-    return min(found, key=lambda m: m.start()).group(0)
-
+# ------------------------------------------------------------ request vocabulary
 
 _YOU = frozenset(["you", "your", "yours", "yourself", "you're", "you've", "you'd", "you'll"])
 _ME = frozenset(["i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"])
@@ -283,30 +145,6 @@ _ASK_VERB = re.compile(
     re.IGNORECASE,
 )
 
-_NUMBER_WORDS = {
-    "five": 5,
-    "ten": 10,
-    "fifteen": 15,
-    "twenty": 20,
-    "twenty-five": 25,
-    "twenty five": 25,
-    "thirty": 30,
-    "forty": 40,
-    "forty-five": 45,
-    "forty five": 45,
-    "sixty": 60,
-    "ninety": 90,
-}
-_NUM = r"(\d{1,3}|" + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True)) + ")"
-_RANGE_MINUTES = re.compile(
-    _NUM + r"\s*(?:-|–|—|to|or)\s*" + _NUM + r"\s*-?\s*(?:minutes?|mins?)\b", re.IGNORECASE
-)
-_ONE_MINUTES = re.compile(_NUM + r"\s*-?\s*(?:minutes?|mins?)\b", re.IGNORECASE)
-_HOURS = [
-    (re.compile(r"\bhalf\s+an?\s+hour\b|\bhalf-hour\b", re.IGNORECASE), 30),
-    (re.compile(r"(?<!half )\b(?:an|one|1)\s+hours?\b", re.IGNORECASE), 60),
-    (re.compile(r"\b(?:two|2)\s+hours\b", re.IGNORECASE), 120),
-]
 
 _INTEREST = re.compile(
     r"\b(?:interested\s+in|interest\s+in|curious\s+about|exploring|explore|learn(?:ing)?\s+"
@@ -329,97 +167,6 @@ _GENERIC = frozenset([
     "opportunity", "opportunities", "today", "now", "time", "some", "any"
 ])
 # fmt: on
-
-_SALUTATION = re.compile(
-    r"^\s*(?:hi|hello|dear|hey|greetings|good\s+(?:morning|afternoon|evening))\b[^\n]{0,60}?"
-    r"(?:[,:!]|\s*$)",
-    re.IGNORECASE,
-)
-_SIGN_OFF = re.compile(
-    r"^\s*(?:best(?:\s+wishes|\s+regards)?|kind\s+regards|warm\s+regards|regards|warmly|thanks|"
-    r"thank\s+you|many\s+thanks|thanks\s+so\s+much|thanks\s+again|sincerely|cheers|"
-    r"all\s+the\s+best|with\s+thanks|with\s+gratitude|respectfully)\s*[,.!]?\s*$",
-    re.IGNORECASE,
-)
-_ABBREVIATION = re.compile(r"\b(?:Mr|Ms|Mrs|Mx|Dr|Prof|St|Jr|Sr|vs|etc|e\.g|i\.e|Inc|Ltd|Co)\.")
-_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
-
-
-# ------------------------------------------------------------ text helpers
-
-
-def _require_text(text: object, name: str) -> None:
-    if not isinstance(text, str):
-        raise InvalidParameter(f"{name} must be a string, not {type(text).__name__}")
-
-
-def _body(text: str) -> str:
-    """The note without its greeting and sign-off, on one line per paragraph."""
-    lines = text.strip().splitlines()
-    if lines:
-        first = _SALUTATION.match(lines[0])
-        if first:
-            rest = lines[0][first.end() :].strip()
-            lines = ([rest] if rest else []) + lines[1:]
-    for i in range(len(lines) - 1, -1, -1):
-        if _SIGN_OFF.match(lines[i]):
-            lines = lines[:i]
-            break
-    paragraphs = re.split(r"\n\s*\n", "\n".join(lines))
-    return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
-
-
-def _sentences(body: str) -> list[str]:
-    """Split into sentences, leaving "Dr." or "e.g." inside their sentence."""
-    protected = _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + "\u2024", body)
-    parts = re.split(r"(?<=[.!?])[\"'’”)\]]*\s+|\n\s*\n", protected)
-    return [p.replace("\u2024", ".").strip() for p in parts if p and p.strip()]
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
-
-
-def _lower_words(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _words(text)]
-
-
-def _quote(sentence: str, limit: int = 60) -> str:
-    return f"“{sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + '…'}”"
-
-
-def _fold(text: str) -> str:
-    return " ".join(_lower_words(text))
-
-
-def _listing(items: Iterable[str]) -> str:
-    quoted = [f"“{i}”" for i in dict.fromkeys(items)]
-    if len(quoted) <= 2:
-        return " and ".join(quoted)
-    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
-
-
-def _minutes_asked(text: str) -> list[tuple[int, int]]:
-    """Every stretch of time the note mentions, as (low, high) minutes."""
-    found: list[tuple[int, int]] = []
-    spans: list[tuple[int, int]] = []
-
-    def number(token: str) -> int:
-        token = token.lower().replace("  ", " ")
-        return int(token) if token.isdigit() else _NUMBER_WORDS[token]
-
-    for m in _RANGE_MINUTES.finditer(text):
-        low, high = sorted((number(m.group(1)), number(m.group(2))))
-        found.append((low, high))
-        spans.append(m.span())
-    for m in _ONE_MINUTES.finditer(text):
-        if any(a <= m.start() < b for a, b in spans):
-            continue
-        n = number(m.group(1))
-        found.append((n, n))
-    for pattern, n in _HOURS:
-        found.extend((n, n) for _ in pattern.finditer(text))
-    return found
 
 
 # ------------------------------------------------------------ request note
@@ -490,15 +237,15 @@ def review_request(
     >>> print(result["short-stated-time"].message)
     You ask for 60 minutes; ask for 15 to 30 minutes and keep to it.
     """
-    _require_text(text, "text")
+    require_text(text, "text")
     max_words = whole_number(max_words, "max_words")
     for name, value in (("connection", connection), ("interest", interest)):
         if value is not None:
-            _require_text(value, name)
-            if not _words(value):
+            require_text(value, name)
+            if not word_list(value):
                 raise InvalidParameter(f"{name} is empty; leave it out or name it")
-    body = _body(text)
-    sentences = _sentences(body)
+    body = note_body(text)
+    sentences = split_sentences(body)
     findings = (
         _word_count(body, max_words),
         _no_job_words(body),
@@ -512,7 +259,7 @@ def review_request(
 
 
 def _word_count(body: str, max_words: int) -> Finding:
-    n = len(_words(body))
+    n = len(word_list(body))
     if n == 0:
         return Finding("word-count", False, "The note is empty.")
     if n < max_words:
@@ -521,11 +268,11 @@ def _word_count(body: str, max_words: int) -> Finding:
         )
     paragraphs = [p for p in body.split("\n\n") if p.strip()]
     me_heavy = max(
-        paragraphs, key=lambda p: sum(w in _ME for w in _lower_words(p)) / (len(_words(p)) or 1)
+        paragraphs, key=lambda p: sum(w in _ME for w in lower_words(p)) / (len(word_list(p)) or 1)
     )
     hint = (
-        f"cut the part about yourself ({_quote(me_heavy, 40)})"
-        if any(w in _ME for w in _lower_words(me_heavy))
+        f"cut the part about yourself ({quote(me_heavy, 40)})"
+        if any(w in _ME for w in lower_words(me_heavy))
         else "keep only the connection, your interest and the question"
     )
     return Finding(
@@ -542,7 +289,7 @@ def _no_job_words(body: str) -> Finding:
     return Finding(
         "no-job-words",
         False,
-        f"It mentions {_listing(found)}; leave jobs out entirely — a request for "
+        f"It mentions {listing(found)}; leave jobs out entirely — a request for "
         "insight is easy to accept, a request for work is easy to ignore.",
     )
 
@@ -552,10 +299,10 @@ def _connection_first(sentences: list[str], connection: str | None) -> Finding:
         return Finding("connection-first", False, "There is no first sentence to check.")
     first = sentences[0]
     if connection is not None:
-        wanted = _fold(connection)
-        if wanted in _fold(first):
+        wanted = fold(connection)
+        if wanted in fold(first):
             return Finding("connection-first", True, f"The first sentence names {connection}.")
-        elsewhere = any(wanted in _fold(s) for s in sentences[1:])
+        elsewhere = any(wanted in fold(s) for s in sentences[1:])
         where = "later on; move it to the first sentence" if elsewhere else "nowhere"
         return Finding(
             "connection-first",
@@ -564,11 +311,11 @@ def _connection_first(sentences: list[str], connection: str | None) -> Finding:
             "stranger: open with it.",
         )
     if any(p.search(first) for p in _CONNECTION):
-        return Finding("connection-first", True, f"It opens with the connection: {_quote(first)}.")
+        return Finding("connection-first", True, f"It opens with the connection: {quote(first)}.")
     return Finding(
         "connection-first",
         False,
-        f"The first sentence ({_quote(first)}) does not say how you are connected; open with "
+        f"The first sentence ({quote(first)}) does not say how you are connected; open with "
         "it, e.g. “I found your name in the Lakeside College alumni directory.”",
     )
 
@@ -577,12 +324,12 @@ def _ask_is_question(sentences: list[str]) -> Finding:
     asks = [s for s in sentences if _ASK_TOPIC.search(s) and _ASK_VERB.search(s)]
     questions = [s for s in asks if s.rstrip("\"'’”) ").endswith("?")]
     if questions:
-        return Finding("ask-is-a-question", True, f"The ask is a question: {_quote(questions[0])}.")
+        return Finding("ask-is-a-question", True, f"The ask is a question: {quote(questions[0])}.")
     if asks:
         return Finding(
             "ask-is-a-question",
             False,
-            f"Your ask ({_quote(asks[0])}) is a statement; make it a question, e.g. “Would you "
+            f"Your ask ({quote(asks[0])}) is a statement; make it a question, e.g. “Would you "
             "be open to a 20-minute call next week?”",
         )
     return Finding(
@@ -594,7 +341,7 @@ def _ask_is_question(sentences: list[str]) -> Finding:
 
 
 def _short_time(body: str) -> Finding:
-    asked = _minutes_asked(body)
+    asked = minutes_asked(body)
     if not asked:
         return Finding(
             "short-stated-time",
@@ -621,7 +368,7 @@ def _short_time(body: str) -> Finding:
 
 
 def _about_reader(body: str) -> Finding:
-    words = _lower_words(body)
+    words = lower_words(body)
     you = sum(w in _YOU for w in words)
     me = sum(w in _ME for w in words)
     if you > me:
@@ -640,7 +387,7 @@ def _about_reader(body: str) -> Finding:
 
 def _specific_interest(body: str, interest: str | None) -> Finding:
     if interest is not None:
-        if _fold(interest) in _fold(body):
+        if fold(interest) in fold(body):
             return Finding("specific-interest", True, f"It names your interest: {interest}.")
         return Finding(
             "specific-interest",
@@ -649,9 +396,9 @@ def _specific_interest(body: str, interest: str | None) -> Finding:
         )
     for m in _INTEREST.finditer(body):
         what = m.group("what").strip()
-        specific = [w for w in _lower_words(what) if w not in _GENERIC and not w.isdigit()]
+        specific = [w for w in lower_words(what) if w not in _GENERIC and not w.isdigit()]
         if specific:
-            return Finding("specific-interest", True, f"It names an interest: {_quote(what, 50)}.")
+            return Finding("specific-interest", True, f"It names an interest: {quote(what, 50)}.")
     return Finding(
         "specific-interest",
         False,
@@ -660,214 +407,13 @@ def _specific_interest(body: str, interest: str | None) -> Finding:
     )
 
 
-# ------------------------------------------------------------ thank-you note
-
-_ATTACHMENT = re.compile(
-    r"\b(?:attach(?:ed|ing|ment|ments)?|enclos(?:ed|ing|ure)|please\s+find|i(?:'|’)?ve\s+"
-    r"included\s+my|here\s+is\s+my|sending\s+(?:you\s+)?my)\b",
-    re.IGNORECASE,
-)
-_REQUEST = re.compile(
-    r"\b(?:could|would|can|will)\s+you\b|"
-    r"\bwould\s+it\s+be\s+possible\b|\bi\s+was\s+(?:wondering|hoping)\b|\bany\s+chance\b|"
-    r"\bif\s+you\s+could\b|\bi(?:'|’)?d\s+(?:appreciate|be\s+grateful)\s+(?:it\s+)?if\b|"
-    r"\bplease\s+(?:send|forward|share|introduce|review|connect|pass|look|read|check|tell|"
-    r"consider|keep)\b|\bdo\s+you\s+(?:know|have)\b",
-    re.IGNORECASE,
-)
-_TAKEAWAY = re.compile(
-    r"\b(?:you\s+(?:suggested|mentioned|recommended|said|explained|pointed\s+out|described|"
-    r"told\s+me|shared)|your\s+(?:advice|suggestion|tip|point|idea|story|example|"
-    r"recommendation|description|explanation|comment)|i\s+(?:learned|learnt|realised|realized|"
-    r"took\s+away|will|'ll|’ll|plan\s+to|am\s+going\s+to|have\s+already|'ve\s+already|"
-    r"’ve\s+already|now\s+(?:see|understand))|what\s+you\s+said|it\s+was\s+(?:helpful|useful|"
-    r"eye-opening)\s+to|thanks\s+to\s+you|especially\s+(?:helpful|useful|valuable))\b",
-    re.IGNORECASE,
-)
-
-
-def _as_moment(value: object, name: str) -> date | datetime:
-    if isinstance(value, datetime | date):
-        return value
-    if isinstance(value, str):
-        for parse in (date.fromisoformat, datetime.fromisoformat):
-            try:
-                return parse(value.strip())
-            except ValueError:
-                continue
-        raise InvalidParameter(f"{name}={value!r} is not a date; write it like 2025-03-14 15:30")
-    raise InvalidParameter(f"{name} must be a date or datetime, not {type(value).__name__}")
-
-
-def _hours_between(met_at: object, sent_at: object) -> tuple[float, bool]:
-    """Hours from meeting to note, and whether only whole days were known."""
-    met = _as_moment(met_at, "met_at")
-    sent = _as_moment(sent_at, "sent_at")
-    whole_days = not isinstance(met, datetime) or not isinstance(sent, datetime)
-    if whole_days:
-        met_day = met.date() if isinstance(met, datetime) else met
-        sent_day = sent.date() if isinstance(sent, datetime) else sent
-        hours = (sent_day - met_day).days * 24.0
-    else:
-        if (met.tzinfo is None) != (sent.tzinfo is None):
-            raise InvalidParameter(
-                "met_at and sent_at must both have a time zone or both have none"
-            )
-        hours = (sent - met).total_seconds() / 3600
-    if hours < 0:
-        raise InvalidParameter(f"sent_at ({sent_at}) is before met_at ({met_at})")
-    return hours, whole_days
-
-
-def review_thank_you(
-    text: str,
-    met_at: date | datetime | str,
-    sent_at: date | datetime | str,
-    *,
-    takeaway: str | None = None,
-) -> Review:
-    """Check a thank-you note sent after an informational interview.
-
-    Rules (after *The 2-Hour Job Search* and career-centre advice):
-
-    ``within-24-hours``
-        Sent within 24 hours of the meeting; when only dates are given, the
-        same day or the next.
-    ``concrete-takeaway``
-        Names one concrete thing you took away or will act on.
-    ``no-attachment``
-        Attaches nothing (no CV or portfolio unless they asked for it).
-    ``no-new-request``
-        Asks for nothing new: the note gives thanks, it does not ask again.
-
-    Parameters
-    ----------
-    text : str
-        The note.
-    met_at, sent_at : datetime.datetime, datetime.date or ISO string
-        When the conversation took place and when the note went out.
-    takeaway : str, optional
-        The takeaway the note should mention; when omitted, phrases such as
-        "you suggested ..." or "I will ..." are accepted.
-
-    Returns
-    -------
-    Review
-
-    Raises
-    ------
-    InvalidParameter
-        If a time cannot be read or the note is dated before the meeting.
-
-    Examples
-    --------
-    >>> from datetime import datetime
-    >>> note = ("Dear Ana, thank you for your time today. You suggested I look at the "
-    ...         "open data projects at the city council, and I have already signed up "
-    ...         "for their next meetup. Best, Sam")
-    >>> review_thank_you(note, datetime(2025, 3, 4, 10), datetime(2025, 3, 4, 18)).passed
-    True
-    >>> late = review_thank_you(note, "2025-03-04", "2025-03-08")
-    >>> print(late["within-24-hours"].message)
-    Sent 4 days after the meeting; send it within 24 hours, while they still remember you.
-    """
-    _require_text(text, "text")
-    if takeaway is not None:
-        _require_text(takeaway, "takeaway")
-    hours, whole_days = _hours_between(met_at, sent_at)
-    body = _body(text)
-    sentences = _sentences(body)
-    return Review(
-        "thank-you note",
-        (
-            _within_a_day(hours, whole_days),
-            _takeaway(sentences, takeaway),
-            _no_attachment(body),
-            _no_new_request(sentences),
-        ),
-    )
-
-
-def _within_a_day(hours: float, whole_days: bool) -> Finding:
-    if whole_days:
-        days = round(hours / 24)
-        on_time = days <= 1
-        when = ("the same day" if days == 0 else "the next day") if on_time else f"{days} days"
-    else:
-        on_time = hours <= 24
-        when = f"{hours:.0f} hours"
-    if on_time:
-        return Finding(
-            "within-24-hours", True, f"Sent {when}{'' if whole_days else ' after'} — prompt."
-        )
-    return Finding(
-        "within-24-hours",
-        False,
-        f"Sent {when} after the meeting; send it within 24 hours, while they still remember you.",
-    )
-
-
-def _takeaway(sentences: list[str], takeaway: str | None) -> Finding:
-    if takeaway is not None:
-        wanted = _fold(takeaway)
-        if any(wanted in _fold(s) for s in sentences):
-            return Finding("concrete-takeaway", True, f"It names your takeaway: {takeaway}.")
-        return Finding(
-            "concrete-takeaway", False, f"It never mentions {takeaway}; say what you took away."
-        )
-    for s in sentences:
-        m = _TAKEAWAY.search(s)
-        if m and len(_words(s[m.end() :])) >= 3:
-            return Finding("concrete-takeaway", True, f"It names a takeaway: {_quote(s)}.")
-    return Finding(
-        "concrete-takeaway",
-        False,
-        "Name one concrete thing you took away or will do, e.g. “You suggested I join the "
-        "regional analytics meetup — I signed up for the next one.”",
-    )
-
-
-def _no_attachment(body: str) -> Finding:
-    m = _ATTACHMENT.search(body)
-    if m is None:
-        return Finding("no-attachment", True, "Nothing attached.")
-    return Finding(
-        "no-attachment",
-        False,
-        f"It mentions an attachment (“{m.group(0)}”); send documents only when they were "
-        "offered or asked for.",
-    )
-
-
-def _no_new_request(sentences: list[str]) -> Finding:
-    for s in sentences:
-        job = job_request(s)
-        if job:
-            return Finding(
-                "no-new-request", False, f"It asks for work (“{job}”); a thank-you only thanks."
-            )
-        if _REQUEST.search(s) or s.rstrip("\"'’”) ").endswith("?"):
-            return Finding(
-                "no-new-request",
-                False,
-                f"{_quote(s)} asks for something new; keep the thank-you to thanks and one "
-                "takeaway, and ask later if you must.",
-            )
-    return Finding("no-new-request", True, "It asks for nothing new.")
-
-
 # ------------------------------------------------------------ 3B7
-
-
-def _as_day(value: object, name: str) -> date:
-    moment = _as_moment(value, name)
-    return moment.date() if isinstance(moment, datetime) else moment
 
 
 def _holiday_set(holidays: Iterable[object]) -> frozenset[date]:
     if isinstance(holidays, str | date):
         raise InvalidParameter("holidays must be a list of dates, not a single value")
-    return frozenset(_as_day(h, "holiday") for h in items(holidays, "holidays"))
+    return frozenset(to_day(h, "holiday") for h in items(holidays, "holidays"))
 
 
 def _is_business_day(day: date, holidays: frozenset[date]) -> bool:
@@ -901,7 +447,7 @@ def add_business_days(
     >>> add_business_days("2025-03-08", 0)       # Saturday rolls to Monday
     datetime.date(2025, 3, 10)
     """
-    day = _as_day(start, "start")
+    day = to_day(start, "start")
     days = whole_number(days, "days", minimum=0)
     return _add_business_days(day, days, _holiday_set(holidays))
 
@@ -936,7 +482,7 @@ def follow_up_dates(
     >>> follow_up_dates("2025-03-03", holidays=["2025-03-05"]).second_contact_on
     datetime.date(2025, 3, 7)
     """
-    day = _as_day(sent_on, "sent_on")
+    day = to_day(sent_on, "sent_on")
     free = _holiday_set(holidays)
     return FollowUpDates(
         sent_on=day,

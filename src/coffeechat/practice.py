@@ -31,6 +31,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from coffeechat._tables import read_csv_rows
 from coffeechat.conversation import INTERVIEWEE, LEARNER, TRANSCRIPT_COLUMNS, scorecard
 from coffeechat.errors import InvalidParameter, TranscriptDataError
 from coffeechat.questions import CLOSING_IDS, Question, QuestionBank, load_bank
@@ -100,18 +101,17 @@ def load_answers(path: str | Path | None = None) -> pd.DataFrame:
         For a missing file or column, or an empty cell (names file and line).
     """
     path = answers_path() if path is None else Path(path)
-    try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except FileNotFoundError as err:
-        raise TranscriptDataError("no such file", path=path) from err
-    missing = [c for c in _ANSWER_COLUMNS if c not in table.columns]
+    table = read_csv_rows(path, TranscriptDataError)
+    missing = [c for c in _ANSWER_COLUMNS if c not in table.header]
     if missing:
-        raise TranscriptDataError(f"no column {missing[0]!r}", path=path, line=1)
-    for i, row in enumerate(table.itertuples(index=False), start=2):
+        raise TranscriptDataError(
+            f"no column {missing[0]!r}", path=table.path, line=table.header_line
+        )
+    for line, row in table.rows:
         for column in _ANSWER_COLUMNS:
-            if not getattr(row, column).strip():
-                raise TranscriptDataError("empty cell", path=path, line=i, column=column)
-    return table
+            if not row[column]:
+                raise TranscriptDataError("empty cell", path=table.path, line=line, column=column)
+    return table.frame().astype(str)
 
 
 def _pick(options: Sequence[str], *keys: str) -> str:

@@ -38,6 +38,8 @@ from datetime import date
 
 import pandas as pd
 
+from coffeechat._args import to_day
+from coffeechat._tables import blank
 from coffeechat.contacts import Network
 from coffeechat.datasets import (
     load_sample_network,
@@ -171,27 +173,6 @@ def _require(table: object, name: str, columns: Iterable[str]) -> pd.DataFrame:
     return table
 
 
-def _as_day(value: object, name: str = "as_of") -> date:
-    if isinstance(value, pd.Timestamp):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError as err:
-            raise InvalidParameter(f"{name}={value!r} is not a date like '2026-01-01'") from err
-    raise InvalidParameter(f"{name} must be a date, not {type(value).__name__}")
-
-
-def _blank(value: object) -> bool:
-    return (
-        value is None
-        or (isinstance(value, float) and value != value)
-        or (isinstance(value, str) and not value.strip())
-    )
-
-
 def years_between(start: object, end: object) -> float:
     """Years from ``start`` to ``end``, to one decimal (365.25 days a year).
 
@@ -200,7 +181,7 @@ def years_between(start: object, end: object) -> float:
     >>> years_between("2017-09-01", "2026-01-01")
     8.3
     """
-    first, last = _as_day(start, "start"), _as_day(end, "end")
+    first, last = to_day(start, "start"), to_day(end, "end")
     return round((last - first).days / _DAYS_PER_YEAR, 1)
 
 
@@ -249,10 +230,10 @@ def tenure_table(
     """
     _require(people, "people", ("id", "name"))
     _require(positions, "positions", ("person", "organization", "role", "start", "end"))
-    day = _as_day(as_of)
+    day = to_day(as_of, "as_of")
     history = positions.copy()
-    history["start"] = [_as_day(v, "start") for v in history["start"]]
-    history["end"] = [None if _blank(v) else _as_day(v, "end") for v in history["end"]]
+    history["start"] = [to_day(v, "start") for v in history["start"]]
+    history["end"] = [None if blank(v) else to_day(v, "end") for v in history["end"]]
     current = history[history["end"].isna()].sort_values("start", kind="stable")
     current = current.drop_duplicates("person", keep="last")
     there = history.merge(current[["person", "organization"]], on=["person", "organization"])
@@ -270,7 +251,7 @@ def tenure_table(
 
 
 def _names(cell: object) -> list[str]:
-    if _blank(cell):
+    if blank(cell):
         return []
     return [n.strip() for n in str(cell).split(";") if n.strip()]
 
@@ -420,8 +401,8 @@ def research_card(
         started, years = row["started"], float(row["years"])
         role, organization = row["role"], row["organization"]
     history = _require(positions, "positions", ("person", "organization", "role", "start", "end"))
-    earlier = history[(history["person"] == person) & ~history["end"].map(_blank)]
-    earlier = earlier.assign(_start=[_as_day(v, "start") for v in earlier["start"]])
+    earlier = history[(history["person"] == person) & ~history["end"].map(blank)]
+    earlier = earlier.assign(_start=[to_day(v, "start") for v in earlier["start"]])
     path = tuple(
         f"{r.role}, {r.organization} ({years_between(r.start, r.end):g} years)"
         for r in earlier.sort_values("_start", ascending=False).itertuples(index=False)
@@ -437,7 +418,7 @@ def research_card(
     def field(column: str, fallback: str = "") -> str:
         return (
             str(about[column].iloc[0])
-            if len(about) and not _blank(about[column].iloc[0])
+            if len(about) and not blank(about[column].iloc[0])
             else fallback
         )
 

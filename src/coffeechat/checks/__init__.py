@@ -159,6 +159,7 @@ from coffeechat.checks.ps08 import (
     check_three_weeks,
     check_top_five,
 )
+from coffeechat.room import recorded
 
 #: The graded assignments, by folder name.
 ASSIGNMENTS: dict[str, Assignment] = {
@@ -176,6 +177,11 @@ ASSIGNMENTS: dict[str, Assignment] = {
 }
 
 install_notebook_messages()
+
+# Each check records its result in the workshop room, once the learner joins it.
+for _name in [n for n in globals() if n.startswith("check_")]:
+    globals()[_name] = recorded(globals()[_name])
+del _name
 
 __all__ = [
     "ASSIGNMENTS",

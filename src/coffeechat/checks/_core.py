@@ -43,7 +43,7 @@ from typing import Any, NoReturn
 
 import pandas as pd
 
-from coffeechat import _args
+from coffeechat import _args, room
 from coffeechat.checks._integrity import scoreboard_notes
 from coffeechat.errors import CheckFailed, InvalidParameter
 
@@ -863,7 +863,7 @@ def scoreboard(assignment: str, namespace: Mapping[str, Any]) -> Scoreboard:
                 continue
             visible += test.points
             try:
-                with contextlib.redirect_stdout(io.StringIO()):
+                with contextlib.redirect_stdout(io.StringIO()), room.quiet():
                     eval("checks." + test.call, env)
             except NameError as err:
                 notes.append(not_defined(str(err.name), spec, namespace))

@@ -29,6 +29,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from coffeechat._args import a_date
@@ -90,10 +91,18 @@ def check_advocacy(advocacy: Callable[[Any, Any], Any], network: Network) -> Non
     CheckFailed
         Naming an employer where the answer is wrong, and who is (or is not) near.
     """
+    employers = _advocacy_right(advocacy, network)
+    passed(f"Your advocacy is right for all {len(employers)} organisations in your network.")
+
+
+def _advocacy_right(advocacy: Callable[[Any, Any], Any], network: Network) -> list[str]:
+    """Fail at the first employer where ``advocacy`` is wrong; return the employers tried."""
     employers = sorted({o for o in network.people["organization"] if not blank(o)})
     for employer in [*employers, "Nowhere Mapped Ltd"]:
         name = f"advocacy(network, {employer!r})"
-        mine = expect_type(call(advocacy, [network, employer], name), bool, name, "True or False")
+        mine = expect_type(
+            call(advocacy, [network, employer], name), bool | np.bool_, name, "True or False"
+        )
         near = within_reach(network, employer)
         if bool(mine) and not near:
             fail(
@@ -105,7 +114,7 @@ def check_advocacy(advocacy: Callable[[Any, Any], Any], network: Network) -> Non
                 f"{name} says no, but you can reach "
                 f"{listing([_name(network, p) for p in near])} there within two hops."
             )
-    passed(f"Your advocacy is right for all {len(employers)} organisations in your network.")
+    return employers
 
 
 @checked
@@ -116,14 +125,27 @@ def check_lamp_list(lamp: object, network: Network, advocacy: Callable[[Any, Any
     ------
     CheckFailed
         With the first problem: fewer than 40 employers, a missing column, a
-        score out of range, or an advocacy answer that disagrees with
-        ``advocacy`` for an employer in the network.
+        score out of range, the employer you work for now, an organisation of
+        the network left out, an ``advocacy`` that is wrong for an employer
+        in the network, or an advocacy answer that disagrees with
+        ``advocacy``.
     """
     table = expect_type(lamp, pd.DataFrame, "lamp", "a pandas DataFrame (one row an employer)")
     try:
         checked = make_lamp(table)
     except CoffeeChatError as err:
         fail(f"Your LAMP list is not ready yet: {err}")
+    listed = set(checked["employer"])
+    own = network.person(network.me).organization
+    if own in listed:
+        fail(f"Your LAMP list has {own}, where you work now: leave it out (you are there already).")
+    absent = sorted({o for o in network.people["organization"] if not blank(o)} - listed - {own})
+    if absent:
+        fail(
+            f"Your LAMP list leaves out {listing(absent)}: give every organisation in your "
+            "network (except where you work) a row, besides the employers you found outside it."
+        )
+    _advocacy_right(advocacy, network)
     for row in checked.itertuples():
         if not network.match(organization=row.employer):
             continue
@@ -158,7 +180,10 @@ def check_top_five(top_five: object, lamp: pd.DataFrame) -> None:
     A list of names, a Series, or a DataFrame with an ``employer`` column all do.
     """
     mine = _employer_list(top_five, "top_five")
-    want = make_lamp(lamp)["employer"].head(5).tolist()
+    try:
+        want = make_lamp(lamp)["employer"].head(5).tolist()
+    except CoffeeChatError:
+        fail("Your LAMP list is not ready yet, so it has no top five: fix `lamp` first (check a1).")
     if len(mine) != 5:
         fail(f"top_five names {len(mine)} employers; it should name the first 5 of your list.")
     if mine != want:
@@ -226,6 +251,11 @@ def check_ask_list(
                 f"For {employer}, the introducer {first!r} is not someone you know: the chain "
                 "starts with one of your own contacts."
             )
+        if first == person and network.tie(me, person) is None:
+            fail(
+                f"For {employer}, the introducer is {_name(network, person)} themself, whom you "
+                "do not know yet: the introducer is your own contact who starts the chain."
+            )
         if first == person:
             strength = network.tie(me, person).strength if network.tie(me, person) else 0.0
             hops = 1
@@ -252,6 +282,22 @@ def check_ask_list(
 
 
 # ---------------------------------------------------------------- part (c)
+def _ask_table(ask: object, network: Network) -> pd.DataFrame:
+    """The learner's ``ask`` (part b), or a sentence blaming part (b) when it cannot be used."""
+    if not isinstance(ask, pd.DataFrame) or not {"person", "introducer"} <= set(ask.columns):
+        fail(
+            "Your `ask` (part b) is the cause: it needs the columns 'person' and 'introducer' "
+            "(ids of people in your network) — fix that first."
+        )
+    unknown = [p for p in ask["person"] if not _blank_cell(p) and str(p) not in network]
+    if unknown:
+        fail(
+            f"Your `ask` (part b) is the cause: its person column holds {listing(unknown)}, "
+            "which are not ids of people in your network — fix that first."
+        )
+    return ask
+
+
 @checked
 def check_requests(requests: object, ask: pd.DataFrame, network: Network) -> None:
     """Check the learner's request emails: two, to people on the ask list, each passing review.
@@ -261,6 +307,7 @@ def check_requests(requests: object, ask: pd.DataFrame, network: Network) -> Non
     one), and pass every rule of :func:`coffeechat.outreach.review_request`.
     """
     mapping = expect_type(requests, Mapping, "requests", "a dictionary: person id -> email text")
+    ask = _ask_table(ask, network)
     people = {
         str(p): r for _, r in ask.iterrows() if not _blank_cell(r["person"]) for p in [r["person"]]
     }
@@ -299,6 +346,7 @@ def check_first_plan(
     with the closing questions, and saved as Markdown at ``path``.
     """
     plan = expect_type(plan, InterviewPlan, "first_plan", "the result of plan_interview(...)")
+    ask = _ask_table(ask, network)
     first = next((r for _, r in ask.iterrows() if not _blank_cell(r["person"])), None)
     if first is None:
         fail("Your ask list has nobody to talk to yet, so there is no first conversation to plan.")

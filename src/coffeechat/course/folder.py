@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sys
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -129,6 +130,18 @@ def quiet() -> Iterator[None]:
                 os.environ[name] = value
 
 
+def nbgrader_tools_on_path() -> None:
+    """Let nbgrader find ``alembic``, which it runs by name to open a gradebook.
+
+    When ``coffeechat`` is run as ``.venv/bin/coffeechat`` without activating
+    the environment, the environment's ``bin/`` is not on PATH and nbgrader
+    fails with a bare FileNotFoundError; put it there, once, for this process.
+    """
+    if shutil.which("alembic") is None:
+        tools = str(Path(sys.executable).parent)
+        os.environ["PATH"] = os.pathsep.join([tools, os.environ.get("PATH", "")])
+
+
 def open_course(
     course: str | Path,
     db: str | None = None,
@@ -144,6 +157,7 @@ def open_course(
     from nbgrader.coursedir import CourseDirectory
     from traitlets.config.loader import PyFileConfigLoader
 
+    nbgrader_tools_on_path()
     root = Path(course).resolve()
     if not (root / _CONFIG).is_file():
         raise GradingError(

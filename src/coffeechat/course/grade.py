@@ -18,7 +18,9 @@ import json
 import multiprocessing
 import os
 import queue
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -38,7 +40,7 @@ from coffeechat.course.gradebook import (
     save_result,
     write_csv,
 )
-from coffeechat.course.worker import Settings, run_worker
+from coffeechat.course.worker import Settings, run_worker, stop_kernels_in
 from coffeechat.errors import GradingError
 
 __all__ = ["GradeReport", "grade", "sandbox_status"]
@@ -303,6 +305,28 @@ def grade(
     )
 
 
+#: How many times a submission is handed to a fresh worker after the worker
+#: grading it stopped (killed, crashed) before it is recorded as failed.
+RETRIES_PER_SUBMISSION = 1
+
+
+def _restart_cap(jobs: int, todo: int) -> int:
+    """Most workers started again in one run, whatever stops them."""
+    return min(2 * jobs + 4, jobs + 2 * todo)
+
+
+def _worker_stopped(student: str, tries: int) -> dict[str, Any]:
+    return {
+        "result": None,
+        "failed": True,
+        "notes": [
+            f"could not be graded: its grading worker stopped {tries} times while grading it "
+            "(the notebook may stop or kill the process that runs it); scored 0"
+        ],
+        "seconds": 0.0,
+    }
+
+
 def _run_pool(
     settings: Settings,
     todo: list[str],
@@ -310,32 +334,59 @@ def _run_pool(
     record: Callable[[str, dict[str, Any]], None],
     progress: Callable[[str], None] | None,
     start: float,
+    *,
+    retries: int | None = None,
+    restart_cap: int | None = None,
 ) -> list[str]:
-    """Grade ``todo`` in worker processes; return the students left unfinished."""
-    context = multiprocessing.get_context("spawn")
+    """Grade ``todo`` in worker processes; return the students left unfinished.
+
+    A worker that stops while grading a submission is replaced and the
+    submission handed out again, ``retries`` times at most
+    (:data:`RETRIES_PER_SUBMISSION`); then it is recorded as failed, with the
+    reason. Past ``restart_cap`` replacements in all (:func:`_restart_cap`),
+    grading stops and the students not yet graded are returned.
+    """
+    # Workers are forked from a clean server process that has imported
+    # nbgrader, pandas and the grading code once: a worker (or its
+    # replacement) starts without importing them again, as "spawn" would.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["coffeechat.course.worker"])
     tasks, results = context.Queue(), context.Queue()
     for student in todo:
         tasks.put(student)
     count = min(jobs, len(todo))
-    for _ in range(count):
-        tasks.put(None)
+    cap = _restart_cap(count, len(todo)) if restart_cap is None else restart_cap
+    retries = RETRIES_PER_SUBMISSION if retries is None else retries
     workers: dict[int, Any] = {}
+    folders: dict[int, Path] = {}
+    serial = iter(range(10**9))
 
-    def launch(index: int) -> None:
+    def launch() -> None:
+        index = next(serial)
+        folders[index] = Path(tempfile.mkdtemp(prefix="coffeechat-grading-"))
         worker = context.Process(
-            target=run_worker, args=(index, settings, tasks, results), daemon=True
+            target=run_worker,
+            args=(index, settings, tasks, results, str(folders[index])),
+            daemon=True,
         )
         worker.start()
         workers[index] = worker
 
-    for index in range(count):
-        launch(index)
+    def clear_up(index: int) -> None:
+        """A stopped worker's kernels and folder go with it, however it stopped."""
+        stop_kernels_in(folders[index])
+        shutil.rmtree(folders.pop(index), ignore_errors=True)
+
+    for _ in range(count):
+        launch()
     holding: dict[int, str] = {}
     done: set[str] = set()
-    lost: list[str] = []
+    tries: dict[str, int] = {}
+    restarts = 0
     started = 0
+    interrupted = False
     try:
-        while len(done) + len(lost) < len(todo):
+        while len(done) < len(todo):
             try:
                 message = results.get(timeout=0.5)
             except queue.Empty:
@@ -343,14 +394,23 @@ def _run_pool(
                     if worker.is_alive():
                         continue
                     del workers[index]
-                    if index in holding:
-                        student = holding.pop(index)
-                        lost.append(student)
-                        if progress:
-                            progress(f"  {student}: not graded (its grading worker stopped)")
-                    relaunched = len(workers) + len(done) + len(lost) > 2 * len(todo)
-                    if len(done) + len(lost) + len(holding) < len(todo) and not relaunched:
-                        launch(max([*workers, index]) + 1)
+                    clear_up(index)
+                    student = holding.pop(index, None)
+                    if student is not None:
+                        tries[student] = tries.get(student, 0) + 1
+                        if tries[student] > retries:
+                            done.add(student)
+                            record(student, _worker_stopped(student, tries[student]))
+                        else:
+                            tasks.put(student)
+                            if progress:
+                                progress(
+                                    f"the worker grading {student} stopped; "
+                                    "grading it again in a new worker"
+                                )
+                while len(workers) < min(count, len(todo) - len(done)) and restarts < cap:
+                    restarts += 1
+                    launch()
                 if not workers:
                     break
                 continue
@@ -360,8 +420,8 @@ def _run_pool(
                 started += 1
                 if progress:
                     progress(
-                        f"grading {started}/{len(todo)} {message[2]}\N{HORIZONTAL ELLIPSIS}"
-                        + _eta(start, len(done), len(todo))
+                        f"grading {min(started, len(todo))}/{len(todo)} {message[2]}"
+                        "\N{HORIZONTAL ELLIPSIS}" + _eta(start, len(done), len(todo))
                     )
             elif kind == "done":
                 holding.pop(index, None)
@@ -370,15 +430,28 @@ def _run_pool(
             elif kind == "error":
                 raise GradingError(f"a grading worker could not start: {message[2]}")
     except KeyboardInterrupt:
+        interrupted = True
         return [s for s in todo if s not in done]
     finally:
-        for worker in workers.values():
+        if not interrupted:
+            for _ in workers:
+                tasks.put(None)
+            for worker in workers.values():
+                worker.join(timeout=2)
             if worker.is_alive():
                 worker.terminate()
         for worker in workers.values():
             worker.join(timeout=10)
             if worker.is_alive():
                 worker.kill()
+                worker.join(timeout=10)
+        for index in list(folders):
+            clear_up(index)
         tasks.cancel_join_thread()
         results.cancel_join_thread()
-    return lost + [s for s in todo if s not in done and s not in lost]
+    if progress and len(done) < len(todo):
+        progress(
+            f"grading workers stopped {restarts + count} times in all; stopping here "
+            "(something keeps stopping them)"
+        )
+    return [s for s in todo if s not in done]

@@ -130,7 +130,34 @@ def private_copy(db_url: str, assignment: str, target: Path) -> str:
     the course's own gradebook is never opened by a worker for writing.
     """
     url = f"sqlite:///{target}"
-    with Gradebook(db_url) as gb, Gradebook(url) as mine:
+    with Gradebook(db_url) as gb:
+        _stamp_schema(gb, target)
+        _copy_assignment(gb, url, assignment)
+    return url
+
+
+def _stamp_schema(gb: Gradebook, target: Path) -> None:
+    """Give a new SQLite gradebook the course gradebook's schema version.
+
+    nbgrader stamps a gradebook it creates by running the ``alembic``
+    command in a new process, which costs a second or two (far more on a
+    busy machine) for each grading worker; the version is the course's own.
+    """
+    from sqlalchemy import text
+
+    try:
+        (version,) = gb.db.execute(text("SELECT version_num FROM alembic_version")).one()
+    except Exception:  # no stamp to copy: nbgrader stamps it itself
+        gb.db.rollback()
+        return
+    with sqlite3.connect(target) as db:
+        db.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+        db.execute("INSERT INTO alembic_version (version_num) VALUES (?)", (version,))
+    db.close()
+
+
+def _copy_assignment(gb: Gradebook, url: str, assignment: str) -> None:
+    with Gradebook(url) as mine:
         a = gb.find_assignment(assignment)
         mine.update_or_create_assignment(a.name, duedate=a.duedate)
         for nb in a.notebooks:
@@ -155,7 +182,6 @@ def private_copy(db_url: str, assignment: str, target: Path) -> str:
                     source=cell.source,
                     checksum=cell.checksum,
                 )
-    return url
 
 
 def read_result(db_url: str, assignment: str, student: str) -> dict[str, Any] | None:

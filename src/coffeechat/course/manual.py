@@ -77,13 +77,16 @@ def awaiting_marks(
     pandas.DataFrame
         One row per student and answer cell, with :data:`MARK_COLUMNS`:
         ``points`` is what the cell is worth, ``score`` the mark given (NaN
-        until marked) and ``comment`` the marker's comment.
+        until marked; 0 for an answer left exactly as released, which
+        nbgrader scores by itself) and ``comment`` the marker's comment.
     """
     c = open_course(course, db)
     rows = []
     with c.api.gradebook as gb:
         for student, notebook, grade, comment in _manual_grades(gb, c, assignment):
-            marked = grade.manual_score is not None
+            # nbgrader's own score: the mark given, else its automatic 0 for
+            # an answer left exactly as released, else None (not marked yet).
+            score = grade.manual_score if grade.manual_score is not None else grade.auto_score
             if not grade.needs_manual_grade and not everything:
                 continue
             rows.append(
@@ -92,7 +95,7 @@ def awaiting_marks(
                     "notebook": notebook,
                     "cell": grade.name,
                     "points": float(grade.max_score),
-                    "score": float(grade.manual_score) if marked else math.nan,
+                    "score": math.nan if score is None else float(score),
                     "comment": (comment.manual_comment or "") if comment else "",
                 }
             )

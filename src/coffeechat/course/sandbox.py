@@ -68,7 +68,15 @@ class Limits:
     Parameters
     ----------
     memory_mb : int
-        Address space of each process, in MiB (``RLIMIT_AS``).
+        Memory of each process of the kernel, in MiB: its address space
+        (``RLIMIT_AS``), so that an allocation past it fails at once with a
+        ``MemoryError`` (noted as "used too much memory") instead of taking
+        the machine's memory. The default, 1.5 GiB, is several times
+        the address space of a Python with pandas, networkx and the course's
+        checks imported (about 230 MiB, before the kernel's threads) and
+        keeps a few parallel workers well inside a 24 GiB machine. It binds
+        each process: a kernel's children (``processes``) get as much each.
+        ``coffeechat grade --memory MIB`` changes it.
     processes : int
         Processes and threads at once: a ``pids`` control group of the
         kernel's own when grading runs as root, else ``RLIMIT_NPROC``.
@@ -81,7 +89,7 @@ class Limits:
         Size of the kernel's private ``/tmp``.
     """
 
-    memory_mb: int = 2048
+    memory_mb: int = 1536
     processes: int = 64
     cpu_seconds: int = 900
     file_mb: int = 64

@@ -159,6 +159,22 @@ _OUTSIDE = re.compile(
 )
 
 
+def _too_much_memory(limits: sandbox.Limits) -> str:
+    return f"used too much memory: stopped at the limit of {limits.memory_mb} MiB"
+
+
+#: What a kernel's own log shows when memory ran out outside Python's reach.
+_MEMORY_SIGNS = ("MemoryError", "bad_alloc", "Cannot allocate memory", "out of memory")
+
+
+def _log_since(log: Path | None, offset: int) -> str:
+    if log is None or not log.is_file():
+        return ""
+    with open(log, "rb") as f:
+        f.seek(offset)
+        return f.read(1_000_000).decode("utf-8", "replace")
+
+
 def behaviour_notes(c: Course, assignment: str, student: str, limits: sandbox.Limits) -> list[str]:
     """What the graded notebook's errors say it tried: limits hit, network, other folders."""
     folder = c.path("autograded", student, assignment)
@@ -174,8 +190,8 @@ def behaviour_notes(c: Course, assignment: str, student: str, limits: sandbox.Li
                 if output.get("output_type") != "error":
                     continue
                 name, value = output.get("ename", ""), str(output.get("evalue", ""))
-                if name == "MemoryError":
-                    found[f"ran out of memory (the limit is {limits.memory_mb} MiB)"] = None
+                if name.endswith("MemoryError"):  # numpy's is _ArrayMemoryError
+                    found[_too_much_memory(limits)] = None
                 elif name == "BlockingIOError" or "Resource temporarily unavailable" in value:
                     found[f"started too many processes (the limit is {limits.processes})"] = None
                 elif "File too large" in value:
@@ -206,10 +222,16 @@ def grade_one(
     student: str,
     private_url: str,
     limits: sandbox.Limits | None = None,
+    kernel_log: Path | None = None,
 ) -> dict[str, Any]:
-    """Autograde one submission against the worker's private gradebook."""
+    """Autograde one submission against the worker's private gradebook.
+
+    ``kernel_log`` is the sandboxed kernels' log: what it gains while this
+    submission runs tells, for one, a kernel that died of memory.
+    """
     began = time.perf_counter()
     notes = submission_notes(c, assignment, student)
+    offset = kernel_log.stat().st_size if kernel_log is not None and kernel_log.is_file() else 0
     with quiet():
         result = c.api.autograde(assignment, student)
     log = result.get("log", "")
@@ -222,7 +244,11 @@ def grade_one(
         notes.append("its output was too long and was cut off")
     if "showed hidden test code" in log:
         notes.append("its output showed hidden test code, which was removed")
-    notes += behaviour_notes(c, assignment, student, limits or sandbox.Limits())
+    limits = limits or sandbox.Limits()
+    notes += behaviour_notes(c, assignment, student, limits)
+    memory_signs = any(sign in _log_since(kernel_log, offset) for sign in _MEMORY_SIGNS)
+    if memory_signs and _too_much_memory(limits) not in notes:
+        notes.append(_too_much_memory(limits))
     if _tidy(c.path("autograded", student, assignment)):
         notes.append("it left links or pipes in its folder (removed)")
     data = read_result(private_url, assignment, student) if result.get("success") else None
@@ -242,7 +268,31 @@ def grade_one(
     }
 
 
-def run_worker(index: int, settings: Settings, tasks: Any, results: Any) -> None:
+def stop_kernels_in(base: Path) -> int:
+    """Kill every process whose command line names ``base``: a worker's leftover kernels.
+
+    A sandboxed kernel runs in a session of its own under bubblewrap, so it
+    outlives a worker that is killed or stopped mid-submission; its command
+    line names the worker's folder (connection file, bound runtime folder).
+    """
+    needle = os.fsencode(str(base))
+    killed = 0
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/cmdline", "rb") as f:
+                if needle in f.read():
+                    os.kill(int(entry.name), signal.SIGKILL)
+                    killed += 1
+        except OSError:
+            continue
+    return killed
+
+
+def run_worker(
+    index: int, settings: Settings, tasks: Any, results: Any, folder: str | None = None
+) -> None:
     """Grade the students taken from ``tasks`` until a None; report on ``results``.
 
     Messages: ``("ready", index)``, ``("start", index, student)``,
@@ -254,7 +304,7 @@ def run_worker(index: int, settings: Settings, tasks: Any, results: Any) -> None
         raise SystemExit(1)
 
     signal.signal(signal.SIGTERM, stop)
-    base = Path(tempfile.mkdtemp(prefix="coffeechat-grading-"))
+    base = Path(folder or tempfile.mkdtemp(prefix="coffeechat-grading-"))
     try:
         run = base / "run"
         run.mkdir()
@@ -277,7 +327,14 @@ def run_worker(index: int, settings: Settings, tasks: Any, results: Any) -> None
                 break
             results.put(("start", index, student))
             try:
-                outcome = grade_one(c, settings.assignment, student, private_url, settings.limits)
+                outcome = grade_one(
+                    c,
+                    settings.assignment,
+                    student,
+                    private_url,
+                    settings.limits,
+                    run / "kernel.log" if settings.sandbox else None,
+                )
             except Exception as err:  # one submission must never stop the class
                 outcome = {
                     "result": None,
@@ -289,4 +346,5 @@ def run_worker(index: int, settings: Settings, tasks: Any, results: Any) -> None
     except Exception as err:
         results.put(("error", index, f"{type(err).__name__}: {err}"))
     finally:
+        stop_kernels_in(base)
         shutil.rmtree(base, ignore_errors=True)

@@ -11,7 +11,8 @@ There is a module per widget or drawing, in the order the course meets them:
 ``industry_map`` (Module 2); ``request``, ``lamp`` and ``calendar``
 (Module 3); ``planner`` (Module 4); ``roleplay`` (Module 5); ``thank_you``,
 ``tracker`` and ``snowball`` (Module 6); ``smallworld`` (Module 7); ``plan``
-(Module 8). This package gathers their public names.
+(Module 8); and ``room``, the facilitator's view of a workshop room. This
+package gathers their public names.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from coffeechat.ui.quiz import Quiz, QuizQuestion, mark_answer, quiz
 from coffeechat.ui.reach import ReachExplorer, reach_explorer
 from coffeechat.ui.request import RequestChecker, request_checker, request_findings
 from coffeechat.ui.roleplay import RolePlay, roleplay, roleplay_moves
+from coffeechat.ui.room import STATUS_COLOURS, RoomView, draw_room, room_view
 from coffeechat.ui.smallworld import SmallWorldLab, small_world_lab, small_world_summary
 from coffeechat.ui.snowball import SnowballSimulator, snowball_simulator, snowball_summary
 from coffeechat.ui.thank_you import (
@@ -66,6 +68,8 @@ __all__ = [
     "ReachExplorer",
     "RequestChecker",
     "RolePlay",
+    "RoomView",
+    "STATUS_COLOURS",
     "SmallWorldLab",
     "SnowballSimulator",
     "ThankYouReviewer",
@@ -74,6 +78,7 @@ __all__ = [
     "chain_finder",
     "chain_table",
     "draw_network",
+    "draw_room",
     "follow_up_board",
     "follow_up_calendar",
     "follow_up_calendar_widget",
@@ -91,6 +96,7 @@ __all__ = [
     "request_findings",
     "roleplay",
     "roleplay_moves",
+    "room_view",
     "small_world_lab",
     "small_world_summary",
     "snowball_simulator",

@@ -1,0 +1,257 @@
+"""How many participants one machine holds: the workshop hub under N people at once.
+
+Run it from the project folder (needs configurable-http-proxy in ``.node/``,
+which ``bash run.sh test`` or ``bash run.sh hub`` installs)::
+
+    .venv/bin/python benchmarks/bench_hub.py                 # 5, 10 and 20 participants
+    .venv/bin/python benchmarks/bench_hub.py --sizes 5 10
+
+For each size N it starts the hub of ``deploy/jupyterhub/`` on 127.0.0.1 (a
+temporary folder, free ports), as a workshop begins: N participants ask for
+their servers at the same moment; as soon as all are up, each opens Module 1
+(``notebooks/01-why-informational-interviews.ipynb``: a session through the
+server's REST API, as JupyterLab does) and runs every code cell in its kernel
+over the kernel's websocket, all at once. Then it measures memory and stops
+the hub (hub, proxy, every server and kernel). A cell that fails, or a run
+that passes ``--timeout``, stops the benchmark with an error.
+
+The table gives, per size: seconds until every server is ready, seconds
+until everyone has run Module 1 (from the first request), the slowest
+participant's Module 1 run, the processor time one participant's server and
+kernel used (start-up included), the memory of one participant (resident set of
+their server plus kernel: median and largest) and the hub's own overhead
+(hub and proxy). Progress goes to stderr, the Markdown table to stdout.
+
+It is a script, not a test: timings depend on the machine and on what else
+runs on it, so no test asserts them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import nbformat
+import psutil
+import websocket
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from hub_tools import HubError, LocalHub, proxy_or_fail  # noqa: E402
+
+MODULE = "notebooks/01-why-informational-interviews.ipynb"
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Row:
+    size: int
+    servers_ready: float
+    everyone_ran: float
+    slowest_run: float
+    participant_mb: list[float]
+    participant_cpu: list[float]
+    hub_mb: float
+    total_mb: float
+
+
+def code_cells(path: Path) -> list[str]:
+    return [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+
+
+def run_module(hub: LocalHub, user: str, cells: list[str], timeout: float) -> float:
+    """Open Module 1 in the user's server and run every code cell; seconds taken."""
+    began = time.monotonic()
+    session = hub.server(
+        user,
+        "POST",
+        "/api/sessions",
+        body={"path": MODULE, "type": "notebook", "name": "", "kernel": {"name": "python3"}},
+    )
+    kernel = session["kernel"]["id"]
+    url = hub.url.replace("http://", "ws://") + f"/user/{user}/api/kernels/{kernel}/channels"
+    ws = websocket.create_connection(
+        url, header=[f"Authorization: token {hub.token}"], timeout=timeout
+    )
+    client = uuid.uuid4().hex
+    try:
+        for number, code in enumerate(cells, 1):
+            msg_id = uuid.uuid4().hex
+            ws.send(
+                json.dumps(
+                    {
+                        "header": {
+                            "msg_id": msg_id,
+                            "msg_type": "execute_request",
+                            "session": client,
+                            "username": user,
+                            "version": "5.3",
+                            "date": datetime.now(UTC).isoformat(),
+                        },
+                        "parent_header": {},
+                        "metadata": {},
+                        "content": {
+                            "code": code,
+                            "silent": False,
+                            "store_history": True,
+                            "user_expressions": {},
+                            "allow_stdin": False,
+                            "stop_on_error": True,
+                        },
+                        "channel": "shell",
+                        "buffers": [],
+                    }
+                )
+            )
+            while True:
+                if time.monotonic() - began > timeout:
+                    raise HubError(f"{user}: Module 1 took longer than {timeout} s")
+                frame = ws.recv()
+                if isinstance(frame, bytes):  # a message with binary buffers (widgets)
+                    continue
+                message = json.loads(frame)
+                if message.get("parent_header", {}).get("msg_id") != msg_id:
+                    continue
+                if message["msg_type"] == "execute_reply":
+                    content = message["content"]
+                    if content.get("status") != "ok":
+                        raise HubError(
+                            f"{user}: code cell {number} of {MODULE} failed: "
+                            f"{content.get('ename')}: {content.get('evalue')}"
+                        )
+                    break
+    finally:
+        ws.close()
+    return time.monotonic() - began
+
+
+def rss_mb(process: psutil.Process, with_children: bool) -> float:
+    processes = [process, *(process.children(recursive=True) if with_children else [])]
+    total = 0
+    for p in processes:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            total += p.memory_info().rss
+    return total / MB
+
+
+def cpu_seconds(process: psutil.Process) -> float:
+    """Processor time (user + system) of a process and everything it started."""
+    total = 0.0
+    for p in [process, *process.children(recursive=True)]:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            times = p.cpu_times()
+            total += times.user + times.system
+    return total
+
+
+def measure(size: int, timeout: float, base: Path) -> Row:
+    users = [f"p{i:02d}" for i in range(1, size + 1)]
+    cells = code_cells(ROOT / MODULE)
+    hub = LocalHub(base / f"hub-{size}")
+    try:
+        hub.start()
+        hub.add_users(users)
+        print(f"  {size} participants: starting their servers", file=sys.stderr)
+        began = time.monotonic()
+        ready = hub.start_servers(users, timeout=timeout)
+        servers_ready = max(ready.values())
+        print(f"  {size} participants: all ready after {servers_ready:.1f} s; "
+              "each runs Module 1", file=sys.stderr)
+        runs: dict[str, float] = {}
+        errors: list[BaseException] = []
+
+        def participant(user: str) -> None:
+            try:
+                runs[user] = run_module(hub, user, cells, timeout)
+            except BaseException as error:  # reported after every thread ends
+                errors.append(error)
+
+        threads = [threading.Thread(target=participant, args=(u,)) for u in users]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout + 30)
+        if errors or len(runs) < size:
+            raise errors[0] if errors else HubError("a participant's run did not finish")
+        everyone_ran = time.monotonic() - began
+        per_user = [rss_mb(psutil.Process(hub.server_pid(u)), True) for u in users]
+        per_user_cpu = [cpu_seconds(psutil.Process(hub.server_pid(u))) for u in users]
+        servers = {hub.server_pid(u) for u in users}
+        hub_process = psutil.Process(hub.process.pid)
+        # The hub's children are the proxy and the users' servers; count the proxy only.
+        overhead = rss_mb(hub_process, False) + sum(
+            rss_mb(child, True) for child in hub_process.children() if child.pid not in servers
+        )
+        return Row(
+            size=size,
+            servers_ready=servers_ready,
+            everyone_ran=everyone_ran,
+            slowest_run=max(runs.values()),
+            participant_mb=per_user,
+            participant_cpu=per_user_cpu,
+            hub_mb=overhead,
+            total_mb=overhead + sum(per_user),
+        )
+    finally:
+        hub.stop()
+
+
+def table(rows: list[Row]) -> str:
+    lines = [
+        f"Hub of deploy/jupyterhub/ on 127.0.0.1, {os.cpu_count()} cores, "
+        f"{psutil.virtual_memory().total / 2**30:.1f} GB; Python {platform.python_version()}; "
+        f"everyone starts at once, then runs Module 1 ({MODULE}).",
+        "",
+        "| participants | all servers ready | everyone ran Module 1 | slowest Module 1 run "
+        "| processor time per participant (median) "
+        "| memory per participant (median / largest) | hub + proxy | total |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r.size} | {r.servers_ready:.1f} s | {r.everyone_ran:.1f} s "
+            f"| {r.slowest_run:.1f} s | {statistics.median(r.participant_cpu):.1f} s "
+            f"| {statistics.median(r.participant_mb):.0f} MB / {max(r.participant_mb):.0f} MB "
+            f"| {r.hub_mb:.0f} MB | {r.total_mb:.0f} MB |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", default=[5, 10, 20], help="participants (default 5 10 20)"
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=600, help="seconds a size may take (default 600)"
+    )
+    args = parser.parse_args(argv)
+    if any(n < 1 for n in args.sizes):
+        parser.error("--sizes must be at least 1 participant each")
+    try:
+        proxy_or_fail()
+    except HubError as error:
+        parser.exit(1, f"bench_hub.py: {error}\n")
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-hub-") as base:
+        for size in args.sizes:
+            rows.append(measure(size, args.timeout, Path(base)))
+    print(table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

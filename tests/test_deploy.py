@@ -1,0 +1,197 @@
+"""The two deployments (deploy/jupyterhub/, deploy/kubernetes/) agree on the class's settings.
+
+Both take the nbgrader exchange settings from coffeechat.course.hub: these
+tests load the real configuration files (JupyterHub's, nbgrader's, the Helm
+values, the Dockerfile) and compare what they name.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from traitlets.config import Config
+from traitlets.config.loader import PyFileConfigLoader
+
+from coffeechat.course import hub
+
+ROOT = Path(__file__).resolve().parents[1]
+LOCAL = ROOT / "deploy" / "jupyterhub"
+KUBERNETES = ROOT / "deploy" / "kubernetes"
+
+
+def load_nbgrader_config(environ: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Config:
+    """The site-wide nbgrader_config.py, as a server with this environment reads it."""
+    for name in (hub.STUDENT_ID_FROM, hub.ROLE_VARIABLE, hub.EXCHANGE_VARIABLE):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    return PyFileConfigLoader("nbgrader_config.py", path=str(LOCAL / "jupyter")).load_config()
+
+
+@pytest.fixture
+def local_hub(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Config:
+    """deploy/jupyterhub/jupyterhub_config.py, loaded as JupyterHub loads it."""
+    monkeypatch.setenv("COFFEECHAT_HUB_STATE", str(tmp_path / "state"))
+    monkeypatch.setenv(hub.EXCHANGE_VARIABLE, str(tmp_path / "exchange"))
+    monkeypatch.setenv("COFFEECHAT_INSTRUCTORS", "Ana, ben")
+    return PyFileConfigLoader("jupyterhub_config.py", path=str(LOCAL)).load_config()
+
+
+@pytest.fixture(scope="module")
+def values() -> dict:
+    return yaml.safe_load((KUBERNETES / "values.yaml").read_text(encoding="utf-8"))
+
+
+class FakeSpawner:
+    def __init__(self, name: str) -> None:
+        self.user = type("User", (), {"name": name})()
+
+
+def test_a_participant_submits_under_their_hub_name_and_collect_skips_the_owner_check(
+    monkeypatch,
+):
+    c = load_nbgrader_config(
+        {hub.STUDENT_ID_FROM: "ada", hub.ROLE_VARIABLE: hub.PARTICIPANT}, monkeypatch
+    )
+    assert c.CourseDirectory.course_id == hub.COURSE_ID == "coffeechat"
+    assert c.CourseDirectory.student_id == "ada"
+    assert c.Exchange.root == hub.EXCHANGE_ROOT == "/srv/nbgrader/exchange"
+    assert c.Exchange.path_includes_course is False
+    assert c.ExchangeCollect.check_owner is hub.CHECK_OWNER is False
+
+
+def test_an_instructor_keeps_every_student_and_the_exchange_can_move(monkeypatch):
+    c = load_nbgrader_config(
+        {
+            hub.STUDENT_ID_FROM: "ana",
+            hub.ROLE_VARIABLE: hub.INSTRUCTOR,
+            hub.EXCHANGE_VARIABLE: "/data/exchange",
+        },
+        monkeypatch,
+    )
+    assert "student_id" not in c.CourseDirectory  # nbgrader's "*": collect takes everyone
+    assert c.Exchange.root == "/data/exchange"
+
+
+def test_the_local_hub_passes_role_exchange_and_settings_to_every_server(local_hub, tmp_path):
+    c = local_hub
+    environment = c.Spawner.environment
+    assert environment[hub.EXCHANGE_VARIABLE] == str(tmp_path / "exchange")
+    assert (tmp_path / "exchange").is_dir()
+    role = environment[hub.ROLE_VARIABLE]
+    assert role(FakeSpawner("ana")) == hub.INSTRUCTOR
+    assert role(FakeSpawner("ben")) == hub.INSTRUCTOR
+    assert role(FakeSpawner("ada")) == hub.PARTICIPANT
+    # Everyone reads the folder with the class's nbgrader settings; participants
+    # first read the one that turns formgrader off.
+    config_path = environment["JUPYTER_CONFIG_PATH"]
+    assert config_path(FakeSpawner("ana")).split(":") == [str(LOCAL / "jupyter")]
+    assert config_path(FakeSpawner("ada")).split(":") == [
+        str(LOCAL / "participant"),
+        str(LOCAL / "jupyter"),
+    ]
+    assert c.Authenticator.admin_users == {"ana", "ben"}
+    assert c.JupyterHub.spawner_class == "simple"
+    assert c.SimpleLocalProcessSpawner.home_dir_template == str(
+        tmp_path / "state" / "home" / "{username}"
+    )
+
+
+def test_roles_are_the_same_on_both_and_named_as_jupyterhub_requires(local_hub, values):
+    (local,) = local_hub.JupyterHub.load_roles
+    cluster = values["hub"]["loadRoles"][hub.INSTRUCTOR_ROLE]
+    assert local["name"] == hub.INSTRUCTOR_ROLE and len(local["name"]) >= 3
+    assert cluster["scopes"] == local["scopes"]
+    assert cluster["groups"] == local["groups"] == [hub.INSTRUCTOR_ROLE]
+    assert "instructor" in values["hub"]["config"]["Authenticator"]["admin_users"]
+
+
+def test_kubernetes_mounts_the_shared_exchange_where_nbgrader_looks(values):
+    user = values["singleuser"]
+    mounts = {m["name"]: m["mountPath"] for m in user["storage"]["extraVolumeMounts"]}
+    volumes = {v["name"]: v for v in user["storage"]["extraVolumes"]}
+    assert mounts == {"nbgrader-exchange": hub.EXCHANGE_ROOT}
+    claim = volumes["nbgrader-exchange"]["persistentVolumeClaim"]["claimName"]
+    pvc = yaml.safe_load((KUBERNETES / "exchange-pvc.yaml").read_text(encoding="utf-8"))
+    assert pvc["metadata"]["name"] == claim
+    assert pvc["spec"]["accessModes"] == ["ReadWriteMany"]
+    assert user["extraEnv"][hub.EXCHANGE_VARIABLE] == hub.EXCHANGE_ROOT
+
+
+def test_kubernetes_tells_servers_their_role_as_the_local_hub_does(values):
+    code = values["hub"]["extraConfig"]["coffeechat"]
+    assert f'"{hub.ROLE_VARIABLE}"' in code
+    assert f'"{hub.INSTRUCTOR}"' in code and f'"{hub.PARTICIPANT}"' in code
+    assert "/opt/coffeechat/deploy/jupyterhub/participant" in code
+    compile(code, "values.yaml:hub.extraConfig.coffeechat", "exec")
+
+
+def test_the_image_installs_the_kit_with_the_local_hubs_nbgrader_settings():
+    dockerfile = (KUBERNETES / "Dockerfile").read_text(encoding="utf-8")
+    copies = dict(re.findall(r"^COPY (?:--\S+ )*(\S+) (\S+)$", dockerfile, flags=re.M))
+    assert copies["deploy/jupyterhub/jupyter/nbgrader_config.py"] == (
+        "/etc/jupyter/nbgrader_config.py"
+    )
+    assert copies["."] == "/opt/coffeechat"
+    assert re.search(r'pip install .*"/opt/coffeechat(\[hub\])?"', dockerfile)
+    assert f"chown ${{NB_UID}}:${{NB_GID}} {hub.EXCHANGE_ROOT}" in dockerfile
+    hook = (KUBERNETES / "before-notebook.sh").read_text(encoding="utf-8")
+    assert "python -m coffeechat.course.hub" in hook
+    assert copies["deploy/kubernetes/before-notebook.sh"].startswith(
+        "/usr/local/bin/before-notebook.d/"
+    )
+
+
+def test_the_participant_settings_switch_formgrader_off():
+    import json
+
+    server = json.loads((LOCAL / "participant" / "jupyter_server_config.json").read_text())
+    extensions = server["ServerApp"]["jpserver_extensions"]
+    assert extensions["nbgrader.server_extensions.formgrader"] is False
+    page = json.loads((LOCAL / "participant" / "labconfig" / "page_config.json").read_text())
+    assert page["disabledExtensions"]["@jupyter/nbgrader:formgrader"] is True
+
+
+def test_an_instructors_folder_gets_the_course_once_and_formgrader_finds_it(tmp_path):
+    from coffeechat.errors import GradingError
+
+    home = tmp_path / "ana"
+    course = hub.prepare_instructor(home, ROOT / "solutions")
+    assert course == home / hub.COURSE_FOLDER
+    assert (course / "source" / "ps01-who-can-introduce-you").is_dir()
+    (course / "gradebook.db").write_text("kept")
+    assert hub.prepare_instructor(home, ROOT / "solutions") == course  # again: nothing redone
+    assert (course / "gradebook.db").read_text() == "kept"
+    c = PyFileConfigLoader("nbgrader_config.py", path=str(home)).load_config()
+    assert c.CourseDirectory.root == str(course)
+    (home / "nbgrader_config.py").write_text("c = get_config()\n")
+    with pytest.raises(GradingError, match="nbgrader_config.py of other settings"):
+        hub.prepare_instructor(home, ROOT / "solutions")
+
+
+def test_the_exchange_is_made_open_to_all_but_an_existing_one_is_left_alone(tmp_path):
+    made = hub.prepare_exchange(tmp_path / "new" / "exchange")
+    assert made.stat().st_mode & 0o777 == 0o777
+    existing = tmp_path / "existing"
+    existing.mkdir(mode=0o755)
+    hub.prepare_exchange(existing)
+    assert existing.stat().st_mode & 0o777 == 0o755
+
+
+def test_every_server_opens_on_module_1_with_the_course_settings_and_the_room(
+    local_hub, tmp_path
+):
+    """Hub users get what `bash run.sh lab` gives: Module 1, no news prompt, the room."""
+    from coffeechat.lab import lab_arguments
+    from coffeechat.room import ROOM_ENV
+
+    c = local_hub
+    assert set(lab_arguments()) <= set(c.Spawner.args)
+    page = c.Spawner.default_url.removeprefix("/lab/tree/")
+    assert (ROOT / page).is_file()  # each user's folder holds a copy of notebooks/
+    room = Path(c.Spawner.environment[ROOM_ENV])
+    assert room == tmp_path / "state" / "room"
+    assert room.is_dir() and room.stat().st_mode & 0o1777 == 0o1777
