@@ -39,14 +39,33 @@ __all__ = ["LampBuilder", "lamp_builder", "lamp_summary"]
 _SHOWN = ("employer", "advocacy", "motivation", "posting")
 
 
-@checked
-def lamp_summary(lamp: pd.DataFrame, *, min_employers: int = MIN_EMPLOYERS, top: int = 3) -> str:
+def _rows(data: object, name: str) -> None:
+    """The argument rule for a LAMP list: a table, or a list of rows (dicts)."""
+    if isinstance(data, pd.DataFrame):
+        return
+    if isinstance(data, list | tuple):
+        odd = next((row for row in data if not isinstance(row, Mapping)), None)
+        if odd is None:
+            return
+        raise InvalidParameter(
+            f"{name} should be a list of rows (dicts), but it holds {given(odd)}"
+        )
+    raise InvalidParameter(
+        f"{name} should be a LAMP list: a pandas DataFrame or a list of rows (dicts), "
+        f"not {given(data)}"
+    )
+
+
+@checked(lamp=_rows)
+def lamp_summary(
+    lamp: pd.DataFrame | list[dict[str, Any]], *, min_employers: int = MIN_EMPLOYERS, top: int = 3
+) -> str:
     """Where a LAMP list stands, in one or two sentences.
 
     Parameters
     ----------
-    lamp : pandas.DataFrame
-        A LAMP list, sorted or not (it is checked and sorted with
+    lamp : pandas.DataFrame or list of dict
+        A LAMP list (a table, or a list of rows), sorted or not (it is checked and sorted with
         :func:`~coffeechat.tracking.make_lamp`).
     min_employers : int, default 40
         How many employers the list should hold.
@@ -79,23 +98,6 @@ def lamp_summary(lamp: pd.DataFrame, *, min_employers: int = MIN_EMPLOYERS, top:
         head = f"{count} — enough (the method asks for at least {min_employers})."
     first = ", ".join(checked["employer"].head(top))
     return f"{head} Start with: {first}."
-
-
-def _rows(data: object, name: str) -> None:
-    """The argument rule for a LAMP list: a table, or a list of rows (dicts)."""
-    if isinstance(data, pd.DataFrame):
-        return
-    if isinstance(data, list | tuple):
-        odd = next((row for row in data if not isinstance(row, Mapping)), None)
-        if odd is None:
-            return
-        raise InvalidParameter(
-            f"{name} should be a list of rows (dicts), but it holds {given(odd)}"
-        )
-    raise InvalidParameter(
-        f"{name} should be a LAMP list: a pandas DataFrame or a list of rows (dicts), "
-        f"not {given(data)}"
-    )
 
 
 def _rows_in_order(data: object) -> list[dict[str, Any]]:
