@@ -20,7 +20,7 @@ import pytest
 import coffeechat
 from coffeechat import checks, ui
 from coffeechat.contacts import Network, Person, Tie
-from coffeechat.errors import CoffeeChatError, InvalidParameter
+from coffeechat.errors import CheckFailed, CoffeeChatError, InvalidParameter
 
 WRONG: list[object] = [object(), 42, -1, 2.5, True, "", "no-such-thing", [object()], {"a": 1}]
 
@@ -100,59 +100,7 @@ def _calls(func: Callable[..., Any]) -> list[tuple[str, dict[str, object]]]:
 
 PUBLIC = _public()
 
-#: Checks of Assignment 1 that do not yet turn a wrong ``network`` (given by the
-#: notebook, not the learner) or a ``load`` that is not a function into one
-#: sentence. They are expected to fail until checks/ps01.py does; strict, so
-#: that the test says so the day they pass.
-PS01_GAPS = {
-    "coffeechat.checks.check_chain": "network",
-    "coffeechat.checks.check_connections_loader": "load",
-    "coffeechat.checks.check_degrees": "network",
-    "coffeechat.checks.check_shortest_chains": "network",
-    "coffeechat.checks.check_within_two": "network",
-    "coffeechat.checks.contact_lists": "network",
-}
-#: Modules of Modules 2-8 whose checks and widgets do not yet turn every wrong
-#: argument into a CoffeeChatError (most let an AttributeError or TypeError
-#: through when a table or network argument is of the wrong type). Their names
-#: are listed as expected failures and not run, until each module is fixed;
-#: remove a module from here when it is.
-LATER_MODULES = frozenset(
-    {
-        *(f"coffeechat.checks.ps0{n}" for n in range(2, 9)),
-        *(f"coffeechat.checks._ps0{n}_practice" for n in range(2, 9)),
-        *(
-            f"coffeechat.ui.{m}"
-            for m in (
-                "calendar",
-                "chain_finder",
-                "industry_map",
-                "lamp",
-                "plan",
-                "planner",
-                "request",
-                "roleplay",
-                "smallworld",
-                "snowball",
-                "thank_you",
-                "tracker",
-            )
-        ),
-    }
-)
-_MODULE_OF = {name: getattr(func, "__module__", "") for name, func in PUBLIC}
-
-
-def _marks(name: str) -> list[pytest.MarkDecorator]:
-    if name in PS01_GAPS:
-        reason = f"checks/ps01.py: a wrong {PS01_GAPS[name]}= escapes"
-        return [pytest.mark.xfail(strict=True, reason=reason)]
-    if _MODULE_OF.get(name) in LATER_MODULES:
-        return [pytest.mark.xfail(run=False, reason="wrong argument types not yet handled")]
-    return []
-
-
-CASES = [pytest.param(name, func, id=name, marks=_marks(name)) for name, func in PUBLIC]
+CASES = [pytest.param(name, func, id=name) for name, func in PUBLIC]
 
 
 def test_the_walk_covers_the_public_api() -> None:
@@ -168,13 +116,18 @@ def test_the_walk_covers_the_public_api() -> None:
 def test_wrong_arguments_raise_only_coffeechat_errors(
     name: str, func: Callable[..., Any], tmp_path: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Wrong argument types end in a CoffeeChatError or are accepted; nothing else escapes."""
+    """Wrong argument types end in a CoffeeChatError or are accepted; nothing else escapes.
+
+    Every message stays within a check's 400 characters.
+    """
     monkeypatch.chdir(tmp_path)  # writers given a bad path write nothing anywhere that matters
     escaped = []
     for label, kwargs in _calls(func):
         try:
             func(**kwargs)
-        except CoffeeChatError:
+        except CoffeeChatError as err:
+            if len(str(err)) > 400:
+                escaped.append(f"{label}: a message of {len(str(err))} characters")
             continue
         except Exception as err:
             escaped.append(f"{label}: {type(err).__name__}: {err}")
@@ -188,3 +141,30 @@ def test_unknown_assignment_and_rule_are_argument_mistakes() -> None:
     review = coffeechat.review_request("Hello! Could we talk for 20 minutes about your work?")
     with pytest.raises(InvalidParameter, match="the rules are"):
         review["no-such-rule"]
+
+
+def test_a_wrong_argument_is_named_with_what_was_given_and_what_is_expected() -> None:
+    """The notebook's values are checked on entry: one sentence, the argument first."""
+    expected = (
+        r"^network should be a coffeechat Network \(the one the notebook loaded\), not int 42$"
+    )
+    with pytest.raises(InvalidParameter, match=expected):
+        checks.check_degrees(lambda contacts, source: {}, 42)
+    with pytest.raises(
+        InvalidParameter, match=r"^tracker should be a pandas DataFrame .*, not str"
+    ):
+        checks.check_thank_you_hours(lambda table: table, "tracker.csv")
+    with pytest.raises(InvalidParameter, match=r"^seed should be a whole number of at least 0"):
+        checks.practice_postings(-1)
+    with pytest.raises(InvalidParameter, match=r"^emails should be a list of tuples"):
+        checks.check_word_count(len, emails=["one email"])
+    with pytest.raises(InvalidParameter, match=r"^agreed_minutes should be one of 15, 20, 30"):
+        ui.roleplay(agreed_minutes=25)
+
+
+def test_a_learner_value_that_is_not_a_function_fails_the_check() -> None:
+    """What the learner gives where a function belongs is a failed check, as call() says it."""
+    with pytest.raises(CheckFailed, match=r"^load should be a function you defined with def"):
+        checks.check_connections_loader(42, "Connections.csv")
+    with pytest.raises(CheckFailed, match=r"^degrees should be a function .*run the cell"):
+        checks.check_degrees(None, _network())

@@ -53,7 +53,7 @@ def test_request_findings_blank_connection_means_any():
 
 def test_request_findings_rejects_bad_arguments():
     """A non-string text is an InvalidParameter, not a traceback from deep inside."""
-    with pytest.raises(InvalidParameter, match="text must be a string"):
+    with pytest.raises(InvalidParameter, match="text should be text"):
         request_findings(42)  # type: ignore[arg-type]
 
 

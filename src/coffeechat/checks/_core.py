@@ -43,7 +43,7 @@ from typing import Any, NoReturn
 
 import pandas as pd
 
-from coffeechat import room
+from coffeechat import _args, room
 from coffeechat.checks._integrity import scoreboard_notes
 from coffeechat.errors import CheckFailed, InvalidParameter
 
@@ -91,16 +91,7 @@ def call(function: Any, args: Sequence[Any], name: str) -> Any:
     ...     print(err)
     load_connections is not written yet: replace `raise NotImplementedError()` with your code.
     """
-    if not callable(function):
-        fail(
-            f"{name} should be a function you defined with def, but it is a "
-            f"{type(function).__name__}"
-            + (
-                " (run the cell where you define it)."
-                if function is None
-                else f": {brief(function)}."
-            )
-        )
+    learner_function(function, name)
     stderr = io.StringIO()
     try:
         with warnings.catch_warnings(), contextlib.redirect_stderr(stderr):
@@ -125,6 +116,37 @@ def call(function: Any, args: Sequence[Any], name: str) -> Any:
     if stderr.getvalue().strip():
         print(f"(note: {name} wrote to the error stream: {stderr.getvalue().strip()[:300]})")
     return result
+
+
+def learner_function(value: object, name: str) -> None:
+    """Explain, as :class:`CheckFailed`, a learner's value that is not a function.
+
+    Examples
+    --------
+    >>> try:
+    ...     learner_function(42, "load")
+    ... except CheckFailed as err:
+    ...     print(err)
+    load should be a function you defined with def, but it is a int: 42.
+    """
+    if not callable(value):
+        fail(
+            f"{name} should be a function you defined with def, but it is a "
+            f"{type(value).__name__}"
+            + (" (run the cell where you define it)." if value is None else f": {brief(value)}.")
+        )
+
+
+def checked(function: Any = None, /, **rules: Callable[[object, str], None]) -> Any:
+    """Check a check's arguments on entry (:func:`coffeechat._args.checked`).
+
+    The notebook's values (a network, a table, a seed) that are of the wrong
+    kind raise :class:`~coffeechat.errors.InvalidParameter`; a learner's
+    value given where a function (annotated ``Callable``) belongs is explained
+    as :func:`call` explains it, as :class:`CheckFailed`. What the learner's
+    function does once called is left to the check and :func:`call`.
+    """
+    return _args.checked(function, functions=learner_function, **rules)
 
 
 def expect_type(

@@ -15,6 +15,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from coffeechat.checks._core import checked
 from coffeechat.questions import load_bank, plan_interview
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
 ]
 
 
+@checked
 def practice_positions(seed: int) -> tuple[pd.DataFrame, pd.DataFrame, date]:
     """People, career histories and an ``as_of`` day to try ``tenure_table`` on.
 
@@ -78,6 +80,7 @@ def practice_positions(seed: int) -> tuple[pd.DataFrame, pd.DataFrame, date]:
     return pd.DataFrame(people), positions, as_of
 
 
+@checked
 def research_organizations(seed: int) -> pd.DataFrame:
     """A small, consistent organisations table with blanks, to try ``relations_table`` on."""
     rng = np.random.default_rng(seed)
@@ -109,6 +112,7 @@ def research_organizations(seed: int) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@checked
 def practice_postings(seed: int) -> pd.DataFrame:
     """A small set of made-up postings in three industries of unequal size, to try (b) on.
 
@@ -139,6 +143,7 @@ def practice_postings(seed: int) -> pd.DataFrame:
     return pd.DataFrame([rows[i] for i in order]).reset_index(drop=True)
 
 
+@checked
 def practice_questions(seed: int) -> tuple[pd.DataFrame, float, str]:
     """A made-up question table, a number of minutes and the closing id, for (c).
 
@@ -166,6 +171,7 @@ def practice_questions(seed: int) -> tuple[pd.DataFrame, float, str]:
     return pd.DataFrame([rows[i] for i in order]).reset_index(drop=True), minutes, "end-referral"
 
 
+@checked
 def practice_agenda(
     goals: Iterable[str], minutes: float, interviewee: str | None = None, seed: int = 0
 ) -> pd.DataFrame:

@@ -41,6 +41,7 @@ from coffeechat.checks._core import (
     blanks_as_nan,
     brief,
     call,
+    checked,
     expect_type,
     fail,
     fresh,
@@ -189,6 +190,7 @@ def _compare_rows(mine: pd.DataFrame, expected: pd.DataFrame, where: str) -> Non
         fail(f"{where}: the {column!r} column does not match the export.")
 
 
+@checked
 def check_connections_table(table: object, path: str | os.PathLike[str]) -> None:
     """Check a learner's table of a LinkedIn ``Connections.csv`` export.
 
@@ -255,6 +257,7 @@ _VARIANT_HINTS = {
 }
 
 
+@checked
 def check_connections_loader(load: Callable[[Any], Any], path: str | os.PathLike[str]) -> None:
     """Check a learner's loader on other shapes of the export at ``path``.
 
@@ -401,6 +404,7 @@ def _compare_organizations(
     passes_one_of(lambda: attempt(blanks_as_nan(table)), lambda: attempt(blanks_as_empty(table)))
 
 
+@checked
 def check_organization_counts(
     per_organization: Callable[[pd.DataFrame], Any], path: str | os.PathLike[str]
 ) -> None:
@@ -433,9 +437,10 @@ def _check_families(families: object) -> Mapping[str, Sequence[str]]:
     return families
 
 
+@checked
 def check_role_family(
     role_family: Callable[[Any, Any], Any],
-    families: Mapping[str, Sequence[str]],
+    families: object,  # the learner's dict: checked by _check_families
     path: str | os.PathLike[str],
 ) -> None:
     """Check a learner's ``role_family(position, families)`` on every position.
@@ -499,9 +504,10 @@ def _compare_families(
             )
 
 
+@checked
 def check_role_family_counts(
     per_role_family: Callable[[pd.DataFrame, Any], Any],
-    families: Mapping[str, Sequence[str]],
+    families: object,  # the learner's dict: checked by _check_families
     path: str | os.PathLike[str],
 ) -> None:
     """Check a learner's ``contacts_per_role_family(table, families)``.
@@ -593,6 +599,7 @@ _EDGE_FAMILIES: dict[str, list[str]] = {
 }
 
 
+@checked
 def check_summary_edge_cases(
     per_organization: Callable[[pd.DataFrame], Any],
     role_family: Callable[[Any, Any], Any],
@@ -624,6 +631,7 @@ def check_summary_edge_cases(
 
 
 # ------------------------------------------------ parts (c) and (d): search
+@checked
 def contact_lists(network: Network) -> dict[str, list[str]]:
     """Each person's id mapped to the ids of the people they know, strongest tie first.
 
@@ -637,6 +645,7 @@ def contact_lists(network: Network) -> dict[str, list[str]]:
     return {person: network.neighbors(person) for person in network.people["id"]}
 
 
+@checked
 def practice_network() -> Network:
     """An eight-person network small enough to check a search by hand.
 
@@ -762,6 +771,7 @@ def _source(network: Network, source: str | None) -> str:
     return source
 
 
+@checked
 def check_degrees(
     degrees: Callable[[Any, Any], Any], network: Network, source: str | None = None
 ) -> None:
@@ -885,6 +895,7 @@ def _compare_degrees(degrees: Callable[[Any, Any], Any], network: Network, sourc
         )
 
 
+@checked
 def check_chain(
     network: Network,
     chain: object,
@@ -987,6 +998,7 @@ def _chain_targets(network: Network, source: str, every: bool = False) -> list[s
     return [farthest, *picked, *unreachable[:1], source]
 
 
+@checked
 def check_shortest_chains(
     chain: Callable[[Any, Any, Any], Any],
     network: Network,
@@ -1100,6 +1112,7 @@ def _compare_chains(
                 )
 
 
+@checked
 def check_within_two(
     within_two: Callable[[Any, Any, Any], Any],
     network: Network,

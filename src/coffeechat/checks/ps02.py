@@ -44,6 +44,7 @@ from coffeechat.checks._core import (
     blanks_as_nan,
     brief,
     call,
+    checked,
     expect_type,
     fail,
     listing,
@@ -69,6 +70,7 @@ _TOLERANCE = 1e-9
 
 
 # ------------------------------------------------------------ shared data
+@checked
 def tie_strengths(network: Network) -> dict[str, dict[str, float]]:
     """Each person's id mapped to ``{contact's id: tie strength}``.
 
@@ -89,6 +91,7 @@ def tie_strengths(network: Network) -> dict[str, dict[str, float]]:
     return strengths
 
 
+@checked
 def organization_of(network: Network) -> dict[str, str]:
     """Each person's id mapped to their organisation (``''`` when unknown).
 
@@ -104,6 +107,7 @@ def organization_of(network: Network) -> dict[str, str]:
     }
 
 
+@checked
 def strength_practice_network() -> Network:
     """A ten-person network where the fewest hops and the strongest ties disagree.
 
@@ -236,6 +240,7 @@ def related_reference(relations: pd.DataFrame, target: str) -> dict[str, list[st
     return {group: sorted(names) for group, names in found.items()}
 
 
+@checked
 def messy_organizations(organizations: pd.DataFrame) -> pd.DataFrame:
     """The same table written less tidily: blanks as NaN, ``;`` with and without spaces.
 
@@ -273,6 +278,7 @@ def _rows(table: pd.DataFrame) -> list[tuple[str, str, str]]:
     ]
 
 
+@checked
 def check_relations_table(
     relations_table: Callable[[Any], Any], organizations: pd.DataFrame
 ) -> None:
@@ -374,6 +380,7 @@ def _compare_relations(
         fail(f"Your table says {o} {r} {x}, but the organisations table does not.")
 
 
+@checked
 def check_related_organizations(
     related_organizations: Callable[[Any, Any], Any],
     organizations: pd.DataFrame,
@@ -530,6 +537,7 @@ def _best_strength(strengths: Mapping[str, Mapping[str, float]], source: str, ta
     return math.exp(-best[target][0]) if target in best else 0.0
 
 
+@checked
 def check_chain_strength(chain_strength: Callable[[Any, Any], Any], network: Network) -> None:
     """Check a learner's ``chain_strength(strengths, chain)``: the product of the ties' strengths.
 
@@ -587,6 +595,7 @@ def _fresh(strengths: Mapping[str, Mapping[str, float]]) -> dict[str, dict[str, 
     return {p: dict(others) for p, others in strengths.items()}
 
 
+@checked
 def check_strongest_chain(
     strongest_chain: Callable[[Any, Any, Any], Any],
     network: Network,
@@ -788,6 +797,7 @@ def _as_ranking(result: object, where: str) -> list[tuple[str, float]]:
     return ranking
 
 
+@checked
 def check_introducer_ranking(
     rank_introducers: Callable[[Any, Any, Any], Any],
     network: Network,
@@ -988,6 +998,7 @@ def people_to_ask_reference(
     return picked
 
 
+@checked
 def check_people_to_ask(
     people_to_ask: Callable[[Any, Any, Any, Any], Any],
     network: Network,
@@ -1125,6 +1136,7 @@ def _compare_picks(
 
 
 # ---------------------------------------------------------------- hidden data
+@checked
 def practice_organizations(network: Network, seed: int) -> pd.DataFrame:
     """An organisations table for a generated network (see ``industry.make_organizations``)."""
     return make_organizations(network, seed=seed)

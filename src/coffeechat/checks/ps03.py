@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from coffeechat._args import one_of
 from coffeechat.checks._core import (
     Assignment,
     Earlier,
@@ -40,6 +41,7 @@ from coffeechat.checks._core import (
     blank,
     brief,
     call,
+    checked,
     expect_type,
     fail,
     listing,
@@ -173,6 +175,7 @@ _TOPICS = ("patient research", "accessible design", "learning analytics", "servi
 _ORGS = ("Pulsewise", "Quillstack", "Verdant Clinics", "Kitewire Surveys", "Calder Health")
 
 
+@checked
 def practice_emails(seed: int | None = None, n: int = 12) -> list[tuple[str, str]]:
     """Emails to try a learner's functions on, each with who suggested writing.
 
@@ -244,6 +247,7 @@ def _one_line(text: str, width: int = 70) -> str:
 
 
 # ------------------------------------------------------------ part (a)
+@checked
 def check_word_count(count_words: Any, emails: Sequence[tuple[str, str]] | None = None) -> None:
     """Check (a1): ``count_words(text)`` counts words as the rule does.
 
@@ -282,6 +286,7 @@ def _count_hint(text: str, got: int, want: int) -> str:
     return "A word is a run of letters or digits, joined by an apostrophe or hyphen."
 
 
+@checked
 def check_too_long(
     too_long: Any, count_words: Any = None, emails: Sequence[tuple[str, str]] | None = None
 ) -> None:
@@ -324,6 +329,7 @@ def check_too_long(
     passed(f"too_long applies the under-{MAX_WORDS} rule (and any other limit).")
 
 
+@checked
 def check_job_words(find_job_words: Any, emails: Sequence[tuple[str, str]] | None = None) -> None:
     """Check (a3): ``find_job_words(text)`` lists every job word, in order, whole words only."""
     emails = practice_emails() if emails is None else emails
@@ -373,6 +379,7 @@ def check_job_words(find_job_words: Any, emails: Sequence[tuple[str, str]] | Non
 
 
 # ------------------------------------------------------------ part (b)
+@checked
 def check_first_sentence(
     first_sentence: Any, emails: Sequence[tuple[str, str]] | None = None
 ) -> None:
@@ -410,6 +417,7 @@ def _reference_names(email: str, introducer: str) -> bool:
     return _folded(introducer) in _folded(reference_first_sentence(email))
 
 
+@checked
 def check_names_connection(
     names_connection: Any,
     first_sentence: Any = None,
@@ -459,6 +467,7 @@ def check_names_connection(
 
 
 # ------------------------------------------------------------ part (c)
+@checked
 def two_hop_targets(network: Network, *, source: str | None = None, n: int = 4) -> list[str]:
     """Ids of people two hops from ``source`` (some with several possible introducers).
 
@@ -533,6 +542,7 @@ def _review_request(text: str, target_name: str, names: list[str], what: str) ->
         )
 
 
+@checked
 def check_own_request(my_request: Any, network: Network, target: str) -> None:
     """Check (c1): the request to ``target`` passes the review and names the introducer."""
     if not isinstance(my_request, str):
@@ -549,6 +559,7 @@ def check_own_request(my_request: Any, network: Network, target: str) -> None:
     )
 
 
+@checked
 def check_draft_request(
     draft_request: Any, network: Network, targets: Iterable[str] | None = None
 ) -> None:
@@ -567,6 +578,7 @@ def check_draft_request(
 
 
 # ------------------------------------------------------------ part (d)
+@checked
 def practice_lamp(seed: int | None = None, n: int = 45) -> pd.DataFrame:
     """A LAMP list to sort: Alex's (no seed) or another one, as pd.read_csv gives it."""
     from coffeechat.datasets import load_sample_lamp, make_lamp_list
@@ -577,6 +589,7 @@ def practice_lamp(seed: int | None = None, n: int = 45) -> pd.DataFrame:
     return lamp.assign(advocacy=[float("nan") if blank(a) else a for a in lamp["advocacy"]])
 
 
+@checked
 def check_lamp_order(sort_lamp: Any, lamp: pd.DataFrame) -> None:
     """Check (d): ``sort_lamp(lamp)`` puts employers in LAMP order (M, then P, then A)."""
     original = lamp.copy()
@@ -695,6 +708,7 @@ _HOLIDAYS = {
 }
 
 
+@checked(calendar=one_of(*_HOLIDAYS))
 def practice_holidays(calendar: str = "practice") -> list[str]:
     """A list of holidays (ISO strings) to try the 3B7 dates on."""
     return list(_HOLIDAYS[calendar])
@@ -727,6 +741,7 @@ def _cases(holidays: Sequence[str]) -> list[str]:
     return sorted(days)
 
 
+@checked
 def check_three_b_seven(three_b_seven: Any, holidays: Sequence[str]) -> None:
     """Check (e): ``three_b_seven(sent_on, holidays)`` gives the day-3 and day-7 business days."""
     for sent in _cases(holidays):

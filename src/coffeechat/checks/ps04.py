@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from coffeechat._args import a_date
 from coffeechat.checks._core import (
     Assignment,
     GradedTest,
@@ -36,6 +37,7 @@ from coffeechat.checks._core import (
     blanks_as_nan,
     brief,
     call,
+    checked,
     expect_type,
     fail,
     listing,
@@ -106,6 +108,7 @@ def _text(value: object) -> str:
     return "" if blank(value) else str(value).strip()
 
 
+@checked(as_of=a_date)
 def check_tenure_table(
     tenure: Callable[..., Any], people: pd.DataFrame, positions: pd.DataFrame, as_of: object
 ) -> None:
@@ -215,6 +218,7 @@ def _relation_rows(table: pd.DataFrame) -> set[tuple[str, str, str]]:
     }
 
 
+@checked
 def check_organization_relations(
     relations: Callable[..., Any], organizations: pd.DataFrame
 ) -> None:
@@ -297,6 +301,7 @@ def _swap(relation: str) -> str:
 # ====================================================================== (b)
 
 
+@checked
 def check_industry_words(words: Callable[..., Any], postings: pd.DataFrame, top: int = 5) -> None:
     """Check (b): the ``top`` most distinctive words of each industry's postings.
 
@@ -464,6 +469,7 @@ def _ids(value: object, name: str) -> list[str]:
     return [str(v) for v in list(value)]
 
 
+@checked
 def check_question_choice(
     choose: Callable[..., Any], questions: pd.DataFrame, minutes: float, closing: str
 ) -> None:
@@ -551,6 +557,7 @@ def best_cut(agenda: pd.DataFrame, minutes: float) -> tuple[int, int, float]:
     return best if best[0] >= 0 else (0, 0, 0.0)
 
 
+@checked
 def check_cut_plan(cut: Callable[..., Any], agenda: pd.DataFrame, minutes: float) -> None:
     """Check (d): the cut agenda fits, keeps the most goals (then the most value) and retimes.
 

@@ -38,6 +38,7 @@ from coffeechat.checks._core import (
     blame_earlier,
     brief,
     call,
+    checked,
     expect_type,
     fail,
     listing,
@@ -63,6 +64,7 @@ CLOSING = ("Is there anything I should have asked?", "Who else should I talk to?
 
 
 # ------------------------------------------------------------ test data
+@checked
 def other_transcripts(seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Eight more practice conversations for the hidden checks, as ``pd.read_csv`` gives them."""
     transcripts, interviews = _other(seed)
@@ -108,6 +110,7 @@ _TRICKY = [
 ]  # fmt: skip
 
 
+@checked
 def tricky_transcript() -> tuple[pd.DataFrame, pd.DataFrame]:
     """A short conversation written to catch the usual slips, with pauses, 15 minutes agreed."""
     table = pd.DataFrame(_TRICKY, columns=["speaker", "start", "end", "text"])
@@ -196,6 +199,7 @@ def _shares(value: object, name: str) -> dict[str, float]:
         fail(f"{name} should give numbers between 0 and 1, but it gives {brief(shares)}.")
 
 
+@checked
 def check_talk_share(function: Any, transcripts: pd.DataFrame, *, pauses: bool = False) -> None:
     """Check ``talk_share(transcript)``: each speaker's share of the talking time.
 
@@ -227,6 +231,7 @@ def check_talk_share(function: Any, transcripts: pd.DataFrame, *, pauses: bool =
 
 
 # ------------------------------------------------------ part (b): mistakes
+@checked
 def check_overran(function: Any, transcripts: pd.DataFrame, interviews: pd.DataFrame) -> None:
     """Check ``overran(transcript, agreed_minutes)``: minutes past the agreed end, 0 if on time."""
     agreed = _agreed(interviews)
@@ -252,6 +257,7 @@ def check_overran(function: Any, transcripts: pd.DataFrame, interviews: pd.DataF
     passed("overran measures every overrun.")
 
 
+@checked
 def check_job_requests(function: Any, transcripts: pd.DataFrame) -> None:
     """Check ``job_requests(transcript)``: the learner's turns that ask for a job."""
     for key, rows in _split(transcripts):
@@ -277,6 +283,7 @@ def _searchable_hint(line: str, searchable: Sequence[str]) -> str:
     return "each holds every content word of a searchable question."
 
 
+@checked
 def check_searchable_questions(
     function: Any, transcripts: pd.DataFrame, searchable: Sequence[str]
 ) -> None:
@@ -298,6 +305,7 @@ def check_searchable_questions(
     passed("searchable_questions finds every question a web search answers.")
 
 
+@checked
 def check_missing_closing(
     function: Any, transcripts: pd.DataFrame, closing: Sequence[str] = CLOSING
 ) -> None:
@@ -331,6 +339,7 @@ def check_missing_closing(
 
 
 # ------------------------------------------------------ part (c): follow-ups
+@checked
 def check_follow_ups(function: Any, transcripts: pd.DataFrame) -> None:
     """Check ``follow_ups(transcript)``: questions that build on the answer just heard."""
     for key, rows in _split(transcripts):
@@ -399,6 +408,7 @@ def _card_text(rows: pd.DataFrame, minutes: float) -> str:
                                                        card["out_of"], strict=True))  # fmt: skip
 
 
+@checked
 def check_rubric_score(function: Any, transcripts: pd.DataFrame, interviews: pd.DataFrame) -> None:
     """Check ``rubric_score(transcript, agreed_minutes)``: 0 to 10 points by the rubric."""
     agreed = _agreed(interviews)
@@ -421,6 +431,7 @@ def check_rubric_score(function: Any, transcripts: pd.DataFrame, interviews: pd.
     passed("rubric_score scores every conversation by the rubric.")
 
 
+@checked
 def check_scores(
     function: Any, rubric: Any, transcripts: pd.DataFrame, interviews: pd.DataFrame
 ) -> None:

@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from coffeechat._args import a_date
 from coffeechat.checks._core import (
     Assignment,
     Earlier,
@@ -39,6 +40,7 @@ from coffeechat.checks._core import (
     blank,
     brief,
     call,
+    checked,
     expect_type,
     fail,
     listing,
@@ -192,6 +194,7 @@ def _compare_follow_ups(
         )
 
 
+@checked(today=a_date)
 def check_follow_ups_due(
     follow_ups_due: Callable[..., Any], tracker: pd.DataFrame, today: object
 ) -> None:
@@ -330,6 +333,7 @@ def _compare_hours(thank_you_hours: Callable[..., Any], tracker: pd.DataFrame) -
             fail(f"{_story(row)}, but your Series says {theirs:g}{hint}.")
 
 
+@checked
 def check_thank_you_hours(thank_you_hours: Callable[..., Any], tracker: pd.DataFrame) -> None:
     """Check a learner's ``thank_you_hours(tracker)`` (part b1).
 
@@ -390,6 +394,7 @@ def _compare_within_a_day(thanked_within_a_day: Callable[..., Any], tracker: pd.
         fail("Your answer lists someone twice; name each contact once.")
 
 
+@checked
 def check_thanked_within_a_day(
     thanked_within_a_day: Callable[..., Any], tracker: pd.DataFrame
 ) -> None:
@@ -416,6 +421,7 @@ def check_thanked_within_a_day(
     )
 
 
+@checked
 def check_thank_you_edge_cases(
     thank_you_hours: Callable[..., Any],
     thanked_within_a_day: Callable[..., Any],
@@ -500,6 +506,7 @@ def _compare_run(simulate: Callable[..., Any], referrals: float, weeks: int, see
             )
 
 
+@checked
 def check_snowball_run(
     simulate_snowball: Callable[..., Any], referrals: float = 1.5, weeks: int = 6, seed: int = 2026
 ) -> None:
@@ -539,6 +546,7 @@ def _compare_expected(expected: Callable[..., Any]) -> None:
             )
 
 
+@checked
 def check_expected_network(expected_network_size: Callable[..., Any]) -> None:
     """Check a learner's ``expected_network_size(referrals, weeks)`` (part c2).
 
@@ -607,6 +615,7 @@ def _as_used(function: Any, name: str, default: Any) -> Any:
     return getattr(function, "__globals__", {}).get(name, default)
 
 
+@checked
 def check_snowball_mean(
     mean_network_size: Callable[..., Any],
     simulate_snowball: Callable[..., Any],
@@ -736,6 +745,7 @@ def _compare_add_ties(
         fail(f"Your new network has ties that are neither old nor new: {listing(names)}.")
 
 
+@checked
 def check_add_ties(add_ties: Callable[..., Any], network: Network, new_ties: pd.DataFrame) -> None:
     """Check a learner's ``add_ties(network, new_ties)`` (part d1).
 
@@ -813,6 +823,7 @@ def _compare_within_two(
         )
 
 
+@checked
 def check_reach_after(
     within_two_introductions: Callable[..., Any],
     network: Network,
@@ -840,6 +851,7 @@ def check_reach_after(
     )
 
 
+@checked
 def check_new_ties_elsewhere(
     add_ties: Callable[..., Any],
     within_two_introductions: Callable[..., Any],

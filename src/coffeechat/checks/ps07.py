@@ -37,6 +37,7 @@ from coffeechat.checks._core import (
     Part,
     blame_earlier,
     call,
+    checked,
     fail,
     passed,
     short,
@@ -62,6 +63,7 @@ _POINT_COLUMNS = ["p", "clustering", "path_length", "clustering_ratio", "path_le
 
 
 # ------------------------------------------------------------- networks
+@checked
 def neighbour_lists(graph: nx.Graph) -> dict[Any, list[Any]]:
     """Each person mapped to the list of people they are tied to (sorted).
 
@@ -75,6 +77,7 @@ def neighbour_lists(graph: nx.Graph) -> dict[Any, list[Any]]:
     return {person: sorted(graph[person]) for person in graph}
 
 
+@checked
 def practice_graph() -> nx.Graph:
     """Seven people, small enough to count triangles by hand.
 
@@ -112,6 +115,7 @@ def _graphs() -> list[tuple[str, nx.Graph]]:
     ]
 
 
+@checked
 def other_graphs() -> list[tuple[str, nx.Graph]]:
     """Networks for the hidden checks: a star, a clique, a chain, the karate club."""
     return [
@@ -160,6 +164,7 @@ def _explain_clustering(graph: nx.Graph, person: Any, mine: float, right: float)
     )
 
 
+@checked
 def check_clustering(
     clustering: Callable[[Any, Any], Any], graph: nx.Graph, label: str = "your network"
 ) -> None:
@@ -194,6 +199,7 @@ def check_clustering(
     passed("Your clustering is right for everyone in every network tried, loners included.")
 
 
+@checked
 def check_average_clustering(
     average: Callable[[Any], Any], graph: nx.Graph, label: str = "your network"
 ) -> None:
@@ -232,6 +238,7 @@ def check_average_clustering(
 
 
 # --------------------------------------------------------- part (b)
+@checked
 def check_average_path_length(
     average: Callable[[Any], Any], graph: nx.Graph, label: str = "your network"
 ) -> None:
@@ -293,6 +300,7 @@ def _reference_points(n: int, k: int, ps: Sequence[float], seed: int) -> pd.Data
     return pd.DataFrame(rows, columns=_POINT_COLUMNS)
 
 
+@checked
 def check_small_world_points(
     points: Callable[..., Any], n: int, k: int, ps: Sequence[float], seed: int
 ) -> None:
@@ -406,6 +414,7 @@ def _as_flags(result: object, name: str, expected: int) -> list[bool]:
 _SIMULATIONS = ((1, 0.0), (3, 0.0), (4, 0.3), (2, 0.5), (6, 0.5))
 
 
+@checked
 def check_letter_simulation(
     simulate: Callable[..., Any],
     seed: int = 0,
@@ -479,6 +488,7 @@ def _weighted_median(lengths: Sequence[int], survive: float, power: int = -1) ->
     return float(weighted[-1][0])
 
 
+@checked
 def check_corrected_median(corrected: Callable[..., Any], seed: int = 0) -> None:
     """Check a learner's drop-out correction of the median chain length.
 

@@ -32,12 +32,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from coffeechat._args import a_date
 from coffeechat.checks._core import (
     Assignment,
     GradedTest,
     Part,
     blank,
     call,
+    checked,
     expect_type,
     fail,
     listing,
@@ -76,6 +78,7 @@ def _blank_cell(value: object) -> bool:
 
 
 # ---------------------------------------------------------------- part (a)
+@checked
 def check_advocacy(advocacy: Callable[[Any, Any], Any], network: Network) -> None:
     """Check a learner's ``advocacy(network, employer)``: can you reach someone there?
 
@@ -114,6 +117,7 @@ def _advocacy_right(advocacy: Callable[[Any, Any], Any], network: Network) -> li
     return employers
 
 
+@checked
 def check_lamp_list(lamp: object, network: Network, advocacy: Callable[[Any, Any], Any]) -> None:
     """Check the learner's LAMP list: the method accepts it, and advocacy matches the network.
 
@@ -169,6 +173,7 @@ def _employer_list(value: object, name: str) -> list[str]:
     return [str(v) for v in value]
 
 
+@checked
 def check_top_five(top_five: object, lamp: pd.DataFrame) -> None:
     """Check that ``top_five`` names the first five employers of the sorted LAMP list.
 
@@ -198,6 +203,7 @@ def _best(network: Network, **target: Any) -> float | None:
         return None
 
 
+@checked
 def check_ask_list(
     ask_list: Callable[[Any, Any], Any], network: Network, employers: Sequence[str]
 ) -> None:
@@ -292,6 +298,7 @@ def _ask_table(ask: object, network: Network) -> pd.DataFrame:
     return ask
 
 
+@checked
 def check_requests(requests: object, ask: pd.DataFrame, network: Network) -> None:
     """Check the learner's request emails: two, to people on the ask list, each passing review.
 
@@ -328,6 +335,7 @@ def check_requests(requests: object, ask: pd.DataFrame, network: Network) -> Non
 
 
 # ---------------------------------------------------------------- part (d)
+@checked
 def check_first_plan(
     plan: object, ask: pd.DataFrame, network: Network, path: str | os.PathLike[str]
 ) -> None:
@@ -363,6 +371,7 @@ def check_first_plan(
 
 
 # ---------------------------------------------------------------- part (e)
+@checked(start=a_date)
 def check_three_weeks(
     tracker: object, requests: Mapping[str, str], network: Network, start: object
 ) -> None:

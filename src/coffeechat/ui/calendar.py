@@ -31,6 +31,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
+from coffeechat._args import checked
 from coffeechat.errors import CoffeeChatError, InvalidParameter
 from coffeechat.outreach import FollowUpDates, follow_up_dates
 
@@ -46,6 +47,7 @@ __all__ = [
 CALENDAR_COLUMNS: tuple[str, ...] = ("date", "weekday", "business day", "to do")
 
 
+@checked
 def parse_holidays(text: str) -> list[date]:
     """Dates written one a line (or separated by commas), like ``2025-12-25``.
 
@@ -76,6 +78,7 @@ def parse_holidays(text: str) -> list[date]:
     return found
 
 
+@checked
 def follow_up_calendar(
     sent_on: date | datetime | str, holidays: Iterable[date | str] = ()
 ) -> pd.DataFrame:
@@ -183,6 +186,7 @@ class FollowUpCalendar(widgets.VBox):
     dates : FollowUpDates or None
     """
 
+    @checked
     def __init__(self, sent_on: date, holidays: str = "") -> None:
         self.sent_on = widgets.DatePicker(value=sent_on, description="Request sent on")
         self.holidays = widgets.Textarea(
@@ -226,6 +230,7 @@ class FollowUpCalendar(widgets.VBox):
         self.calendar.value = _calendar_html(self.table, d)
 
 
+@checked
 def follow_up_calendar_widget(
     sent_on: date | datetime | str | None = None, holidays: str = ""
 ) -> FollowUpCalendar:

@@ -32,6 +32,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
+from coffeechat._args import checked
 from coffeechat.contacts import Network
 from coffeechat.errors import InvalidParameter, NoChainError
 from coffeechat.paths import Target, chains
@@ -46,6 +47,7 @@ KINDS: dict[str, str] = {"person": "a person", "organization": "an organisation"
 _BY = {"hops": "fewest hops", "strength": "strongest"}
 
 
+@checked
 def chain_table(
     network: Network,
     target: str | Target,
@@ -161,6 +163,7 @@ class ChainFinder(widgets.VBox):
         What :func:`chain_table` gave for the current choice.
     """
 
+    @checked
     def __init__(
         self,
         network: Network,
@@ -242,6 +245,7 @@ def _chains_html(table: pd.DataFrame, target: str | Target, by: str) -> str:
     return f"<p>{lead}</p><ol>{items}</ol>" + table_html(table.drop(columns="chain"))
 
 
+@checked
 def chain_finder(
     network: Network,
     *,

@@ -22,6 +22,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
+from coffeechat._args import checked
 from coffeechat.contacts import Network
 from coffeechat.errors import InvalidParameter
 from coffeechat.industry import industry_map
@@ -47,6 +48,7 @@ class IndustryMapExplorer(widgets.VBox):
         As returned by :func:`coffeechat.industry.industry_map`.
     """
 
+    @checked
     def __init__(
         self,
         network: Network,
@@ -106,6 +108,7 @@ def _summary(table: pd.DataFrame, max_hops: int) -> str:
     return f'<p style="font-size:17px;margin:6px 0">{text}</p>'
 
 
+@checked
 def industry_map_explorer(
     network: Network,
     organizations: pd.DataFrame,

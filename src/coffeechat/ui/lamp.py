@@ -29,6 +29,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
+from coffeechat._args import checked, given
 from coffeechat.errors import CoffeeChatError, InvalidParameter
 from coffeechat.tracking import MIN_EMPLOYERS, make_lamp
 from coffeechat.ui._common import table_html
@@ -38,13 +39,33 @@ __all__ = ["LampBuilder", "lamp_builder", "lamp_summary"]
 _SHOWN = ("employer", "advocacy", "motivation", "posting")
 
 
-def lamp_summary(lamp: pd.DataFrame, *, min_employers: int = MIN_EMPLOYERS, top: int = 3) -> str:
+def _rows(data: object, name: str) -> None:
+    """The argument rule for a LAMP list: a table, or a list of rows (dicts)."""
+    if isinstance(data, pd.DataFrame):
+        return
+    if isinstance(data, list | tuple):
+        odd = next((row for row in data if not isinstance(row, Mapping)), None)
+        if odd is None:
+            return
+        raise InvalidParameter(
+            f"{name} should be a list of rows (dicts), but it holds {given(odd)}"
+        )
+    raise InvalidParameter(
+        f"{name} should be a LAMP list: a pandas DataFrame or a list of rows (dicts), "
+        f"not {given(data)}"
+    )
+
+
+@checked(lamp=_rows)
+def lamp_summary(
+    lamp: pd.DataFrame | list[dict[str, Any]], *, min_employers: int = MIN_EMPLOYERS, top: int = 3
+) -> str:
     """Where a LAMP list stands, in one or two sentences.
 
     Parameters
     ----------
-    lamp : pandas.DataFrame
-        A LAMP list, sorted or not (it is checked and sorted with
+    lamp : pandas.DataFrame or list of dict
+        A LAMP list (a table, or a list of rows), sorted or not (it is checked and sorted with
         :func:`~coffeechat.tracking.make_lamp`).
     min_employers : int, default 40
         How many employers the list should hold.
@@ -115,6 +136,7 @@ class LampBuilder(widgets.VBox):
         The sorted list now shown, as :func:`~coffeechat.tracking.make_lamp` returns it.
     """
 
+    @checked(data=_rows)
     def __init__(self, data: object = (), *, min_employers: int = MIN_EMPLOYERS) -> None:
         self.min_employers = min_employers
         self._rows = _rows_in_order(data)
@@ -218,6 +240,7 @@ class LampBuilder(widgets.VBox):
         self.result.value = table_html(shown)
 
 
+@checked(data=_rows)
 def lamp_builder(data: object = (), *, min_employers: int = MIN_EMPLOYERS) -> LampBuilder:
     """A widget to score a LAMP list and see it sorted as you go.
 

@@ -26,6 +26,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from coffeechat._args import checked
 from coffeechat.contacts import Network
 from coffeechat.errors import InvalidParameter
 from coffeechat.plan import plan_for
@@ -40,6 +41,7 @@ class PlanBoard(widgets.VBox):
     ``advice`` the plan in words. Use :func:`plan_board` to make one.
     """
 
+    @checked
     def __init__(self, network: Network, employers: Iterable[str]) -> None:
         names = list(dict.fromkeys(str(e) for e in employers))
         if not names:
@@ -65,6 +67,7 @@ class PlanBoard(widgets.VBox):
         self.advice.value = f"<div style='font-size:15px;max-width:48em'>{paragraphs}</div>"
 
 
+@checked
 def plan_board(network: Network, employers: Iterable[str]) -> PlanBoard:
     """The plan board as a widget (see :class:`PlanBoard`).
 

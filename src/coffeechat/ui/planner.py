@@ -30,6 +30,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from coffeechat._args import checked
 from coffeechat.contacts import Network, Person
 from coffeechat.errors import InvalidParameter
 from coffeechat.questions import GOALS, InterviewPlan, QuestionBank, plan_interview
@@ -53,6 +54,7 @@ def _clock(minutes: float) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
+@checked
 def agenda_html(plan: InterviewPlan, *, page: bool = True) -> str:
     """A plan's agenda as HTML: a whole page to save and print, or just the fragment.
 
@@ -113,6 +115,7 @@ def agenda_html(plan: InterviewPlan, *, page: bool = True) -> str:
     )
 
 
+@checked
 def planner_agenda(
     goals: Iterable[str],
     minutes: float = 20,
@@ -183,6 +186,7 @@ class QuestionPlanner(widgets.VBox):
         The plan shown (None while no goal is picked).
     """
 
+    @checked
     def __init__(
         self,
         network: Network,
@@ -315,6 +319,7 @@ def _people_options(network: Network) -> list[tuple[str, str]]:
     return sorted(rows, key=lambda r: (r[0].casefold(), r[1]))
 
 
+@checked
 def question_planner(
     network: Network,
     *,

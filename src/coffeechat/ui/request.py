@@ -34,6 +34,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
+from coffeechat._args import checked
 from coffeechat.errors import InvalidParameter
 from coffeechat.outreach import MAX_WORDS, review_request
 
@@ -54,6 +55,7 @@ RULE_NAMES: dict[str, str] = {
 }
 
 
+@checked
 def request_findings(
     text: str, *, connection: str | None = None, max_words: int = MAX_WORDS
 ) -> pd.DataFrame:
@@ -146,6 +148,7 @@ class RequestChecker(widgets.VBox):
         The findings now shown, as returned by :func:`request_findings`.
     """
 
+    @checked
     def __init__(self, text: str = "", *, connection: str = "", max_words: int = MAX_WORDS) -> None:
         if not isinstance(text, str) or not isinstance(connection, str):
             raise InvalidParameter("text and connection must be strings")
@@ -189,6 +192,7 @@ class RequestChecker(widgets.VBox):
         self.findings.value = _findings_html(self.table)
 
 
+@checked
 def request_checker(
     text: str = "", *, connection: str = "", max_words: int = MAX_WORDS
 ) -> RequestChecker:

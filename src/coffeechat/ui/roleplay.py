@@ -34,7 +34,8 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from coffeechat.contacts import Person
+from coffeechat._args import checked, one_of
+from coffeechat.contacts import Network, Person
 from coffeechat.conversation import LEARNER
 from coffeechat.errors import InvalidParameter
 from coffeechat.practice import Conversation, Persona, load_answers, personas
@@ -50,6 +51,7 @@ _CLASSIC = {
 }
 
 
+@checked
 def roleplay_moves(conversation: Conversation) -> pd.DataFrame:
     """What the learner may say next, given the conversation so far.
 
@@ -100,9 +102,14 @@ def roleplay_moves(conversation: Conversation) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["move", "label", "kind"])
 
 
+_PERSONA = {"Persona": (lambda value: isinstance(value, Persona), "personas")}
+_AGREED = one_of(15, 20, 30)
+
+
 class RolePlay(widgets.VBox):
     """The role-play widget; see :func:`roleplay`."""
 
+    @checked(kinds=_PERSONA, agreed_minutes=_AGREED)
     def __init__(self, people: list[Persona], agreed_minutes: int = 20) -> None:
         if not people:
             raise InvalidParameter("the role-play needs at least one persona")
@@ -177,7 +184,10 @@ class RolePlay(widgets.VBox):
         )
 
 
-def roleplay(network: object = None, *, agreed_minutes: int = 20, limit: int = 12) -> RolePlay:
+@checked(agreed_minutes=_AGREED)
+def roleplay(
+    network: Network | None = None, *, agreed_minutes: int = 20, limit: int = 12
+) -> RolePlay:
     """A mock informational interview with a fictional persona from the sample network.
 
     Parameters
@@ -195,6 +205,4 @@ def roleplay(network: object = None, *, agreed_minutes: int = 20, limit: int = 1
         The widget; leave it as the last line of a cell to show it. Its
         ``conversation`` holds the transcript so far.
     """
-    if agreed_minutes not in (15, 20, 30):
-        raise InvalidParameter(f"agreed_minutes must be 15, 20 or 30, not {agreed_minutes!r}")
     return RolePlay(personas(network, limit=limit), agreed_minutes)

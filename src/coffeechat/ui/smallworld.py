@@ -25,6 +25,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
+from coffeechat._args import checked
 from coffeechat.errors import InvalidParameter
 from coffeechat.smallworld import DEFAULT_PS, rewired_ring, small_world_curve
 
@@ -37,6 +38,7 @@ _PATH_COLOUR = "#D55E00"
 _REWIRED_COLOUR = "#D55E00"
 
 
+@checked
 def small_world_summary(curve: pd.DataFrame, p: float) -> str:
     """One sentence on the ring at rewiring probability ``p``, from a curve's row.
 
@@ -138,6 +140,7 @@ class SmallWorldLab(widgets.VBox):
     the image, ``summary`` the sentence, and ``curve`` the table behind them.
     """
 
+    @checked
     def __init__(
         self,
         *,
@@ -175,6 +178,7 @@ class SmallWorldLab(widgets.VBox):
         self.picture.value = _picture(self.curve, p, self._seed)
 
 
+@checked
 def small_world_lab(
     *,
     n: int = 1000,

@@ -22,12 +22,14 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
+from coffeechat._args import checked
 from coffeechat.snowball import snowball_table
 from coffeechat.ui._common import table_html
 
 __all__ = ["SnowballSimulator", "snowball_simulator", "snowball_summary"]
 
 
+@checked
 def snowball_summary(table: pd.DataFrame, referrals: float, target_share: float) -> str:
     """One sentence about the last week of a :func:`~coffeechat.snowball.snowball_table`.
 
@@ -67,6 +69,7 @@ class SnowballSimulator(widgets.VBox):
     :attr:`table` and redraws :attr:`summary` and :attr:`result`.
     """
 
+    @checked
     def __init__(
         self,
         referrals: float = 1.0,
@@ -140,6 +143,7 @@ class SnowballSimulator(widgets.VBox):
         self.result.value = table_html(shown)
 
 
+@checked
 def snowball_simulator(
     referrals: float = 1.0,
     weeks: int = 8,

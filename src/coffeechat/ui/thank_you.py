@@ -22,6 +22,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
+from coffeechat._args import checked
 from coffeechat.errors import CoffeeChatError
 from coffeechat.outreach import review_thank_you
 
@@ -36,6 +37,7 @@ _EXAMPLE = (
 )
 
 
+@checked
 def thank_you_findings(
     text: str, met_at: date | datetime | str, sent_at: date | datetime | str
 ) -> pd.DataFrame:
@@ -78,6 +80,7 @@ class ThankYouReviewer(widgets.VBox):
     recomputes :attr:`table` with :func:`thank_you_findings`.
     """
 
+    @checked
     def __init__(self, text: str, met_at: str, sent_at: str) -> None:
         style = {"description_width": "initial"}
         self.note = widgets.Textarea(
@@ -122,6 +125,7 @@ class ThankYouReviewer(widgets.VBox):
         )
 
 
+@checked
 def thank_you_reviewer(
     text: str = _EXAMPLE,
     *,

@@ -29,6 +29,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
+from coffeechat._args import checked
 from coffeechat.errors import CoffeeChatError
 from coffeechat.tracking import due_today, make_tracker
 from coffeechat.ui._common import table_html
@@ -45,6 +46,7 @@ def _when(days_overdue: int) -> str:
     return f"{days_overdue} day{'s' if days_overdue != 1 else ''} overdue"
 
 
+@checked
 def follow_up_board(tracker: object, today: date | str) -> pd.DataFrame:
     """What to do on ``today``: follow-ups, thank-yous and replies due or overdue.
 
@@ -109,6 +111,7 @@ class TrackerBoard(widgets.VBox):
         The board now shown.
     """
 
+    @checked
     def __init__(self, tracker: object, today: date | str) -> None:
         if tracker is None or (isinstance(tracker, list | tuple) and not tracker):
             tracker = pd.DataFrame(columns=["contact"])  # an empty tracker still has its columns
@@ -187,6 +190,7 @@ class TrackerBoard(widgets.VBox):
         self.result.value = table_html(self.table)
 
 
+@checked
 def tracker_board(tracker: object = None, today: date | str | None = None) -> TrackerBoard:
     """The follow-up board widget (see :class:`TrackerBoard`).
 
