@@ -149,9 +149,13 @@ case "$action" in
         install_bubblewrap
         install_proxy
         ruff check src tests benchmarks
-        # One worker per core (at most four); each test file stays on one worker
-        # so a file's JupyterLab, browser and nbgrader course start only once.
-        exec python -m pytest --numprocesses=auto --maxprocesses=4 --dist=loadfile --durations=20 "$@"
+        # Test files run in parallel, one more worker than cores (at most five):
+        # end-to-end tests spend much of their time waiting for a kernel, a
+        # server or a browser. Each file stays on one worker, so a file's
+        # JupyterLab, browser and nbgrader course start only once.
+        workers=$(( $(nproc) + 1 ))
+        [ "$workers" -le 5 ] || workers=5
+        exec python -m pytest --numprocesses="$workers" --dist=loadfile --durations=20 "$@"
         ;;
     hub)
         install_python_packages "[hub]"
