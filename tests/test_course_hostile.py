@@ -19,6 +19,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -506,3 +507,29 @@ def test_workers_are_restarted_a_bounded_number_of_times_in_all(tmp_path, monkey
     assert set(report.students) == set(answers)  # the rest is graded on the next run
     assert set(report.failed) == {"a-killer", "b-killer"}
     assert _tiny_scores(root) == {"a-killer": 0.0, "b-killer": 0.0, "c-right": 1.0}
+
+
+@pytest.mark.slow
+def test_grading_from_a_process_with_threads_starts_its_workers_cleanly(tmp_path):
+    """Workers are forked from the grading process only while it has no other thread.
+
+    In a Jupyter kernel or a web server (other threads running) forking it is
+    unsafe, so workers come from a clean server process instead; the grades
+    are the same.
+    """
+    grading = importlib.import_module("coffeechat.course.grade")
+    root, released = _tiny_course(tmp_path)
+    answers = {"a": RIGHT, "b": WRONG, "c": RIGHT}
+    instructor.collect(root, TINY, _tiny_inbox(tmp_path, released, answers))
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        assert grading._process_context().get_start_method() == "forkserver"
+        report = instructor.grade(root, TINY, jobs=2, sandbox="off")
+    finally:
+        stop.set()
+        other.join()
+    assert set(report.students) == set(answers) and report.failed == ()
+    assert _tiny_scores(root) == {"a": 1.0, "b": 0.0, "c": 1.0}
+

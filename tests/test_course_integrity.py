@@ -110,7 +110,7 @@ def test_sandbox_kernelspec_wraps_ipykernel_in_bwrap(tmp_path):
         tmp_path / "data", tmp_path / "run", hidden=[tmp_path / "course"], limits=sandbox.Limits()
     )
     kernel = json.loads((folder / "kernel.json").read_text())
-    assert kernel["argv"][-4:] == ["-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    assert kernel["argv"][-4:] == ["-c", sandbox.KERNEL_MAIN, "-f", "{connection_file}"]
     assert kernel["interrupt_mode"] == "message"
     spec = json.loads((folder / "sandbox.json").read_text())
     assert {"--unshare-all", "--die-with-parent", "--clearenv"} <= set(spec["args"])

@@ -181,9 +181,7 @@ def test_the_exchange_is_made_open_to_all_but_an_existing_one_is_left_alone(tmp_
     assert existing.stat().st_mode & 0o777 == 0o755
 
 
-def test_every_server_opens_on_module_1_with_the_course_settings_and_the_room(
-    local_hub, tmp_path
-):
+def test_every_server_opens_on_module_1_with_the_course_settings_and_the_room(local_hub, tmp_path):
     """Hub users get what `bash run.sh lab` gives: Module 1, no news prompt, the room."""
     from coffeechat.lab import lab_arguments
     from coffeechat.room import ROOM_ENV

@@ -72,9 +72,7 @@ def exchange(hub: LocalHub, user: str, action: str) -> None:
 
 def formgrader(hub: LocalHub, action: str) -> None:
     """One of the instructor's formgrader buttons, through its API."""
-    result = hub.server(
-        INSTRUCTOR, "POST", f"/formgrader/api/assignment/{ASSIGNMENT}/{action}"
-    )
+    result = hub.server(INSTRUCTOR, "POST", f"/formgrader/api/assignment/{ASSIGNMENT}/{action}")
     assert result["success"], f"formgrader {action} failed: {result.get('log') or result}"
 
 
@@ -127,13 +125,13 @@ class Browser:
         page.fill("#password_input", WORKSHOP_PASSWORD)
         page.click("#login_submit")
         page.wait_for_url(f"**/user/{self.user}/lab**")
-        page.wait_for_function("() => window.jupyterapp?.commands.hasCommand("
-                               "'nbgrader:open-assignment-list')")
+        page.wait_for_function(
+            "() => window.jupyterapp?.commands.hasCommand('nbgrader:open-assignment-list')"
+        )
         # The hub opens everyone on Module 1 (c.Spawner.default_url); wait until
         # it is open, so that it does not take the front after the panel below.
         page.wait_for_function(
-            "() => window.jupyterapp.shell.currentWidget?.context?.path"
-            f" === '{MODULE_1}'"
+            f"() => window.jupyterapp.shell.currentWidget?.context?.path === '{MODULE_1}'"
         )
 
     def assignments_panel(self) -> None:
@@ -199,8 +197,9 @@ def test_a_class_goes_from_release_to_feedback_on_the_hub(tmp_path: Path) -> Non
         step("fetched, answered and submitted")
 
         # Submissions carry the hub's user names although everyone shares one Unix account.
-        inbound = sorted(p.name.split("+")[0] for p in (
-            hub.exchange / settings.COURSE_ID / "inbound").iterdir())
+        inbound = sorted(
+            p.name.split("+")[0] for p in (hub.exchange / settings.COURSE_ID / "inbound").iterdir()
+        )
         assert inbound == sorted(PARTICIPANTS)
 
         formgrader(hub, "collect")

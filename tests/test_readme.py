@@ -31,6 +31,26 @@ def test_run_script_rejects_unknown_action() -> None:
     assert "usage: bash run.sh lab | test" in result.stderr
 
 
+def test_run_script_environment_reads_notebooks_without_the_iri_parsers() -> None:
+    """run.sh removes rfc3987-syntax: reading a notebook must not build its parsers.
+
+    With it, ``import nbformat`` (through jsonschema) took about 4 s in every
+    process that reads a notebook: JupyterLab, each grading run, each test.
+    """
+    venv_python = ROOT / ".venv" / "bin" / "python"
+    result = subprocess.run(
+        [
+            str(venv_python),
+            "-c",
+            "import sys, nbformat, jsonschema; print('rfc3987_syntax' in sys.modules)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "False"
+
+
 def test_notebook_named_in_run_script_exists() -> None:
     """The notebook that `run.sh lab` opens is in the repository."""
     script = (ROOT / "run.sh").read_text(encoding="utf-8")

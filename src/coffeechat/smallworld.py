@@ -37,12 +37,15 @@ import math
 import random
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 
 from coffeechat.errors import InvalidParameter
+
+if TYPE_CHECKING:  # networkx is imported where it is used: notebooks load faster
+    import networkx as nx
 
 __all__ = [
     "DEFAULT_PS",
@@ -107,6 +110,8 @@ def rewired_ring(n: int, k: int, p: float, seed: int | None = 0) -> nx.Graph:
     >>> ring.number_of_edges(), sorted(ring[0])
     (20, [1, 2, 8, 9])
     """
+    import networkx as nx
+
     k = _whole(k, "k", 2)
     n = _whole(n, "n", k + 1)
     p = _probability(p, "p")
@@ -118,6 +123,8 @@ def rewired_ring(n: int, k: int, p: float, seed: int | None = 0) -> nx.Graph:
 
 
 def _check_graph(graph: object) -> nx.Graph:
+    import networkx as nx
+
     if not isinstance(graph, nx.Graph):
         raise InvalidParameter(f"expected a networkx Graph, not {type(graph).__name__}")
     if graph.number_of_nodes() < 2:
@@ -133,9 +140,12 @@ def average_clustering(graph: nx.Graph) -> float:
 
     Examples
     --------
+    >>> import networkx as nx
     >>> average_clustering(nx.complete_graph(4))
     1.0
     """
+    import networkx as nx
+
     return float(nx.average_clustering(_check_graph(graph)))
 
 
@@ -154,9 +164,12 @@ def average_path_length(graph: nx.Graph, sources: int | None = None, seed: int =
 
     Examples
     --------
+    >>> import networkx as nx
     >>> average_path_length(nx.path_graph(4))  # hops: 1,2,3,1,2,1 each way
     1.6666666666666667
     """
+    import networkx as nx
+
     graph = _check_graph(graph)
     people = list(graph)
     if sources is not None:

@@ -1,7 +1,7 @@
 """Start one grading kernel inside bubblewrap, with resource limits.
 
 Run by the ``coffeechat-sandbox`` kernelspec as
-``python -I -S _launch.py SPEC.json -- python -m ipykernel_launcher -f CONN ...``
+``python -I -S _launch.py SPEC.json -- python -c KERNEL_MAIN -f CONN ...``
 from the submission's working folder (the kernel manager's ``cwd``). It
 imports nothing but the standard library and starts no site, so it costs a
 few milliseconds. It:

@@ -78,7 +78,7 @@ c.Autograde.sanitize_preprocessors = [
     "coffeechat.course.preprocessors.RepairGraderMetadata",
     "nbgrader.preprocessors.OverwriteKernelspec",
     "nbgrader.preprocessors.OverwriteCells",
-    "nbgrader.preprocessors.CheckCellMetadata",
+    "coffeechat.course.preprocessors.CheckCellMetadata",
 ]
 # Feedback says that hidden tests ran and whether they passed, never their code.
 c.GenerateFeedback.preprocessors = [

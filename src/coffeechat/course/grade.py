@@ -13,6 +13,7 @@ after it the gradebook's integrity is checked.
 
 from __future__ import annotations
 
+import collections
 import hashlib
 import json
 import multiprocessing
@@ -21,6 +22,7 @@ import queue
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -262,10 +264,12 @@ def grade(
     failed: list[str] = []
     finished: list[str] = []
 
+    gradebook: Gradebook | None = None
+
     def record(student: str, outcome: dict[str, Any]) -> None:
-        with Gradebook(c.api.coursedir.db_url) as gb:
-            save_result(gb, assignment, student, outcome["result"])
-            score = _score(gb, assignment, student)
+        assert gradebook is not None
+        save_result(gradebook, assignment, student, outcome["result"])
+        score = _score(gradebook, assignment, student)
         notes = tuple(outcome["notes"])
         problems[student] = notes
         if outcome["failed"]:
@@ -281,7 +285,9 @@ def grade(
             )
 
     if todo:
-        lost = _run_pool(settings, todo, jobs or os.cpu_count() or 1, record, progress, start)
+        # One connection for the whole run: the grading process is the gradebook's one writer.
+        with Gradebook(c.api.coursedir.db_url) as gradebook:
+            lost = _run_pool(settings, todo, jobs or os.cpu_count() or 1, record, progress, start)
         if lost:
             raise GradingError(
                 f"grading stopped after {len(finished)} of {len(todo)} submissions "
@@ -327,6 +333,22 @@ def _worker_stopped(student: str, tries: int) -> dict[str, Any]:
     }
 
 
+def _process_context() -> Any:
+    """How grading workers are started.
+
+    On Linux, while this process has no other thread, workers are forked from
+    it: they start at once with nbgrader and the grading code already
+    imported (importing them takes a new process 2 to 4 s). Elsewhere, or
+    with other threads about (forking those is unsafe), they are forked from
+    a clean server process that imports the grading code once.
+    """
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["coffeechat.course.worker"])
+    return context
+
+
 def _run_pool(
     settings: Settings,
     todo: list[str],
@@ -346,14 +368,13 @@ def _run_pool(
     reason. Past ``restart_cap`` replacements in all (:func:`_restart_cap`),
     grading stops and the students not yet graded are returned.
     """
-    # Workers are forked from a clean server process that has imported
-    # nbgrader, pandas and the grading code once: a worker (or its
-    # replacement) starts without importing them again, as "spawn" would.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["coffeechat.course.worker"])
-    tasks, results = context.Queue(), context.Queue()
-    for student in todo:
-        tasks.put(student)
+    context = _process_context()
+    # Students go to the workers through a queue without a feeder thread, a
+    # few at a time (``top_up``): the grading process stays single-threaded,
+    # so that a replacement worker can be forked from it safely too.
+    tasks, results = context.SimpleQueue(), context.Queue()
+    pending = collections.deque(todo)
+    queued = 0
     count = min(jobs, len(todo))
     cap = _restart_cap(count, len(todo)) if restart_cap is None else restart_cap
     retries = RETRIES_PER_SUBMISSION if retries is None else retries
@@ -377,8 +398,15 @@ def _run_pool(
         stop_kernels_in(folders[index])
         shutil.rmtree(folders.pop(index), ignore_errors=True)
 
+    def top_up() -> None:
+        nonlocal queued
+        while pending and queued < 2 * count:
+            tasks.put(pending.popleft())
+            queued += 1
+
     for _ in range(count):
         launch()
+    top_up()
     holding: dict[int, str] = {}
     done: set[str] = set()
     tries: dict[str, int] = {}
@@ -402,7 +430,8 @@ def _run_pool(
                             done.add(student)
                             record(student, _worker_stopped(student, tries[student]))
                         else:
-                            tasks.put(student)
+                            pending.appendleft(student)
+                            top_up()
                             if progress:
                                 progress(
                                     f"the worker grading {student} stopped; "
@@ -417,6 +446,8 @@ def _run_pool(
             kind, index = message[0], message[1]
             if kind == "start":
                 holding[index] = message[2]
+                queued -= 1
+                top_up()
                 started += 1
                 if progress:
                     progress(
@@ -447,7 +478,6 @@ def _run_pool(
                 worker.join(timeout=10)
         for index in list(folders):
             clear_up(index)
-        tasks.cancel_join_thread()
         results.cancel_join_thread()
     if progress and len(done) < len(todo):
         progress(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import warnings
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +22,7 @@ from typing import Any
 import nbformat
 import pandas as pd
 from nbgrader.api import Gradebook, MissingEntry
+from sqlalchemy.exc import SAWarning
 
 from coffeechat.course.folder import Course, assignment_notebooks, open_course
 from coffeechat.errors import GradingError
@@ -204,6 +206,16 @@ def read_result(db_url: str, assignment: str, student: str) -> dict[str, Any] | 
         }
 
 
+def quiet_nbgrader_warnings() -> None:
+    """Ignore the warning nbgrader's ``add_submission`` gives under SQLAlchemy 2.
+
+    It builds a new submission in a way SQLAlchemy warns about ("Object of
+    type <SubmittedAssignment> not in session"), harmlessly: nothing for an
+    instructor to act on.
+    """
+    warnings.filterwarnings("ignore", message="Object of type <Submitted", category=SAWarning)
+
+
 def save_result(
     gb: Gradebook, assignment: str, student: str, result: Mapping[str, Any] | None
 ) -> None:
@@ -213,10 +225,12 @@ def save_result(
     not be graded, and every one of its graded cells then scores 0.
     """
     gb.update_or_create_student(student)
+    when = {}
     if result is not None and result.get("timestamp") is not None:
-        sub = gb.update_or_create_submission(assignment, student, timestamp=result["timestamp"])
-    else:
-        sub = gb.update_or_create_submission(assignment, student)
+        when["timestamp"] = result["timestamp"]
+    with warnings.catch_warnings():
+        quiet_nbgrader_warnings()
+        sub = gb.update_or_create_submission(assignment, student, **when)
     for nb in sub.notebooks:
         mine = (result or {}).get("notebooks", {}).get(nb.name)
         for grade in nb.grades:

@@ -5,7 +5,8 @@ instructor's rights inside the course folder: it can open the gradebook,
 read ``source/`` with its hidden tests, or read other learners' work. Here
 each grading kernel is started through a Jupyter kernelspec,
 ``coffeechat-sandbox``, whose command line wraps
-``python -m ipykernel_launcher -f {connection_file}`` in
+``python -m ipykernel_launcher -f {connection_file}`` (without the
+debugger: :data:`KERNEL_MAIN`) in
 `bubblewrap <https://github.com/containers/bubblewrap>`_ (``bwrap``: no
 root, no daemon). Inside, the kernel sees
 
@@ -59,6 +60,19 @@ INSTALL_HINT = (
 PASS_ENV = ("NBGRADER_EXECUTION", "NBGRADER_VALIDATING", "LANG", "LC_ALL", "TZ", "PYTHONHASHSEED")
 
 _LAUNCHER = Path(__file__).with_name("_launch.py")
+
+#: What the Python inside the sandbox runs: ``ipykernel_launcher``'s own two
+#: steps (the working folder off ``sys.path`` while ipykernel loads; IPython
+#: puts it back), with the debugger left out: nobody steps through code while
+#: it is graded, and importing debugpy costs each kernel about 0.2 s of CPU.
+KERNEL_MAIN = (
+    "import sys\n"
+    "if sys.path and sys.path[0] == '':\n"
+    "    del sys.path[0]\n"
+    "sys.modules['debugpy'] = None\n"
+    "from ipykernel import kernelapp\n"
+    "kernelapp.launch_new_instance()\n"
+)
 
 
 @dataclass(frozen=True)
@@ -240,8 +254,8 @@ def write_kernelspec(
             "{resource_dir}/sandbox.json",
             "--",
             sys.executable,
-            "-m",
-            "ipykernel_launcher",
+            "-c",
+            KERNEL_MAIN,
             "-f",
             "{connection_file}",
         ],

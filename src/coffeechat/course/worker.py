@@ -27,7 +27,7 @@ import nbformat
 from coffeechat.checks._integrity import cell_changes, expected_cells
 from coffeechat.course import sandbox
 from coffeechat.course.folder import Course, last_error, open_course, quiet
-from coffeechat.course.gradebook import private_copy, read_result
+from coffeechat.course.gradebook import private_copy, quiet_nbgrader_warnings, read_result
 
 __all__ = ["Settings", "grade_one", "run_worker", "submission_notes"]
 
@@ -39,8 +39,14 @@ _AUTOGRADE = [
     "coffeechat.course.preprocessors.ScrubLeakedTests",
     "nbgrader.preprocessors.SaveAutoGrades",
     "nbgrader.preprocessors.AssignLatePenalties",
-    "nbgrader.preprocessors.CheckCellMetadata",
+    "coffeechat.course.preprocessors.CheckCellMetadata",
 ]
+
+#: Course configurations name nbgrader's own preprocessors where the course has
+#: its own (older course folders, or the ``coffeechat.cli`` names of before).
+_OURS = {
+    "nbgrader.preprocessors.CheckCellMetadata": "coffeechat.course.preprocessors.CheckCellMetadata",
+}
 
 
 @dataclass(frozen=True)
@@ -59,7 +65,7 @@ def _configure(settings: Settings, private_url: str, run: Path) -> Any:
     def configure(config: Any) -> None:
         config.CourseDirectory.db_url = private_url
         config.Autograde.sanitize_preprocessors = [
-            name.replace("coffeechat.cli.", "coffeechat.course.preprocessors.")
+            _OURS.get(name, name.replace("coffeechat.cli.", "coffeechat.course.preprocessors."))
             if isinstance(name, str)
             else name
             for name in config.Autograde.get(
@@ -70,11 +76,14 @@ def _configure(settings: Settings, private_url: str, run: Path) -> Any:
                     "coffeechat.course.preprocessors.RepairGraderMetadata",
                     "nbgrader.preprocessors.OverwriteKernelspec",
                     "nbgrader.preprocessors.OverwriteCells",
-                    "nbgrader.preprocessors.CheckCellMetadata",
+                    "coffeechat.course.preprocessors.CheckCellMetadata",
                 ],
             )
         ]
         config.Autograde.autograde_preprocessors = list(_AUTOGRADE)
+        # Every answer is in by the time the kernel is shut down: end it at once
+        # rather than wait for it to tidy up and exit.
+        config.Execute.shutdown_kernel = "immediate"
         if settings.sandbox:
             config.Execute.kernel_name = sandbox.KERNEL_NAME
             config.KernelManager.transport = "ipc"
@@ -268,6 +277,32 @@ def grade_one(
     }
 
 
+def share_gradebook_engines() -> None:
+    """Let every nbgrader ``Gradebook`` of this process share one engine per database.
+
+    nbgrader's autograde opens a new ``Gradebook``, and with it a new
+    SQLAlchemy engine, about a dozen times a submission; each new engine
+    compiles the same SQL again and checks every table again, about 0.35 s of
+    a worker's 3.7 s a submission. SQLAlchemy's engines are made to be made
+    once and shared, so a worker (a process of its own, forked for grading
+    alone) hands nbgrader the one engine it already has for a database. This
+    is the one place the course reaches into nbgrader: ``nbgrader.api`` calls
+    ``create_engine`` by that name, and nothing else about it changes.
+    """
+    import nbgrader.api
+    from sqlalchemy import create_engine
+
+    engines: dict[tuple[str, tuple[tuple[str, Any], ...]], Any] = {}
+
+    def shared_engine(url: Any, **options: Any) -> Any:
+        key = (str(url), tuple(sorted(options.items())))
+        if key not in engines:
+            engines[key] = create_engine(url, **options)
+        return engines[key]
+
+    nbgrader.api.create_engine = shared_engine
+
+
 def stop_kernels_in(base: Path) -> int:
     """Kill every process whose command line names ``base``: a worker's leftover kernels.
 
@@ -304,6 +339,8 @@ def run_worker(
         raise SystemExit(1)
 
     signal.signal(signal.SIGTERM, stop)
+    quiet_nbgrader_warnings()
+    share_gradebook_engines()
     base = Path(folder or tempfile.mkdtemp(prefix="coffeechat-grading-"))
     try:
         run = base / "run"

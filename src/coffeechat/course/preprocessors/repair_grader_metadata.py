@@ -6,8 +6,10 @@ from typing import Any
 
 import nbformat
 from nbgrader.api import Gradebook
-from nbgrader.nbgraderformat import MetadataValidator, ValidationError
+from nbgrader.nbgraderformat import ValidationError
 from nbgrader.preprocessors import NbGraderPreprocessor
+
+from coffeechat.course.preprocessors.check_cell_metadata import FastMetadataValidator
 
 
 class RepairGraderMetadata(NbGraderPreprocessor):
@@ -33,7 +35,7 @@ class RepairGraderMetadata(NbGraderPreprocessor):
             graded = {c.name for c in source.grade_cells} | {c.name for c in source.task_cells}
             answers = {c.name for c in source.solution_cells}
         known = {name for name, *_ in order}
-        validator = MetadataValidator()
+        validator = FastMetadataValidator()
         present: set[str] = set()
         for index, cell in enumerate(nb.cells):
             meta = cell.metadata.get("nbgrader")
