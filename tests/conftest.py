@@ -1,7 +1,8 @@
 """Fixtures shared by the test modules.
 
 ``sample`` is the course's bundled sample network, read once per run (the
-library's tests treat it as read-only). Hypothesis strategies for random
+library's tests treat it as read-only); ``solved`` is Assignment 1's
+reference solution, run once in the test process. Hypothesis strategies for random
 networks are in ``tests/strategies.py``.
 
 Browser tests get one JupyterLab for the whole run (``lab``), a fresh
@@ -254,3 +255,30 @@ def sample():
     from coffeechat.datasets import load_sample_network
 
     return load_sample_network()
+
+
+@pytest.fixture(scope="session")
+def solved() -> dict:
+    """Assignment 1's reference solution, its code cells run in this process.
+
+    No kernel, no nbgrader: the namespace holds the solution's functions
+    (``load_connections``, ``shortest_chain``, ...); do not change it.
+    """
+    import contextlib
+    import io
+
+    import nbformat
+
+    solution = (
+        Path(__file__).resolve().parent.parent
+        / "solutions"
+        / "ps01-who-can-introduce-you"
+        / "who-can-introduce-you.ipynb"
+    )
+    namespace: dict = {}
+    nb = nbformat.read(solution, as_version=4)
+    with contextlib.redirect_stdout(io.StringIO()):
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                exec(compile(cell.source, f"<cell {cell.get('id')}>", "exec"), namespace)
+    return namespace

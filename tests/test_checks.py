@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
 import sys
 import warnings
 from collections import deque
-from pathlib import Path
 
-import nbformat
 import networkx as nx
 import pandas as pd
 import pytest
@@ -22,21 +18,7 @@ from coffeechat.datasets import make_network, sample_path
 from coffeechat.errors import CheckFailed, CoffeeChatError
 from coffeechat.io import read_linkedin_table
 
-ROOT = Path(__file__).resolve().parents[1]
-SOLUTION = ROOT / "solutions" / "ps01-who-can-introduce-you" / "who-can-introduce-you.ipynb"
 EXPORT = sample_path("Connections.csv")
-
-
-@pytest.fixture(scope="module")
-def solved() -> dict:
-    """The solution notebook's code, run in this process (no kernel, no nbgrader)."""
-    namespace: dict = {}
-    nb = nbformat.read(SOLUTION, as_version=4)
-    with contextlib.redirect_stdout(io.StringIO()):
-        for cell in nb.cells:
-            if cell.cell_type == "code":
-                exec(compile(cell.source, f"<cell {cell.get('id')}>", "exec"), namespace)
-    return namespace
 
 
 @pytest.fixture(scope="module")

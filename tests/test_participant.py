@@ -18,20 +18,7 @@ from coffeechat.errors import CheckFailed, InvalidParameter
 from coffeechat.io import read_csv
 
 ROOT = Path(__file__).resolve().parents[1]
-SOLUTION = ROOT / "solutions" / "ps01-who-can-introduce-you" / "who-can-introduce-you.ipynb"
 NAMES = ("Sam Lee", "Ana Ruiz", "jdoe", "Wen Zhao", "participant-17")
-
-
-@pytest.fixture(scope="module")
-def solved() -> dict:
-    """Assignment 1's reference solution, run in this process."""
-    namespace: dict = {}
-    nb = nbformat.read(SOLUTION, as_version=4)
-    with contextlib.redirect_stdout(io.StringIO()):
-        for cell in nb.cells:
-            if cell.cell_type == "code":
-                exec(compile(cell.source, f"<cell {cell.get('id')}>", "exec"), namespace)
-    return namespace
 
 
 def _edges(network) -> set[frozenset]:

@@ -210,8 +210,12 @@ def join(
     *,
     folder: str | os.PathLike[str] | None = None,
     module: str | None = None,
-) -> Membership:
+) -> Membership | None:
     """Join the room: from now on, record this notebook's checks for the facilitator.
+
+    While nbgrader runs the notebook (grading or validating a handed-in
+    copy) this does nothing and returns None: there is no room then, and a
+    ``join()`` left in a notebook must not turn into an error in its feedback.
 
     Parameters
     ----------
@@ -225,8 +229,9 @@ def join(
 
     Returns
     -------
-    Membership
-        Says what is recorded and where (shown when it is a cell's result).
+    Membership or None
+        Says what is recorded and where (shown when it is a cell's result);
+        None while nbgrader runs the notebook.
 
     Raises
     ------
@@ -236,6 +241,8 @@ def join(
         If the room folder cannot be written to.
     """
     global _member
+    if os.environ.get("NBGRADER_EXECUTION"):
+        return None
     participant = participant_name(name)
     where = room_folder(folder)
     path = where / _file_name(participant)
