@@ -42,45 +42,28 @@ install_python_packages() {
     "$venv/bin/python" -m compileall -q src >/dev/null
 }
 
-install_chromium() {
-    # The browser tests drive Debian's Chromium; nothing downloads a browser.
-    if [ -x /usr/bin/chromium ]; then
-        return
-    fi
-    echo "Installing Chromium for the browser tests ..."
+install_debian_packages() {
+    # The browser tests drive Debian's Chromium, and grading runs learners' code
+    # in Debian's bubblewrap sandbox (the grading tests use it for real); nothing
+    # downloads either from elsewhere. Arguments: package=program pairs.
+    local wanted=() pair
+    for pair in "$@"; do
+        [ -x "${pair#*=}" ] || wanted+=("${pair%%=*}")
+    done
+    [ ${#wanted[@]} -gt 0 ] || return 0
+    echo "Installing ${wanted[*]} (Debian packages) for the tests ..."
     local sudo=""
     if [ "$(id -u)" != 0 ]; then
         if command -v sudo >/dev/null; then
             sudo="sudo"
         else
-            echo "run.sh: the browser tests need Chromium (/usr/bin/chromium); install it" \
-                 "with your package manager, or run this as root" >&2
-            exit 1
+            echo "run.sh: the tests need ${wanted[*]}; install them with your package" \
+                 "manager, or run this as root" >&2
+            return 1
         fi
     fi
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
-}
-
-install_bubblewrap() {
-    # Grading runs learners' code in Debian's bubblewrap sandbox, and the
-    # grading tests use it for real; nothing downloads it from elsewhere.
-    if [ -x /usr/bin/bwrap ]; then
-        return
-    fi
-    echo "Installing bubblewrap for the grading sandbox ..."
-    local sudo=""
-    if [ "$(id -u)" != 0 ]; then
-        if command -v sudo >/dev/null; then
-            sudo="sudo"
-        else
-            echo "run.sh: the grading tests need bubblewrap (/usr/bin/bwrap); install it" \
-                 "with your package manager, or run this as root" >&2
-            exit 1
-        fi
-    fi
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq bubblewrap >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${wanted[@]}" >/dev/null
 }
 
 install_proxy() {
@@ -93,7 +76,7 @@ install_proxy() {
     if ! command -v npm >/dev/null; then
         echo "run.sh: JupyterHub needs Node.js and npm for its proxy; install them with" \
              "your package manager (e.g. apt-get install -y nodejs npm)" >&2
-        exit 1
+        return 1
     fi
     echo "Installing configurable-http-proxy (JupyterHub's proxy) into .node/ ..."
     npm install --prefix .node --no-audit --no-fund --loglevel=error \
@@ -153,10 +136,15 @@ case "$action" in
             "notebooks/01-why-informational-interviews.ipynb" "$@"
         ;;
     test)
+        # Debian packages, npm and pip install side by side: each waits on
+        # different things, and together they are most of a first run's set-up.
+        install_debian_packages chromium=/usr/bin/chromium bubblewrap=/usr/bin/bwrap &
+        debian=$!
+        install_proxy &
+        proxy=$!
         install_python_packages "[test]"
-        install_chromium
-        install_bubblewrap
-        install_proxy
+        wait "$debian"
+        wait "$proxy"
         ruff check src tests benchmarks
         # Test files run in parallel, one more worker than cores (at most five):
         # end-to-end tests spend much of their time waiting for a kernel, a
