@@ -1,4 +1,4 @@
-"""The course benchmark runs and prints its table (timings themselves are never asserted)."""
+"""The benchmarks run and print their tables (timings themselves are never asserted)."""
 
 from __future__ import annotations
 
@@ -11,24 +11,22 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.slow
-def test_course_benchmark_prints_a_row_per_notebook() -> None:
-    """bench_course.py runs the chosen notebooks and prints one table row for each."""
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "bench_course.py"),
-            "--repeat",
-            "1",
-            "--only",
-            "notebooks/01-",
-        ],
+def _bench(script: str, *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    """Run ``benchmarks/<script>`` with ``args`` from the project folder, as its docs say."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / script), *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=timeout,
         check=False,
     )
+
+
+@pytest.mark.slow
+def test_course_benchmark_prints_a_row_per_notebook() -> None:
+    """bench_course.py runs the chosen notebooks and prints one table row for each."""
+    result = _bench("bench_course.py", "--repeat", "1", "--only", "notebooks/01-", timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     rows = [line for line in result.stdout.splitlines() if line.startswith("| `")]
     assert len(rows) == 1 and "notebooks/01-" in rows[0]
@@ -37,14 +35,7 @@ def test_course_benchmark_prints_a_row_per_notebook() -> None:
 
 def test_course_benchmark_refuses_a_filter_that_matches_nothing() -> None:
     """A --only that names no notebook is a usage error, not an empty table."""
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "bench_course.py"), "--only", "nothing-here"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = _bench("bench_course.py", "--only", "nothing-here")
     assert result.returncode == 2
     assert "no notebook matches" in result.stderr
 
@@ -52,14 +43,7 @@ def test_course_benchmark_refuses_a_filter_that_matches_nothing() -> None:
 @pytest.mark.slow
 def test_hub_benchmark_prints_a_row_per_size() -> None:
     """bench_hub.py starts the hub, runs Module 1 for each participant and prints its row."""
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "bench_hub.py"), "--sizes", "1"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    result = _bench("bench_hub.py", "--sizes", "1", timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
     rows = [line for line in result.stdout.splitlines() if line.startswith("| 1 |")]
     assert len(rows) == 1
@@ -68,13 +52,6 @@ def test_hub_benchmark_prints_a_row_per_size() -> None:
 
 def test_hub_benchmark_refuses_an_empty_room() -> None:
     """--sizes 0 is a usage error, not a table of nothing."""
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "bench_hub.py"), "--sizes", "0"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = _bench("bench_hub.py", "--sizes", "0")
     assert result.returncode == 2
     assert "at least 1 participant" in result.stderr
