@@ -49,6 +49,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from coffeechat._participant import HUB_USER
+
 __all__ = [
     "CHECK_OWNER",
     "COURSE_FOLDER",
@@ -73,8 +75,9 @@ COURSE_ID = "coffeechat"
 EXCHANGE_ROOT = "/srv/nbgrader/exchange"
 #: Environment variable with which a hub may put the exchange elsewhere.
 EXCHANGE_VARIABLE = "COFFEECHAT_EXCHANGE_ROOT"
-#: The environment variable a participant's student id is taken from.
-STUDENT_ID_FROM = "JUPYTERHUB_USER"
+#: The environment variable a participant's student id is taken from: the hub
+#: user name, as for the participant's own network and the room.
+STUDENT_ID_FROM = HUB_USER
 #: ``ExchangeCollect.check_owner``: off, since participants may share a Unix account.
 CHECK_OWNER = False
 #: A fetched assignment lands in ``~/<assignment>``, not ``~/<course>/<assignment>``.
