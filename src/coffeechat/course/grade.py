@@ -26,6 +26,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -264,12 +265,9 @@ def grade(
     failed: list[str] = []
     finished: list[str] = []
 
-    gradebook: Gradebook | None = None
-
-    def record(student: str, outcome: dict[str, Any]) -> None:
-        assert gradebook is not None
-        save_result(gradebook, assignment, student, outcome["result"])
-        score = _score(gradebook, assignment, student)
+    def record(gb: Gradebook, student: str, outcome: dict[str, Any]) -> None:
+        save_result(gb, assignment, student, outcome["result"])
+        score = _score(gb, assignment, student)
         notes = tuple(outcome["notes"])
         problems[student] = notes
         if outcome["failed"]:
@@ -286,8 +284,9 @@ def grade(
 
     if todo:
         # One connection for the whole run: the grading process is the gradebook's one writer.
-        with Gradebook(c.api.coursedir.db_url) as gradebook:
-            lost = _run_pool(settings, todo, jobs or os.cpu_count() or 1, record, progress, start)
+        with Gradebook(c.api.coursedir.db_url) as gb:
+            workers = jobs or os.cpu_count() or 1
+            lost = _run_pool(settings, todo, workers, partial(record, gb), progress, start)
         if lost:
             raise GradingError(
                 f"grading stopped after {len(finished)} of {len(todo)} submissions "
