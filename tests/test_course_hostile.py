@@ -532,4 +532,3 @@ def test_grading_from_a_process_with_threads_starts_its_workers_cleanly(tmp_path
         other.join()
     assert set(report.students) == set(answers) and report.failed == ()
     assert _tiny_scores(root) == {"a": 1.0, "b": 0.0, "c": 1.0}
-

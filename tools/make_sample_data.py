@@ -28,9 +28,9 @@ import numpy as np
 from _writer import write_or_check
 
 from coffeechat._contact_files import slug, unique_ids
+from coffeechat._generated import _FIRST_NAMES as FIRST_NAMES
+from coffeechat._generated import _SURNAMES as SURNAMES
 from coffeechat.contacts import TIE_KINDS, Network, Person, Tie
-from coffeechat.datasets import _FIRST_NAMES as FIRST_NAMES
-from coffeechat.datasets import _SURNAMES as SURNAMES
 from coffeechat.io import write_csv
 
 ROOT = Path(__file__).resolve().parents[1]
