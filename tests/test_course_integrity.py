@@ -115,3 +115,45 @@ def test_sandbox_kernelspec_wraps_ipykernel_in_bwrap(tmp_path):
     spec = json.loads((folder / "sandbox.json").read_text())
     assert {"--unshare-all", "--die-with-parent", "--clearenv"} <= set(spec["args"])
     assert str(tmp_path / "course") in spec["read_only"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {},  # sound metadata passes both
+        {"points": -2},
+        {"points": "ten"},
+        {"grade": "yes"},
+        {"grade_id": "has spaces"},
+        {"schema_version": 2},
+        {"schema_version": 4},
+        {"grade_id": ""},  # nbgrader's own rule, past the schema
+        {"task": True},  # a task cell must be markdown: nbgrader's rule too
+    ],
+    ids=repr,
+)
+def test_the_compiled_schema_accepts_and_refuses_exactly_what_nbgrader_does(change):
+    """The course's metadata check (schema compiled once) gives nbgrader's verdict and words."""
+    from nbgrader.nbgraderformat import MetadataValidator
+
+    from coffeechat.course.preprocessors.check_cell_metadata import FastMetadataValidator
+
+    meta = {
+        "schema_version": 3,
+        "grade": True,
+        "solution": False,
+        "locked": True,
+        "grade_id": "part-a-test",
+        "points": 3,
+        **change,
+    }
+    verdicts = []
+    for validator in (MetadataValidator(), FastMetadataValidator()):
+        cell = nbformat.v4.new_code_cell("assert True", metadata={"nbgrader": copy.deepcopy(meta)})
+        try:
+            validator.validate_cell(cell)
+            verdicts.append(None)
+        except Exception as err:  # the type and the words are what is compared
+            verdicts.append((type(err).__name__, str(err)))
+    assert verdicts[0] == verdicts[1]
+    assert (verdicts[0] is None) == (change == {})
