@@ -18,10 +18,10 @@ from coffeechat.checks._core import (
     expect_type,
     fail,
     listing,
-    not_defined,
     passes_one_of,
     short,
 )
+from coffeechat.checks._hooks import not_defined
 from coffeechat.errors import CheckFailed
 
 SPEC = checks.ASSIGNMENTS["ps01-who-can-introduce-you"]

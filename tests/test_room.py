@@ -95,6 +95,19 @@ def test_joining_records_only_names_results_and_times(tmp_path, monkeypatch, cap
     assert pd.Timestamp(records[2]["at"]).tzinfo is not None
 
 
+def test_a_check_that_runs_another_check_is_recorded_once(tmp_path, capsys):
+    """check_shortest_chains runs check_chain on each answer: the room sees one check."""
+    room.join("Sam Lee", folder=tmp_path)
+    checks.check_shortest_chains(checks.ps01.chain_reference, checks.practice_network())
+    with pytest.raises(CheckFailed):
+        checks.check_shortest_chains(lambda contacts, a, b: [a, b], checks.practice_network())
+    records = [r for r in _lines(tmp_path) if r["event"] == "check"]
+    assert [(r["check"], r["passed"]) for r in records] == [
+        ("check_shortest_chains", True),
+        ("check_shortest_chains", False),
+    ]
+
+
 def test_leaving_stops_recording(tmp_path, capsys):
     """After leave(), checks write nothing more."""
     room.join("Sam Lee", folder=tmp_path)

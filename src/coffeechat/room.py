@@ -156,6 +156,7 @@ class Membership:
 _member: Membership | None = None
 _quiet_depth = 0
 _warned = False
+_checking = False  # a recorded check is running
 
 
 def _file_name(name: str) -> str:
@@ -327,7 +328,7 @@ def recorded(check: Callable[..., Any]) -> Callable[..., Any]:
     """``check``, recording each result in the workshop room once the learner joins it.
 
     Before :func:`join` (and always outside a notebook that joined) it only
-    runs the check; :mod:`coffeechat.checks` wraps each of its checks in it.
+    runs the check; every ``check_*`` of :mod:`coffeechat.checks` is defined with it.
     After, it records the check's name and whether it passed (a
     :class:`~coffeechat.errors.CheckFailed`, or any other error, is a fail),
     under the assignment the check belongs to.
@@ -335,14 +336,18 @@ def recorded(check: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(check)
     def run(*args: Any, **kwargs: Any) -> Any:
-        if _member is None:
+        global _checking
+        if _member is None or _checking:  # a check that another check runs is part of it
             return check(*args, **kwargs)
         module = _assignment_of(check.__module__)
+        _checking = True
         try:
             result = check(*args, **kwargs)
         except Exception:
             record_check(module, check.__name__, passed=False)
             raise
+        finally:
+            _checking = False
         record_check(module, check.__name__, passed=True)
         return result
 

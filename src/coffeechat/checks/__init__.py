@@ -47,20 +47,21 @@ that registers ``ASSIGNMENT`` (its parts, points, the functions each part asks
 for); this package gathers them in :data:`ASSIGNMENTS`, so a notebook needs
 only ``from coffeechat import checks``. :func:`scoreboard` reruns the visible
 checks and shows a learner, working alone, their points so far per part.
+
+Importing the package changes nothing outside it. Two things are switched on
+explicitly: :func:`install_notebook_messages` (run by each assignment's first
+cell) shows a check cell's ``NameError`` as one sentence, and a learner who
+runs ``coffeechat.room.join()`` has each check's result recorded in the
+workshop room (every ``check_*`` function reports to :mod:`coffeechat.room`,
+which records only after ``join()``).
 """
 
 from __future__ import annotations
 
-from coffeechat.checks import ps01, ps02, ps03, ps04, ps05, ps06, ps07, ps08
-from coffeechat.checks._core import (
-    Assignment,
-    GradedTest,
-    Part,
-    PartResult,
-    Scoreboard,
-    install_notebook_messages,
-    scoreboard,
-)
+from coffeechat.checks._assignments import ASSIGNMENTS
+from coffeechat.checks._hooks import install_notebook_messages
+from coffeechat.checks._scoreboard import PartResult, Scoreboard, scoreboard
+from coffeechat.checks._specs import Assignment, GradedTest, Part
 from coffeechat.checks.ps01 import (
     check_chain,
     check_connections_loader,
@@ -159,29 +160,6 @@ from coffeechat.checks.ps08 import (
     check_three_weeks,
     check_top_five,
 )
-from coffeechat.room import recorded
-
-#: The graded assignments, by folder name.
-ASSIGNMENTS: dict[str, Assignment] = {
-    a.name: a
-    for a in (
-        ps01.ASSIGNMENT,
-        ps02.ASSIGNMENT,
-        ps03.ASSIGNMENT,
-        ps04.ASSIGNMENT,
-        ps05.ASSIGNMENT,
-        ps06.ASSIGNMENT,
-        ps07.ASSIGNMENT,
-        ps08.ASSIGNMENT,
-    )
-}
-
-install_notebook_messages()
-
-# Each check records its result in the workshop room, once the learner joins it.
-for _name in [n for n in globals() if n.startswith("check_")]:
-    globals()[_name] = recorded(globals()[_name])
-del _name
 
 __all__ = [
     "ASSIGNMENTS",
@@ -251,6 +229,7 @@ __all__ = [
     "check_top_five",
     "check_within_two",
     "check_word_count",
+    "install_notebook_messages",
     "contact_lists",
     "messy_organizations",
     "neighbour_lists",

@@ -25,7 +25,8 @@ from typing import Any
 
 import pandas as pd
 
-from coffeechat import _args
+from coffeechat import _args, room
+from coffeechat._tables import blank
 from coffeechat.checks._messages import MESSAGE_LIMIT, brief, fail, short
 from coffeechat.errors import CheckFailed
 
@@ -130,8 +131,14 @@ def checked(function: Any = None, /, **rules: Callable[[object, str], None]) -> 
     value given where a function (annotated ``Callable``) belongs is explained
     as :func:`call` explains it, as :class:`CheckFailed`. What the learner's
     function does once called is left to the check and :func:`call`.
+
+    A ``check_*`` function is also :func:`coffeechat.room.recorded`: once the
+    learner has joined the workshop room, its result is recorded there.
     """
-    return _args.checked(function, functions=learner_function, **rules)
+    if function is None:
+        return lambda f: checked(f, **rules)
+    entry = _args.checked(function, functions=learner_function, **rules)
+    return room.recorded(entry) if function.__name__.startswith("check_") else entry
 
 
 def expect_type(
@@ -180,18 +187,6 @@ def expect_type(
 def fresh(contacts: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
     """A copy a learner's function may change without spoiling the next test."""
     return {person: list(others) for person, others in contacts.items()}
-
-
-def blank(value: object) -> bool:
-    """Whether a cell is empty: None, NaN (what pd.read_csv gives) or blank text."""
-    if value is None:
-        return True
-    try:
-        if pd.isna(value):
-            return True
-    except (TypeError, ValueError):
-        return False
-    return isinstance(value, str) and not value.strip()
 
 
 def blanks_as_nan(table: pd.DataFrame) -> pd.DataFrame:

@@ -8,14 +8,13 @@ in one module per job, gathered here for the checks of each assignment
   :func:`listing`, :func:`brief`, :func:`arrow_chain`, :data:`MESSAGE_LIMIT`);
 - :mod:`~coffeechat.checks._calling`: running a learner's code (:func:`call`,
   :func:`expect_type`, :func:`passes_one_of`, :func:`blame_earlier`);
-- :mod:`~coffeechat.checks._hooks`: the notebook hooks (:func:`not_defined`,
-  :func:`install_notebook_messages`);
 - :mod:`~coffeechat.checks._specs`: what an assignment is (:class:`Assignment`,
-  :class:`Part`, :class:`GradedTest`);
-- :mod:`~coffeechat.checks._scoreboard`: the learner's self-check
-  (:func:`scoreboard`).
+  :class:`Part`, :class:`GradedTest`).
 
-A private module: notebooks use :mod:`coffeechat.checks`.
+The notebook hooks (:mod:`~coffeechat.checks._hooks`) and the learner's
+self-check (:mod:`~coffeechat.checks._scoreboard`) use the assignments, so
+they are not gathered here. A private module: notebooks use
+:mod:`coffeechat.checks`.
 """
 
 from __future__ import annotations
@@ -33,7 +32,6 @@ from coffeechat.checks._calling import (
     learner_function,
     passes_one_of,
 )
-from coffeechat.checks._hooks import install_notebook_messages, not_defined
 from coffeechat.checks._messages import (
     EXAMPLES,
     MESSAGE_LIMIT,
@@ -45,7 +43,6 @@ from coffeechat.checks._messages import (
     plural,
     short,
 )
-from coffeechat.checks._scoreboard import PartResult, Scoreboard, scoreboard
 from coffeechat.checks._specs import Assignment, GradedTest, Part
 
 __all__ = [
@@ -55,8 +52,6 @@ __all__ = [
     "Earlier",
     "GradedTest",
     "Part",
-    "PartResult",
-    "Scoreboard",
     "arrow_chain",
     "blame_earlier",
     "blank",
@@ -68,13 +63,10 @@ __all__ = [
     "expect_type",
     "fail",
     "fresh",
-    "install_notebook_messages",
     "learner_function",
     "listing",
-    "not_defined",
     "passed",
     "passes_one_of",
     "plural",
-    "scoreboard",
     "short",
 ]

@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from coffeechat.checks._assignments import ASSIGNMENTS
 from coffeechat.checks._calling import global_names
 from coffeechat.checks._specs import Assignment
 from coffeechat.errors import CheckFailed
@@ -85,8 +86,6 @@ def _unwritten(function: object) -> bool:
 
 
 def _assignment_for(source: str) -> Assignment | None:
-    from coffeechat.checks import ASSIGNMENTS
-
     called = set(re.findall(r"checks\.(\w+)\(", source))
     for spec in ASSIGNMENTS.values():
         if any(t.call and t.call.split("(")[0] in called for t in spec.tests):
@@ -95,8 +94,6 @@ def _assignment_for(source: str) -> Assignment | None:
 
 
 def _assignment_defining(name: str) -> Assignment | None:
-    from coffeechat.checks import ASSIGNMENTS
-
     for spec in ASSIGNMENTS.values():
         if name in spec.made_by or any(name in p.functions for p in spec.parts):
             return spec

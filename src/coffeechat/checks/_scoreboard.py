@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import difflib
 import html
-import importlib
 import io
 import os
 from collections.abc import Mapping
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from coffeechat import room
+from coffeechat.checks._assignments import ASSIGNMENTS, checks_module
 from coffeechat.checks._hooks import not_defined
 from coffeechat.checks._integrity import scoreboard_notes
 from coffeechat.checks._specs import Assignment, Part
@@ -150,8 +150,6 @@ def scoreboard(assignment: str, namespace: Mapping[str, Any]) -> Scoreboard:
     >>> print(board.parts[0].notes[0])
     `connections` is not defined yet: run the cell with `load_connections` (part a) first.
     """
-    from coffeechat.checks import ASSIGNMENTS
-
     if not isinstance(namespace, Mapping):
         raise InvalidParameter(f"namespace must be a mapping such as globals(), not {namespace!r}")
     if not isinstance(assignment, str) or assignment not in ASSIGNMENTS:
@@ -166,7 +164,7 @@ def scoreboard(assignment: str, namespace: Mapping[str, Any]) -> Scoreboard:
     if os.environ.get("NBGRADER_EXECUTION") == "autograde":
         return Scoreboard(spec, (), graded=True)
     env = dict(namespace)
-    env["checks"] = importlib.import_module("coffeechat.checks")
+    env["checks"] = checks_module(assignment)
     tampered = scoreboard_notes(spec, namespace)  # deleted, copied or edited test cells
     results = []
     for part in spec.parts:
