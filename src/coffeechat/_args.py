@@ -23,6 +23,7 @@ import inspect
 import math
 import numbers
 import os
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -56,8 +57,14 @@ def whole_number(value: object, name: str, minimum: int = 1) -> int:
     return int(value)
 
 
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """``'1 hop'``, ``'3 hops'``: the count and the word, in the plural when it is not 1."""
+def plural(count: float, word: str, many: str | None = None) -> str:
+    """``'1 hop'``, ``'3 hops'``: the count and the word, in the plural when it is not 1.
+
+    Examples
+    --------
+    >>> plural(1, "tie"), plural(2, "person", "people"), plural(1500, "person", "people")
+    ('1 tie', '2 people', '1,500 people')
+    """
     return f"{count:,} {word if count == 1 else many or word + 's'}"
 
 
@@ -119,9 +126,10 @@ Kind = tuple[Callable[[object], bool], str]
 
 
 def _is_network(value: object) -> bool:
-    from coffeechat.contacts import Network
-
-    return isinstance(value, Network)
+    # A Network exists only once coffeechat.contacts is loaded; asking for the
+    # module, not importing it, keeps this module below contacts (which uses it).
+    contacts = sys.modules.get("coffeechat.contacts")
+    return contacts is not None and isinstance(value, contacts.Network)
 
 
 def _is_graph(value: object) -> bool:

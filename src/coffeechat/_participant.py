@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections import deque
 from typing import TYPE_CHECKING
 
+import networkx as nx
 import numpy as np
 import pandas as pd
 
@@ -148,8 +148,8 @@ def participant_network(name: str | None = None) -> Network:
     >>> sam.ties.equals(participant_network("Ana Ruiz").ties)
     False
     """
+    from coffeechat._samples import sample_path
     from coffeechat.contacts import Network
-    from coffeechat.datasets import sample_path
 
     seed = participant_seed(participant_name(name))
     people = pd.read_csv(sample_path("people.csv"), dtype=str, keep_default_na=False)
@@ -251,17 +251,9 @@ def _change_contacts(ties: pd.DataFrame, rng: np.random.Generator, me: str) -> p
 
 
 def _reachable(pairs: list[tuple[str, str]], me: str) -> set[str]:
-    around: dict[str, list[str]] = {}
-    for a, b in pairs:
-        around.setdefault(a, []).append(b)
-        around.setdefault(b, []).append(a)
-    seen, queue = {me}, deque([me])
-    while queue:
-        for other in around.get(queue.popleft(), ()):
-            if other not in seen:
-                seen.add(other)
-                queue.append(other)
-    return seen
+    graph = nx.Graph(pairs)
+    graph.add_node(me)
+    return set(nx.node_connected_component(graph, me))
 
 
 def _reconnect(

@@ -41,7 +41,6 @@ from __future__ import annotations
 import codecs
 import csv
 import inspect
-import math
 import os
 import re
 from array import array
@@ -137,14 +136,21 @@ def raise_problems(problems: Sequence[str], error: type[CoffeeChatError]) -> Non
 
 
 def blank(value: object) -> bool:
-    """Is a cell empty: None, NaN, NaT, NA or only spaces?"""
+    """Is a cell empty: None, NaN, NaT, NA (what ``pd.read_csv`` gives) or only spaces?
+
+    Examples
+    --------
+    >>> [blank(v) for v in (None, float("nan"), pd.NaT, np.datetime64("NaT"), " ", "x", 0)]
+    [True, True, True, True, True, False, False]
+    """
     if value is None:
         return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    if value is pd.NaT or value is pd.NA:
-        return True
-    return isinstance(value, str) and not value.strip()
+    if isinstance(value, str):
+        return not value.strip()
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # a list or an array: not one empty cell
+        return False
 
 
 #: The ways of writing a date that :func:`parse_date` reads, tried in order.

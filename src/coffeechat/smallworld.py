@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from coffeechat._args import whole_number
 from coffeechat.errors import InvalidParameter
 
 if TYPE_CHECKING:  # networkx is imported where it is used: notebooks load faster
@@ -59,12 +60,6 @@ __all__ = [
 
 #: Rewiring probabilities on a log scale from 1 in 10,000 to 1, as in the 1998 figure.
 DEFAULT_PS: tuple[float, ...] = tuple(round(10**e, 6) for e in np.linspace(-4, 0, 13))
-
-
-def _whole(value: object, name: str, least: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < least:
-        raise InvalidParameter(f"{name} must be a whole number of at least {least}, not {value!r}")
-    return int(value)
 
 
 def _probability(value: object, name: str) -> float:
@@ -112,8 +107,8 @@ def rewired_ring(n: int, k: int, p: float, seed: int | None = 0) -> nx.Graph:
     """
     import networkx as nx
 
-    k = _whole(k, "k", 2)
-    n = _whole(n, "n", k + 1)
+    k = whole_number(k, "k", 2)
+    n = whole_number(n, "n", k + 1)
     p = _probability(p, "p")
     if k % 2:
         raise InvalidParameter(f"k must be even (k / 2 ties on each side of the ring), not {k}")
@@ -173,7 +168,7 @@ def average_path_length(graph: nx.Graph, sources: int | None = None, seed: int =
     graph = _check_graph(graph)
     people = list(graph)
     if sources is not None:
-        sources = _whole(sources, "sources", 1)
+        sources = whole_number(sources, "sources", 1)
         if sources < len(people):
             people = random.Random(seed).sample(people, sources)
     total = pairs = 0
@@ -222,7 +217,7 @@ def small_world_curve(
     ps = tuple(_probability(p, "each p") for p in ps)
     if not ps:
         raise InvalidParameter("ps must hold at least one rewiring probability")
-    return _curve(_whole(n, "n", 3), _whole(k, "k", 2), ps, seed, sources).copy()
+    return _curve(whole_number(n, "n", 3), whole_number(k, "k", 2), ps, seed, sources).copy()
 
 
 @lru_cache(maxsize=16)
@@ -270,7 +265,7 @@ def simulate_chains(lengths: Sequence[int], dropout: float, seed: int | None = 0
     dropout = _probability(dropout, "dropout")
     if dropout >= 1.0:
         raise InvalidParameter("dropout must be below 1: with 1, no message ever moves")
-    needed = np.asarray([_whole(h, "each chain length", 1) for h in lengths], dtype=np.int64)
+    needed = np.asarray([whole_number(h, "each chain length", 1) for h in lengths], dtype=np.int64)
     rng = np.random.default_rng(seed)
     # The hop at which a chain breaks is geometric: the first failure of a coin
     # that fails with probability `dropout`.

@@ -39,6 +39,7 @@ import numbers
 import numpy as np
 import pandas as pd
 
+from coffeechat._args import whole_number
 from coffeechat.errors import InvalidParameter
 
 __all__ = [
@@ -64,12 +65,6 @@ def _rate(value: object, name: str) -> float:
     if not np.isfinite(rate) or rate < 0:
         raise InvalidParameter(f"{name} must be 0 or more, not {value!r}")
     return rate
-
-
-def _whole(value: object, name: str, low: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < low:
-        raise InvalidParameter(f"{name} must be a whole number of at least {low}, not {value!r}")
-    return int(value)
 
 
 def _share(value: object) -> float:
@@ -112,8 +107,8 @@ def expected_network_size(referrals: float, weeks: int, *, start: int = 1) -> fl
     26.0
     """
     r = _rate(referrals, "referrals")
-    weeks = _whole(weeks, "weeks", 1)
-    start = _whole(start, "start", 0)
+    weeks = whole_number(weeks, "weeks", 1)
+    start = whole_number(start, "start", 0)
     if r == 1:
         return float(start * weeks)
     return float(start * (1 - r**weeks) / (1 - r))
@@ -151,8 +146,8 @@ def snowball_run(
     [1, 0, 0]
     """
     r = _rate(referrals, "referrals")
-    weeks = _whole(weeks, "weeks", 1)
-    start = _whole(start, "start", 0)
+    weeks = whole_number(weeks, "weeks", 1)
+    start = whole_number(start, "start", 0)
     if not isinstance(rng, np.random.Generator):
         raise InvalidParameter(
             f"rng must be a numpy random Generator (numpy.random.default_rng(seed)), "
@@ -208,7 +203,7 @@ def snowball_table(
     ([1.0, 3.0, 7.0], True)
     """
     share = _share(target_share)
-    runs = _whole(runs, "runs", 1)
+    runs = whole_number(runs, "runs", 1)
     rng = np.random.default_rng(seed)
     stories = np.stack([snowball_run(referrals, weeks, rng, start=start) for _ in range(runs)])
     totals = stories.cumsum(axis=1)

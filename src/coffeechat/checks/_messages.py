@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NoReturn
 
+from coffeechat._args import plural
 from coffeechat.errors import CheckFailed
 
 __all__ = [
@@ -82,11 +83,6 @@ def brief(value: object, width: int = 60, *, quote: bool = True) -> str:
     text = repr(value) if quote else str(value)
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "\N{HORIZONTAL ELLIPSIS}"
-
-
-def plural(number: object, word: str, many: str | None = None) -> str:
-    """``1 tie``, ``2 ties``: a number with its noun."""
-    return f"{number} {word if number == 1 else many or word + 's'}"
 
 
 def listing(items: Sequence[str], limit: int = EXAMPLES) -> str:

@@ -59,6 +59,22 @@ from coffeechat.conversation import (
 )
 from coffeechat.practice import make_transcripts
 
+__all__ = [
+    "ASSIGNMENT",
+    "CLOSING",
+    "check_follow_ups",
+    "check_job_requests",
+    "check_missing_closing",
+    "check_overran",
+    "check_rubric_score",
+    "check_scores",
+    "check_searchable_questions",
+    "check_talk_share",
+    "other_transcripts",
+    "rubric_table",
+    "tricky_transcript",
+]
+
 #: The closing questions as the assignment gives them.
 CLOSING = ("Is there anything I should have asked?", "Who else should I talk to?")
 

@@ -24,6 +24,7 @@ import pandas as pd
 from nbgrader.api import Gradebook, MissingEntry
 from sqlalchemy.exc import SAWarning
 
+from coffeechat._args import plural
 from coffeechat.course.folder import Course, assignment_notebooks, open_course
 from coffeechat.errors import GradingError
 
@@ -379,7 +380,3 @@ def summary(table: pd.DataFrame, assignment: str, points: dict[str, float]) -> s
             f"{q:<{qwidth}}  {points[q]:>6g}  {table[q].mean():>4.2g}   {full} of {len(table)}"
         )
     return "\n".join(lines)
-
-
-def plural(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")

@@ -12,6 +12,8 @@ from coffeechat.errors import InvalidParameter
 from coffeechat.paths import reach
 from coffeechat.ui._common import positive_hops, source_of
 
+__all__ = ["MAX_DRAWN", "MAX_LABELLED", "draw_network"]
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 

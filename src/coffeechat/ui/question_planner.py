@@ -35,6 +35,15 @@ from coffeechat.contacts import Network, Person
 from coffeechat.errors import InvalidParameter
 from coffeechat.questions import GOALS, InterviewPlan, QuestionBank, plan_interview
 
+__all__ = [
+    "AGENDA_FORMATS",
+    "DEFAULT_GOALS",
+    "QuestionPlanner",
+    "agenda_html",
+    "planner_agenda",
+    "question_planner",
+]
+
 #: The formats :func:`planner_agenda` writes.
 AGENDA_FORMATS: tuple[str, ...] = ("markdown", "html")
 

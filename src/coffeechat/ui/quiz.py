@@ -12,6 +12,8 @@ import ipywidgets as widgets
 from coffeechat._args import items
 from coffeechat.errors import InvalidParameter
 
+__all__ = ["Quiz", "QuizQuestion", "mark_answer", "quiz"]
+
 
 @dataclass(frozen=True)
 class QuizQuestion:

@@ -32,6 +32,8 @@ from coffeechat.errors import InvalidParameter
 from coffeechat.paths import reach_table
 from coffeechat.ui._common import positive_hops, source_of, table_html
 
+__all__ = ["ReachExplorer", "reach_explorer"]
+
 
 class ReachExplorer(widgets.VBox):
     """A slider for hops and a list of organisations, above a table of who is in reach.

@@ -42,6 +42,8 @@ from coffeechat.practice import Conversation, Persona, load_answers, personas
 from coffeechat.questions import CLOSING_IDS, infer_audience, load_bank
 from coffeechat.ui._common import table_html
 
+__all__ = ["OFFERED", "RolePlay", "roleplay", "roleplay_moves"]
+
 #: How many core questions the role-play offers a persona (plus two a web search answers).
 OFFERED = 8
 
