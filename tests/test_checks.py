@@ -424,20 +424,20 @@ def test_check_chain_messages(chain, expected):
     """A chain is checked tie by tie, and each problem is said in words."""
     net = checks.practice_network()
     if expected is None:
-        checks.check_chain(net, chain)
+        checks.check_chain(chain, net)
     else:
-        assert re.search(expected, _message(checks.check_chain, net, chain))
+        assert re.search(expected, _message(checks.check_chain, chain, net))
 
 
 def test_check_chain_can_require_a_target_and_the_fewest_ties():
     """With shortest=True, a real but long chain fails and names a shorter one."""
     net = checks.practice_network()
     long_way = ["me", "ana", "ben", "dee"]
-    checks.check_chain(net, long_way, target="dee")
-    assert "should end with Cy Tran" in _message(checks.check_chain, net, long_way, target="cy")
+    checks.check_chain(long_way, net, target="dee")
+    assert "should end with Cy Tran" in _message(checks.check_chain, long_way, net, target="cy")
     assert re.search(
         r"has 3 hops, but a chain of 1 hop exists \(you → Dee Park\)",
-        _message(checks.check_chain, net, long_way, shortest=True),
+        _message(checks.check_chain, long_way, net, shortest=True),
     )
 
 
@@ -449,7 +449,7 @@ def test_every_networkx_shortest_path_is_accepted(seed, pick):
     people = sorted(network.people["id"])
     target = people[pick % len(people)]
     checks.check_chain(
-        network, nx.shortest_path(network.graph, "me", target), target=target, shortest=True
+        nx.shortest_path(network.graph, "me", target), network, target=target, shortest=True
     )
 
 

@@ -52,9 +52,9 @@ def test_plan_for_gives_the_3b7_dates(network) -> None:
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda n: who_to_ask(n, "Acme"), "employers must be a list"),
+        (lambda n: who_to_ask(n, "Acme"), "employers should be a list"),
         (lambda n: who_to_ask(n, []), "non-empty list"),
-        (lambda n: who_to_ask("network", ["Acme"]), "expected a Network"),
+        (lambda n: who_to_ask("network", ["Acme"]), "should be a coffeechat Network"),
         (lambda n: plan_board(n, []), "at least one employer"),
     ],
 )

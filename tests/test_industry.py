@@ -132,7 +132,7 @@ def test_related_organizations_suggests_a_close_name():
 # --------------------------------------------------------------- industry map
 def test_industry_map_counts_people_in_reach_and_names_introducers(net):
     """Target first; people and reach counted per organisation; 'through' names contacts."""
-    table = industry_map(net, ORGS, "Bolt", max_hops=2)
+    table = industry_map(net, ORGS, target="Bolt", max_hops=2)
     assert list(table["organization"]) == ["Bolt", "Acme"]
     assert list(table["relation"]) == ["target", "supplier"]  # Acme sells to Bolt
     bolt = table.iloc[0]
@@ -144,7 +144,7 @@ def test_industry_map_counts_people_in_reach_and_names_introducers(net):
 
 def test_industry_map_with_one_hop_reaches_only_direct_contacts(net):
     """With max_hops=1 nobody at Bolt is in reach and the chain columns are empty."""
-    bolt = industry_map(net, ORGS, "Bolt", max_hops=1).iloc[0]
+    bolt = industry_map(net, ORGS, target="Bolt", max_hops=1).iloc[0]
     assert (bolt["in reach"], bolt["through"], bolt["best chain"]) == (0, "", "")
 
 
@@ -152,13 +152,13 @@ def test_industry_map_with_one_hop_reaches_only_direct_contacts(net):
 def test_industry_map_rejects_bad_hops(net, hops):
     """max_hops must be a whole number of at least 1."""
     with pytest.raises(InvalidParameter, match="max_hops"):
-        industry_map(net, ORGS, "Bolt", max_hops=hops)
+        industry_map(net, ORGS, target="Bolt", max_hops=hops)
 
 
 def test_industry_map_rejects_an_unknown_source(net):
     """An unknown source is PersonNotFound."""
     with pytest.raises(PersonNotFound):
-        industry_map(net, ORGS, "Bolt", source="zed")
+        industry_map(net, ORGS, target="Bolt", source="zed")
 
 
 # --------------------------------------------------------- generated tables
@@ -182,8 +182,8 @@ def test_make_organizations_is_reproducible_consistent_and_readable():
 # --------------------------------------------------------------- chain finder
 def test_chain_table_ranks_by_hops_or_strength(net):
     """By hops the short weak chain comes first; by strength the long strong one."""
-    by_hops = chain_table(net, "cy", by="hops")
-    by_strength = chain_table(net, "cy", by="strength")
+    by_hops = chain_table(net, target="cy", by="hops")
+    by_strength = chain_table(net, target="cy", by="strength")
     assert list(by_hops.columns) == list(CHAIN_COLUMNS)
     assert list(by_hops["ask first"]) == ["Dee <b>Park</b>", "Ana Ruiz"]
     assert list(by_strength["ask first"]) == ["Ana Ruiz", "Dee <b>Park</b>"]
@@ -194,13 +194,13 @@ def test_chain_table_ranks_by_hops_or_strength(net):
 
 def test_chain_table_is_empty_when_nothing_reaches(net):
     """Eli is reachable by no chain: an empty table, not an error."""
-    assert chain_table(net, "eli").empty
+    assert chain_table(net, target="eli").empty
 
 
 def test_chain_table_rejects_a_bad_ranking(net):
     """Only 'hops' and 'strength' rank chains."""
     with pytest.raises(InvalidParameter, match="by must be"):
-        chain_table(net, "cy", by="warmth")
+        chain_table(net, target="cy", by="warmth")
 
 
 def test_chain_finder_follows_every_control(net):

@@ -825,7 +825,7 @@ def test_other_encodings(tmp_path: Path) -> None:
         (lambda: read_google_csv(42), "expected the path of a file, not int"),
         (lambda: read_csv(DATA / "people.csv", DATA / "ties.csv", me=""), "me must"),
         (lambda: read_linkedin(DATA / "linkedin_Connections.csv", encoding="klingon"), "unknown"),
-        (lambda: write_csv("network", "p.csv", "t.csv"), "expected a Network"),
+        (lambda: write_csv("network", "p.csv", "t.csv"), "should be a coffeechat Network"),
     ],
 )
 def test_bad_parameters(call: Callable[[], object], match: str) -> None:

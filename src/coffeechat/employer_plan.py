@@ -25,6 +25,7 @@ from datetime import date
 
 import pandas as pd
 
+from coffeechat._args import checked
 from coffeechat.contacts import Network
 from coffeechat.errors import InvalidParameter, NoChainError
 from coffeechat.outreach import follow_up_dates
@@ -54,6 +55,7 @@ def _employers(employers: object) -> list[str]:
     return names
 
 
+@checked
 def within_reach(network: Network, employer: str, *, max_hops: int = 2) -> list[str]:
     """The ids of the people at ``employer`` within ``max_hops`` of the learner.
 
@@ -69,12 +71,11 @@ def within_reach(network: Network, employer: str, *, max_hops: int = 2) -> list[
     >>> within_reach(network, "Pulsewise", max_hops=1)
     []
     """
-    if not isinstance(network, Network):
-        raise InvalidParameter(f"expected a Network, not {type(network).__name__}")
     there = set(network.match(organization=employer))
     return sorted(there & set(reach(network, max_hops=max_hops)))
 
 
+@checked
 def who_to_ask(network: Network, employers: Iterable[str]) -> pd.DataFrame:
     """For each employer, the person there you can reach best, and whom to ask first.
 
@@ -96,8 +97,6 @@ def who_to_ask(network: Network, employers: Iterable[str]) -> pd.DataFrame:
         reached has blank cells (NaN for the numbers): ask your contacts who
         *might* know someone there.
     """
-    if not isinstance(network, Network):
-        raise InvalidParameter(f"expected a Network, not {type(network).__name__}")
     rows = []
     for employer in _employers(employers):
         row: dict[str, object] = dict.fromkeys(ASK_COLUMNS, "")

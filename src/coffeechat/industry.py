@@ -30,7 +30,7 @@ Examples
 2  Northgate University  customer_of  Brindlewood Learning
 >>> related_organizations(orgs, "Quillstack")["suppliers"]
 ['Cloudmere Systems']
->>> table = industry_map(load_sample_network(), orgs, "Quillstack")
+>>> table = industry_map(load_sample_network(), orgs, target="Quillstack")
 >>> list(table["relation"])[:3]
 ['target', 'supplier', 'competitor']
 """
@@ -42,6 +42,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from coffeechat._args import at_least, checked
 from coffeechat.contacts import Network, normalize_organization
 from coffeechat.errors import InvalidParameter, NoChainError, OrganizationDataError
 from coffeechat.paths import Target, chains, introducers, reach
@@ -202,12 +203,13 @@ def related_organizations(organizations: pd.DataFrame, target: str) -> dict[str,
     return {kind: sorted(names) for kind, names in found.items()}
 
 
+@checked(max_hops=at_least(1))
 def industry_map(
     network: Network,
     organizations: pd.DataFrame,
-    target: str,
-    *,
     source: str | None = None,
+    target: str | None = None,
+    *,
     max_hops: int = 3,
 ) -> pd.DataFrame:
     """The target and the organisations around it, with whom you can reach there.
@@ -217,10 +219,10 @@ def industry_map(
     network : Network
     organizations : pandas.DataFrame
         An organisations table naming the network's organisations.
-    target : str
-        The organisation you want to learn about.
     source : str, optional
         Whose point of view; by default the learner.
+    target : str
+        The organisation you want to learn about.
     max_hops : int, default 3
         How far to look: 3 hops is at most two introductions.
 
@@ -246,16 +248,14 @@ def industry_map(
     Examples
     --------
     >>> from coffeechat.datasets import load_sample_network, load_sample_organizations
-    >>> table = industry_map(load_sample_network(), load_sample_organizations(), "Pulsewise")
+    >>> table = industry_map(load_sample_network(), load_sample_organizations(), target="Pulsewise")
     >>> table[["organization", "relation", "people", "in reach"]].head(2)
             organization  relation  people  in reach
     0          Pulsewise    target      12        12
     1  Cloudmere Systems  supplier      14        14
     """
-    if isinstance(max_hops, bool) or not isinstance(max_hops, int) or max_hops < 1:
-        raise InvalidParameter(f"max_hops must be a whole number of at least 1, not {max_hops!r}")
-    if not isinstance(network, Network):
-        raise InvalidParameter(f"expected a Network, not {type(network).__name__}")
+    if target is None:
+        raise InvalidParameter("say which organisation: target= its name in the table")
     source = network.me if source is None else source
     network.person(source)  # PersonNotFound with suggestions
     around = related_organizations(organizations, target)
@@ -300,6 +300,7 @@ def _through(
     return {"through": ", ".join(names), "best chain": best.explain()}
 
 
+@checked
 def make_organizations(network: Network, seed: int = 0) -> pd.DataFrame:
     """Draw supplier, customer and competitor relations among a network's organisations.
 
@@ -331,10 +332,6 @@ def make_organizations(network: Network, seed: int = 0) -> pd.DataFrame:
     >>> sorted(related)
     ['competitors', 'customers', 'suppliers']
     """
-    if not isinstance(network, Network):
-        raise InvalidParameter(f"expected a Network, not {type(network).__name__}")
-    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise InvalidParameter(f"seed must be a whole number of at least 0, not {seed!r}")
     people = network.people
     industry: dict[str, str] = {}
     for name, kind in zip(people["organization"], people["industry"], strict=True):

@@ -40,7 +40,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from coffeechat._args import output_path
+from coffeechat._args import checked, output_path
 from coffeechat._contact_files import (
     Errors,
     PathLike,
@@ -193,6 +193,7 @@ def read_csv(
     )
 
 
+@checked
 def write_csv(network: Network, people_path: PathLike, ties_path: PathLike) -> None:
     """Write a network as a people CSV file and a ties CSV file.
 
@@ -221,8 +222,6 @@ def write_csv(network: Network, people_path: PathLike, ties_path: PathLike) -> N
     >>> read_csv(folder / "people.csv", folder / "ties.csv") == net
     True
     """
-    if not isinstance(network, Network):
-        raise InvalidParameter(f"expected a Network, not {type(network).__name__}")
     people_path, ties_path = output_path(people_path), output_path(ties_path)
     _write_rows(people_path, PERSON_COLUMNS, network.people)
     _write_rows(ties_path, TIE_COLUMNS, network.ties)

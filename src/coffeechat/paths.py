@@ -58,7 +58,6 @@ Chain(me → dev → carla, hops=2, strength=0.15)
 from __future__ import annotations
 
 import difflib
-import heapq
 import itertools
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -66,7 +65,8 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from coffeechat._args import plural, whole_number
+from coffeechat._alternatives import k_best
+from coffeechat._args import checked, plural, whole_number
 from coffeechat._chains import Chain, Separation, Target
 from coffeechat._engines import ArrayEngine, PythonEngine
 from coffeechat._rank import BY, MAX_PEOPLE, By
@@ -119,6 +119,7 @@ Neighbours = Callable[[Any], list[tuple[Any, int]]]
 # ---------------------------------------------------------------- public API
 
 
+@checked
 def shortest_chain(
     network: Network,
     source: str | Person | Target | None = None,
@@ -166,6 +167,7 @@ def shortest_chain(
     return query.chain(query.best("hops"))
 
 
+@checked
 def strongest_chain(
     network: Network,
     source: str | Person | Target | None = None,
@@ -192,6 +194,7 @@ def strongest_chain(
     return query.chain(query.best("strength"))
 
 
+@checked
 def chains(
     network: Network,
     source: str | Person | Target | None = None,
@@ -256,12 +259,13 @@ def chains(
     if distinct_first:
         found = query.one_per_contact(by, k, max_hops)
     else:
-        found = _k_best(query, by, k, max_hops)
+        found = k_best(query, by, k, max_hops)
     if not found:
         raise query.no_chain(max_hops)
     return [query.chain(f) for f in found]
 
 
+@checked
 def introducers(
     network: Network,
     source: str | Person | Target | None = None,
@@ -308,6 +312,7 @@ def introducers(
     return [query.chain(f) for f in found]
 
 
+@checked
 def separation(
     network: Network,
     source: str | Person | None = None,
@@ -342,7 +347,6 @@ def separation(
     >>> s.counts, s.unreachable, round(s.average, 2)
     ({1: 1, 2: 1}, 1, 1.5)
     """
-    _check_network(network)
     source_id = _person_id(network, network.me if source is None else source, "source")
     search = _engine(network, engine)
     counts = search.hop_counts(search.nodes([source_id])[0])
@@ -353,6 +357,7 @@ def separation(
     )
 
 
+@checked
 def reach(
     network: Network,
     source: str | Person | None = None,
@@ -401,12 +406,12 @@ def reach(
     >>> reach(net, "c", max_hops=1)
     {'a': ('c', 'a'), 'b': ('c', 'b')}
     """
-    _check_network(network)
     source_id = _person_id(network, network.me if source is None else source, "source")
     max_hops = None if max_hops is None else whole_number(max_hops, "max_hops")
     return _engine(network, engine).reach_chains(source_id, max_hops)
 
 
+@checked
 def reach_table(
     network: Network,
     source: str | Person | None = None,
@@ -466,7 +471,6 @@ def reach_table(
     a      1  you know them          You → Ana
     b      2            Ana    You → Ana → Ben
     """
-    _check_network(network)
     source_id = _person_id(network, network.me if source is None else source, "source")
     max_hops = whole_number(max_hops, "max_hops")
     wanted: set[str] | None = None
@@ -511,6 +515,7 @@ def _reach_frame(
     return frame.set_index("id")
 
 
+@checked
 def hop_counts(
     network: Network,
     source: str | Person | None = None,
@@ -571,56 +576,6 @@ def hop_counts(
     ).set_axis(pd.Index(hops, dtype="int64", name="hops"))
 
 
-def _k_best(query: _Query, by: By, k: int, max_hops: int | None) -> list[Found]:
-    """Yen's algorithm: the ``k`` best simple chains, best first.
-
-    Each chain found so far is a *root* (its first ``i + 1`` people) plus a
-    *spur*: the best way on from its ``i``-th person that avoids the root and
-    the next steps already taken by earlier chains with the same root. Every
-    such candidate goes into a queue; the best one in the queue is the next
-    chain. (Lawler's shortcut: a chain's roots shorter than where it left its
-    parent chain were already tried for the parent.)
-    """
-    neighbours = query.engine.neighbours(by)
-    first = query.search(neighbours, by, query.source, max_hops=max_hops)
-    if first is None:
-        return []
-    accepted = [(first[0], tuple(first[1]))]
-    branched_at = {accepted[0][1]: 0}
-    candidates: list[tuple[int, int, tuple[Node, ...]]] = []
-    tiebreak = itertools.count()
-    while len(accepted) < k:
-        path = accepted[-1][1]
-        root_key = 0
-        for i in range(len(path) - 1):
-            if i >= branched_at[path]:
-                root = path[: i + 1]
-                wanted = k - len(accepted)
-                limit = None
-                if len(candidates) >= wanted:  # only a spur that beats these can matter
-                    limit = heapq.nsmallest(wanted, candidates)[-1][0] - root_key
-                spur = query.search(
-                    neighbours,
-                    by,
-                    path[i],
-                    blocked=frozenset(root[:-1]),
-                    banned=frozenset(p[i + 1] for _, p in accepted if p[: i + 1] == root),
-                    max_hops=None if max_hops is None else max_hops - i,
-                    limit=limit,
-                )
-                if spur is not None:
-                    chain = root[:-1] + tuple(spur[1])
-                    if chain not in branched_at:
-                        branched_at[chain] = i
-                        heapq.heappush(candidates, (root_key + spur[0], next(tiebreak), chain))
-            root_key += dict(neighbours(path[i]))[path[i + 1]]
-        if not candidates:
-            break
-        key, _, chain = heapq.heappop(candidates)
-        accepted.append((key, chain))
-    return [(key, list(chain)) for key, chain in accepted]
-
-
 # ------------------------------------------------------------------- queries
 
 
@@ -649,7 +604,6 @@ class _Query:
 
     @classmethod
     def make(cls, network: Network, source: object, target: object, engine: object) -> _Query:
-        _check_network(network)
         if target is None:
             raise InvalidParameter(
                 "say whom to reach: target= a person's id, or a Target such as "
@@ -766,11 +720,6 @@ class _Query:
         else:
             message += ", and this person is not among them"
         return NoChainError(message)
-
-
-def _check_network(network: object) -> None:
-    if not isinstance(network, Network):
-        raise InvalidParameter(f"expected a Network, not {type(network).__name__}")
 
 
 def _person_id(network: Network, person: object, role: str) -> str:

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-from coffeechat._args import whole_number
+from coffeechat._args import checked, whole_number
 from coffeechat.contacts import Network
-from coffeechat.errors import InvalidParameter
 
 
 def positive_hops(hops: object, name: str = "max_hops") -> int:
     return whole_number(hops, name)
 
 
+@checked
 def source_of(network: Network, source: str | None) -> str:
-    if not isinstance(network, Network):
-        raise InvalidParameter(f"expected a Network, not {type(network).__name__}")
+    """``source``, or the learner when it is None, once the network knows them."""
     if source is None:
         return network.me
     network.person(source)  # raises PersonNotFound with suggestions

@@ -12,7 +12,7 @@ Examples
 ...     [Tie("me", "a", 0.9, "friend"), Tie("me", "b", 0.2, "online"),
 ...      Tie("a", "b", 0.9, "friend"), Tie("b", "c", 0.8, "colleague")],
 ... )
->>> chain_table(net, "c", by="hops")[["hops", "strength", "ask first"]]
+>>> chain_table(net, target="c", by="hops")[["hops", "strength", "ask first"]]
       hops  strength ask first
 rank
 1        2      0.16       Ben
@@ -38,6 +38,8 @@ from coffeechat.errors import InvalidParameter, NoChainError
 from coffeechat.paths import Target, chains
 from coffeechat.ui._common import positive_hops, source_of, table_html
 
+__all__ = ["CHAIN_COLUMNS", "ChainFinder", "KINDS", "chain_finder", "chain_table"]
+
 #: Columns of :func:`chain_table`, in order (the rank, from 1, is the index).
 CHAIN_COLUMNS: tuple[str, ...] = ("hops", "introductions", "strength", "ask first", "chain")
 
@@ -50,11 +52,11 @@ _BY = {"hops": "fewest hops", "strength": "strongest"}
 @checked
 def chain_table(
     network: Network,
-    target: str | Target,
+    source: str | None = None,
+    target: str | Target | None = None,
     *,
     by: str = "hops",
     k: int = 3,
-    source: str | None = None,
     max_hops: int | None = None,
 ) -> pd.DataFrame:
     """The ``k`` best chains to a target, best first, each explained in words.
@@ -62,6 +64,8 @@ def chain_table(
     Parameters
     ----------
     network : Network
+    source : str, optional
+        Who asks; by default the learner.
     target : str or Target
         A person's id, or a :class:`~coffeechat.paths.Target` such as
         ``Target(organization="Pulsewise")``.
@@ -69,8 +73,6 @@ def chain_table(
         Fewest hops first (then strongest), or strongest first (then fewest hops).
     k : int, default 3
         How many chains at most.
-    source : str, optional
-        Who asks; by default the learner.
     max_hops : int, optional
         Only chains of at most this many hops.
 
@@ -94,10 +96,12 @@ def chain_table(
     --------
     >>> from coffeechat.datasets import load_sample_network
     >>> net = load_sample_network()
-    >>> table = chain_table(net, Target(organization="Pulsewise"), by="strength", k=2)
+    >>> table = chain_table(net, target=Target(organization="Pulsewise"), by="strength", k=2)
     >>> list(table["hops"]), list(table["ask first"])
     ([3, 4], ['Lucía Moreno', 'Tomás Moreno'])
     """
+    if target is None:
+        raise InvalidParameter("say whom to reach: target= a person's id, or a Target")
     if by not in _BY:
         raise InvalidParameter(f"by must be 'hops' or 'strength', not {by!r}")
     source = source_of(network, source)
@@ -231,7 +235,7 @@ class ChainFinder(widgets.VBox):
             return
         target = _target(self.kind.value, self.value.value)
         self.table = chain_table(
-            self.network, target, by=self.by.value, k=self.k.value, source=self.source
+            self.network, self.source, target, by=self.by.value, k=self.k.value
         )
         self.result.value = _chains_html(self.table, target, self.by.value)
 

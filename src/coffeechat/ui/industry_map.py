@@ -28,6 +28,8 @@ from coffeechat.errors import InvalidParameter
 from coffeechat.industry import industry_map
 from coffeechat.ui._common import positive_hops, source_of, table_html
 
+__all__ = ["IndustryMapExplorer", "industry_map_explorer"]
+
 
 class IndustryMapExplorer(widgets.VBox):
     """Pick a target organisation and how many hops; see the organisations around it.
@@ -87,8 +89,8 @@ class IndustryMapExplorer(widgets.VBox):
         self.table = industry_map(
             self.network,
             self.organizations,
+            self.source,
             self.target.value,
-            source=self.source,
             max_hops=self.max_hops.value,
         )
         self.summary.value = _summary(self.table, self.max_hops.value)

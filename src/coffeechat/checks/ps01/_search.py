@@ -278,8 +278,8 @@ def _compare_degrees(degrees: Callable[[Any, Any], Any], network: Network, sourc
 
 @checked
 def check_chain(
-    network: Network,
     chain: object,
+    network: Network,
     source: str | None = None,
     target: str | None = None,
     *,
@@ -289,9 +289,9 @@ def check_chain(
 
     Parameters
     ----------
-    network : Network
     chain : list of str
         Person ids, from ``source`` to ``target``.
+    network : Network
     source : str, optional
         Who the chain must start with; the learner (``network.me``) by default.
     target : str, optional
@@ -308,9 +308,9 @@ def check_chain(
     Examples
     --------
     >>> net = practice_network()
-    >>> check_chain(net, ["me", "ana", "ben"])
+    >>> check_chain(["me", "ana", "ben"], net)
     >>> try:
-    ...     check_chain(net, ["me", "ben"])
+    ...     check_chain(["me", "ben"], net)
     ... except AssertionError as err:
     ...     print(err)
     You and Ben Ode do not know each other, so this chain skips a tie.
@@ -477,7 +477,7 @@ def _compare_chains(
                     f"there is one: {best}."
                 )
             try:
-                check_chain(net, result, begin, end)
+                check_chain(result, net, begin, end)
             except CheckFailed as err:
                 raise CheckFailed(
                     short(
