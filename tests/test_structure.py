@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -115,6 +117,168 @@ def test_version_comes_from_the_installed_package() -> None:
     from importlib.metadata import version
 
     assert coffeechat.__version__ == version("coffeechat")
+
+
+# ------------------------------------------------------------------ shape
+MODULE_LINES = 800
+FUNCTION_LINES = 100
+
+
+def _name_of(node: ast.AST) -> str:
+    return getattr(node, "name", type(node).__name__)
+
+
+@pytest.mark.parametrize("path", MODULES, ids=[_module_name(p) for p in MODULES])
+def test_no_module_is_past_800_lines(path: Path) -> None:
+    """A module past ~800 lines is split by job (the checks of an assignment: one per part)."""
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= MODULE_LINES, f"{_module_name(path)} has {lines} lines"
+
+
+def _body_lines(function: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
+    """A function's lines, its docstring left out (examples are welcome)."""
+    first = function.body[0]
+    docstring = isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)
+    start = function.body[1].lineno if docstring and len(function.body) > 1 else function.lineno
+    return (function.end_lineno or start) - start + 1
+
+
+@pytest.mark.parametrize("path", MODULES, ids=[_module_name(p) for p in MODULES])
+def test_no_function_is_past_100_lines(path: Path) -> None:
+    """No function's code (its docstring aside) runs past ~100 lines."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    long = {
+        node.name: _body_lines(node)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and _body_lines(node) > FUNCTION_LINES
+    }
+    assert not long, f"{_module_name(path)} has long functions: {long}"
+
+
+ALL_MODULES = {_module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def _imported(path: Path) -> set[str]:
+    """The package's modules that ``path`` imports, at the top or inside a function."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("coffeechat"):
+            for alias in node.names:
+                dotted = f"{node.module}.{alias.name}"
+                found.add(dotted if dotted in ALL_MODULES else node.module)
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.startswith("coffeechat")}
+    return {name for name in found if name in ALL_MODULES and name != _module_name(path)}
+
+
+def _circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The groups of modules that import each other, round a circle (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    circles: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for other in sorted(graph[node]):
+            if other not in index:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in stack:
+                low[node] = min(low[node], index[other])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                other = stack.pop()
+                group.append(other)
+                if other == node:
+                    break
+            if len(group) > 1:
+                circles.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return circles
+
+
+def test_the_circle_finder_finds_a_circle() -> None:
+    """The finder below reports modules that import each other, and nothing else."""
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": set()}
+    assert _circles(graph) == [["a", "b", "c"]]
+
+
+def test_no_modules_import_each_other_in_a_circle() -> None:
+    """Imports run one way: no module imports one that (through others) imports it back."""
+    library = {name: p for name, p in ALL_MODULES.items() if p in MODULES}
+    graph = {name: _imported(path) & set(library) for name, path in library.items()}
+    assert _circles(graph) == []
+
+
+#: Small helpers the library defines once and imports everywhere else, with the
+#: other names a copy of each went by.
+HELPERS = {
+    "plural": {"plural"},
+    "blank": {"blank", "is_blank"},
+    "whole_number": {"whole_number", "whole"},
+}
+
+
+@pytest.mark.parametrize("helper", sorted(HELPERS))
+def test_each_helper_is_defined_once(helper: str) -> None:
+    """``plural``, ``blank``, ... are written once (under any number of underscores)."""
+    where = [
+        name
+        for name, path in ALL_MODULES.items()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body
+        if isinstance(node, ast.FunctionDef) and node.name.lstrip("_") in HELPERS[helper]
+    ]
+    assert len(where) == 1, f"{helper} is defined in {where}"
+
+
+@pytest.mark.parametrize("path", PUBLIC_MODULES, ids=[_module_name(p) for p in PUBLIC_MODULES])
+def test_every_public_module_says_what_it_offers(path: Path) -> None:
+    """Every public module lists its public names in ``__all__``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = {
+        target.id
+        for node in tree.body
+        if isinstance(node, ast.Assign | ast.AnnAssign)
+        for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        if isinstance(target, ast.Name)
+    }
+    assert "__all__" in names, f"{_module_name(path)} has no __all__"
+
+
+def test_importing_the_checks_changes_nothing_outside_them() -> None:
+    """``from coffeechat import checks`` in IPython installs nothing until asked to."""
+    code = (
+        "from IPython.core.interactiveshell import InteractiveShell\n"
+        "shell = InteractiveShell.instance()\n"
+        "from coffeechat import checks\n"
+        "print(shell.custom_exceptions)\n"
+        "checks.install_notebook_messages()\n"
+        "print(shell.custom_exceptions)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.split() == ["()", "(<class", "'NameError'>,)"]
+
+
+def test_the_checks_are_the_functions_their_modules_define() -> None:
+    """The package hands out each assignment's checks as they are, not rewritten copies."""
+    from coffeechat import checks
+    from coffeechat.checks._assignments import checks_module
+
+    for name, spec in checks.ASSIGNMENTS.items():
+        module = checks_module(name)
+        for test in spec.tests:
+            if test.call:
+                check = test.call.split("(")[0]
+                assert getattr(checks, check) is getattr(module, check), check
 
 
 TESTS = Path(__file__).parent

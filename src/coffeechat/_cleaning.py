@@ -141,48 +141,8 @@ def clean_ties(ties: pd.DataFrame, origin: Origin, problem: Any, ids: pd.Index) 
     source, s_code = _endpoints(ties["source"], ids)
     target, t_code = _endpoints(ties["target"], ids)
 
-    # kind
-    if "kind" in ties.columns:
-        raw_kind = ties["kind"].to_numpy()
-        kind = map_values(raw_kind, lambda v: "acquaintance" if blank(v) else normalize_kind(v))
-        for pos in np.flatnonzero(pd.isna(kind)):
-            problem(
-                _error(
-                    origin,
-                    int(pos),
-                    "kind",
-                    f"unknown tie kind {_plain(raw_kind[pos])!r}; "
-                    f"use one of {', '.join(TIE_KINDS)}",
-                )
-            )
-            bad[pos] = True
-            kind[pos] = "acquaintance"
-    else:
-        kind = np.full(n, "acquaintance", dtype=object)
-
-    # strength
-    defaults = map_values(kind, lambda k: DEFAULT_STRENGTH.get(k, 0.3)).astype(float)
-    if "strength" in ties.columns:
-        raw = ties["strength"]
-        numeric = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
-        if pd.api.types.is_numeric_dtype(raw.dtype):
-            empty = raw.isna().to_numpy()
-        else:
-            empty = map_values(raw, blank).astype(bool)
-        strength = np.where(empty, defaults, numeric)
-        wrong = ~empty & (np.isnan(numeric) | ~(numeric > 0) | ~(numeric <= 1))
-        for pos in np.flatnonzero(wrong & ~bad):
-            problem(
-                _error(
-                    origin,
-                    int(pos),
-                    "strength",
-                    f"strength {_plain(raw.iloc[pos])!r} is not a number in (0, 1]",
-                )
-            )
-            bad[pos] = True
-    else:
-        strength = defaults
+    kind = _tie_kinds(ties, origin, problem, bad)
+    strength = _tie_strengths(ties, kind, origin, problem, bad)
 
     # endpoints
     for name, column, code in (("source", source, s_code), ("target", target, t_code)):
@@ -248,3 +208,55 @@ def clean_ties(ties: pd.DataFrame, origin: Origin, problem: Any, ids: pd.Index) 
     if bad.any():
         frame = frame[~bad].reset_index(drop=True)
     return frame
+
+
+def _tie_kinds(ties: pd.DataFrame, origin: Origin, problem: Any, bad: np.ndarray) -> np.ndarray:
+    """Each tie's kind (a blank is an acquaintance); an unknown kind is a problem."""
+    n = len(ties)
+    if "kind" in ties.columns:
+        raw_kind = ties["kind"].to_numpy()
+        kind = map_values(raw_kind, lambda v: "acquaintance" if blank(v) else normalize_kind(v))
+        for pos in np.flatnonzero(pd.isna(kind)):
+            problem(
+                _error(
+                    origin,
+                    int(pos),
+                    "kind",
+                    f"unknown tie kind {_plain(raw_kind[pos])!r}; "
+                    f"use one of {', '.join(TIE_KINDS)}",
+                )
+            )
+            bad[pos] = True
+            kind[pos] = "acquaintance"
+    else:
+        kind = np.full(n, "acquaintance", dtype=object)
+    return kind
+
+
+def _tie_strengths(
+    ties: pd.DataFrame, kind: np.ndarray, origin: Origin, problem: Any, bad: np.ndarray
+) -> np.ndarray:
+    """Each tie's strength (a blank: its kind's usual one); one outside (0, 1] is a problem."""
+    defaults = map_values(kind, lambda k: DEFAULT_STRENGTH.get(k, 0.3)).astype(float)
+    if "strength" in ties.columns:
+        raw = ties["strength"]
+        numeric = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
+        if pd.api.types.is_numeric_dtype(raw.dtype):
+            empty = raw.isna().to_numpy()
+        else:
+            empty = map_values(raw, blank).astype(bool)
+        strength = np.where(empty, defaults, numeric)
+        wrong = ~empty & (np.isnan(numeric) | ~(numeric > 0) | ~(numeric <= 1))
+        for pos in np.flatnonzero(wrong & ~bad):
+            problem(
+                _error(
+                    origin,
+                    int(pos),
+                    "strength",
+                    f"strength {_plain(raw.iloc[pos])!r} is not a number in (0, 1]",
+                )
+            )
+            bad[pos] = True
+    else:
+        strength = defaults
+    return strength

@@ -515,26 +515,7 @@ def make_followups(
     if not at_target:
         raise InvalidParameter(f"nobody the learner can reach works at {target!r}")
     farthest = max(at_target, key=lambda p: (hops[p], p))
-    near_farthest = sorted(q for q in network.neighbors(farthest) if q != me and q in hops)
-    direct = sorted(p for p, h in hops.items() if h == 1)
-    further = sorted(p for p, h in hops.items() if h >= 2 and p != farthest)
-    if len(further) < 20 or not direct:
-        raise InvalidParameter("the network is too small: it needs 20 people 2 or more hops away")
-
-    # who: 7 requests, then 8 conversations (the first with a direct contact)
-    bridge = str(rng.choice(near_farthest)) if near_farthest else str(rng.choice(further))
-    names_seen: set[str] = set()
-    people: list[str] = []
-    for person in [bridge, *rng.permutation(further).tolist()]:
-        name = network.person(person).name
-        if person not in people and name not in names_seen:
-            people.append(person)
-            names_seen.add(name)
-    old_friend = next(
-        p for p in rng.permutation(direct).tolist() if network.person(p).name not in names_seen
-    )
-    requests = people[1:8]
-    met = [old_friend, bridge, *people[8:14]]
+    requests, met = _followup_people(network, hops, farthest, rng)
 
     def business(days: int) -> pd.Timestamp:
         return pd.Timestamp(np.busday_offset(day.date(), days, roll="forward"))
@@ -564,46 +545,14 @@ def make_followups(
     sent = business(-int(rng.integers(9, 13)))
     row(requests[6], sent_on=sent, replied_on=sent + pd.Timedelta(days=1))
 
-    # (b) conversations: the gap from meeting to thank-you, in hours, and the
-    # other person's offset, chosen so that each kind of mistake shows
-    east = [o for o in _OFFSETS if o - mine >= 5]
-    west = [o for o in _OFFSETS if mine - o >= 3]
-
-    def pick(options: list[float]) -> float:
-        return float(rng.choice(options)) if options else mine
-
-    gaps: list[tuple[float | None, float, int]] = [
-        (float(rng.integers(2, 7)), pick(list(_OFFSETS)), 13),  # prompt
-        (24.0, pick(list(_OFFSETS)), 11),  # exactly a day: still in time
-        (24.5, pick(list(_OFFSETS)), 15),  # just late
-        (float(rng.integers(25, 28)), pick(east), 10),  # late, looks prompt by the clocks
-        (float(rng.choice([22.0, 22.5, 23.0])), pick(west) if west else mine, 9),  # prompt,
-        (30.0, mine, 8),  # late, but "the next day" on the calendar
-        (float(rng.integers(40, 47)), pick(list(_OFFSETS)), 16),  # two days on, yet days == 1
-        (None, pick(list(_OFFSETS)), 14),  # no thank-you yet
-    ]
+    # (b) conversations, the first with a direct contact
+    gaps = _thank_you_gaps(rng, mine)
     others = rng.permutation(met[1:]).tolist()
     for k, (gap, theirs, hour) in enumerate(gaps):
-        person = others[k - 1] if k else old_friend
-        meeting_day = day - pd.Timedelta(days=int(rng.integers(3, 12)))
-        if meeting_day.weekday() >= 5:
-            meeting_day -= pd.Timedelta(days=meeting_day.weekday() - 4)
-        local_start = meeting_day + pd.Timedelta(hours=hour, minutes=int(rng.choice([0, 30])))
-        met_utc = local_start - pd.Timedelta(hours=theirs)
-        sent = pd.Timestamp(np.busday_offset(meeting_day.date(), -int(rng.integers(5, 9))))
-        dates: dict[str, object] = {
-            "sent_on": sent,
-            "replied_on": sent + pd.Timedelta(days=int(rng.integers(1, 3))),
-            "meeting_on": _local_day(met_utc, mine),
-            "met_at": _moment(met_utc, theirs),
-        }
-        if gap is not None:
-            thanked_utc = met_utc + pd.Timedelta(hours=gap)
-            dates["thanked_on"] = _local_day(thanked_utc, mine)
-            dates["thanked_at"] = _moment(thanked_utc, mine)
+        dates = _conversation(rng, day, mine, gap, theirs, hour)
         if k == 0:
             dates["notes"] = "knew them already: coffee"
-        row(person, **dates)
+        row(others[k - 1] if k else met[0], **dates)
     tracker = pd.DataFrame(rows, columns=list(FOLLOWUP_COLUMNS))
     tracker = tracker.sort_values(["sent_on", "contact"], kind="stable").reset_index(drop=True)
     held = tracker[tracker["met_at"] != ""]
@@ -617,6 +566,81 @@ def make_followups(
         columns=list(NEW_TIE_COLUMNS),
     )
     return Followups(tracker, new_ties.reset_index(drop=True))
+
+
+def _followup_people(
+    network: Network, hops: dict[str, int], farthest: str, rng: np.random.Generator
+) -> tuple[list[str], list[str]]:
+    """Who the tracker is about: 7 requests, then 8 conversations (the first with a contact)."""
+    me = network.me
+    near_farthest = sorted(q for q in network.neighbors(farthest) if q != me and q in hops)
+    direct = sorted(p for p, h in hops.items() if h == 1)
+    further = sorted(p for p, h in hops.items() if h >= 2 and p != farthest)
+    if len(further) < 20 or not direct:
+        raise InvalidParameter("the network is too small: it needs 20 people 2 or more hops away")
+    bridge = str(rng.choice(near_farthest)) if near_farthest else str(rng.choice(further))
+    names_seen: set[str] = set()
+    people: list[str] = []
+    for person in [bridge, *rng.permutation(further).tolist()]:
+        name = network.person(person).name
+        if person not in people and name not in names_seen:
+            people.append(person)
+            names_seen.add(name)
+    old_friend = next(
+        p for p in rng.permutation(direct).tolist() if network.person(p).name not in names_seen
+    )
+    return people[1:8], [old_friend, bridge, *people[8:14]]
+
+
+def _thank_you_gaps(rng: np.random.Generator, mine: float) -> list[tuple[float | None, float, int]]:
+    """For each conversation: hours from meeting to thank-you, the other's offset, the hour.
+
+    Chosen so that each kind of mistake shows.
+    """
+    east = [o for o in _OFFSETS if o - mine >= 5]
+    west = [o for o in _OFFSETS if mine - o >= 3]
+
+    def pick(options: list[float]) -> float:
+        return float(rng.choice(options)) if options else mine
+
+    return [
+        (float(rng.integers(2, 7)), pick(list(_OFFSETS)), 13),  # prompt
+        (24.0, pick(list(_OFFSETS)), 11),  # exactly a day: still in time
+        (24.5, pick(list(_OFFSETS)), 15),  # just late
+        (float(rng.integers(25, 28)), pick(east), 10),  # late, looks prompt by the clocks
+        (float(rng.choice([22.0, 22.5, 23.0])), pick(west) if west else mine, 9),  # prompt,
+        (30.0, mine, 8),  # late, but "the next day" on the calendar
+        (float(rng.integers(40, 47)), pick(list(_OFFSETS)), 16),  # two days on, yet days == 1
+        (None, pick(list(_OFFSETS)), 14),  # no thank-you yet
+    ]
+
+
+def _conversation(
+    rng: np.random.Generator,
+    day: pd.Timestamp,
+    mine: float,
+    gap: float | None,
+    theirs: float,
+    hour: int,
+) -> dict[str, object]:
+    """The tracker's dates for one conversation held before ``day`` (and its thank-you)."""
+    meeting_day = day - pd.Timedelta(days=int(rng.integers(3, 12)))
+    if meeting_day.weekday() >= 5:
+        meeting_day -= pd.Timedelta(days=meeting_day.weekday() - 4)
+    local_start = meeting_day + pd.Timedelta(hours=hour, minutes=int(rng.choice([0, 30])))
+    met_utc = local_start - pd.Timedelta(hours=theirs)
+    sent = pd.Timestamp(np.busday_offset(meeting_day.date(), -int(rng.integers(5, 9))))
+    dates: dict[str, object] = {
+        "sent_on": sent,
+        "replied_on": sent + pd.Timedelta(days=int(rng.integers(1, 3))),
+        "meeting_on": _local_day(met_utc, mine),
+        "met_at": _moment(met_utc, theirs),
+    }
+    if gap is not None:
+        thanked_utc = met_utc + pd.Timedelta(hours=gap)
+        dates["thanked_on"] = _local_day(thanked_utc, mine)
+        dates["thanked_at"] = _moment(thanked_utc, mine)
+    return dates
 
 
 def load_sample_followups() -> Followups:

@@ -166,7 +166,6 @@ def _draw(
 ) -> Figure:
     import matplotlib.pyplot as plt
     import networkx as nx
-    from matplotlib.lines import Line2D
 
     far = max(distance.values())
     rings: list[list[str]] = [[] for _ in range(far + 1)]
@@ -192,41 +191,9 @@ def _draw(
     widths = [0.4 + 2.6 * d["strength"] for _, _, d in edges]
     alphas = [0.85 if frozenset((u, v)) in chain_links else 0.15 for u, v, _ in edges]
 
-    def node_colour(person: str) -> str:
-        return _hop_colour(distance[person]) if person in distance else _UNREACHED_COLOUR
-
-    if color_by == "distance":
-        node_colours = [node_colour(p) for p in graph.nodes]
-        edge_colours = ["#9a9a9a"] * len(edges)
-        handles = [Line2D([], [], marker="o", ls="", ms=12, color=_YOU_COLOUR, label="you")]
-        last = len(_HOP_COLOURS)
-        for steps in range(1, min(far, last) + 1):
-            label = plural(steps, "hop")
-            if steps == last and far > last:
-                label = f"{last}+ hops"
-            handles.append(
-                Line2D([], [], marker="o", ls="", ms=12, color=_hop_colour(steps), label=label)
-            )
-        title = "Your network, coloured by hops from you"
-    else:
-        node_colours = [
-            _YOU_COLOUR
-            if p == source
-            else (_KIND_COLOURS[near[p]["kind"]] if p in near else "#d9d9d9")
-            for p in graph.nodes
-        ]
-        edge_colours = [_KIND_COLOURS[d["kind"]] for _, _, d in edges]
-        present = {d["kind"] for _, _, d in edges}
-        handles = [
-            Line2D([], [], lw=4, color=_KIND_COLOURS[k], label=k) for k in TIE_KINDS if k in present
-        ]
-        title = "Your network, ties coloured by how people know each other"
-    if unreached:
-        handles.append(
-            Line2D([], [], marker="o", ls="", ms=12, color=_UNREACHED_COLOUR, label="no chain")
-        )
-    if source != network.me:
-        title = title.replace("Your", f"{network.person(source).name}'s").replace("you", "them")
+    node_colours, edge_colours, handles, title = _colours(
+        network, source, graph, edges, distance, color_by, bool(unreached)
+    )
 
     # Made through pyplot so that Jupyter's inline backend is set up and knows how
     # to show a figure; closed at once so it shows once, as the cell's result,
@@ -267,6 +234,59 @@ def _draw(
     ax.set_aspect("equal")
     ax.axis("off")
     return fig
+
+
+def _colours(
+    network: Network,
+    source: str,
+    graph: Any,
+    edges: list[Any],
+    distance: Mapping[str, int],
+    color_by: str,
+    unreached: bool,
+) -> tuple[list[str], list[str], list[Any], str]:
+    """The people's and ties' colours, the legend's entries and the title of a drawing."""
+    from matplotlib.lines import Line2D
+
+    far = max(distance.values())
+    near = network.graph.adj[source]
+
+    def node_colour(person: str) -> str:
+        return _hop_colour(distance[person]) if person in distance else _UNREACHED_COLOUR
+
+    if color_by == "distance":
+        node_colours = [node_colour(p) for p in graph.nodes]
+        edge_colours = ["#9a9a9a"] * len(edges)
+        handles = [Line2D([], [], marker="o", ls="", ms=12, color=_YOU_COLOUR, label="you")]
+        last = len(_HOP_COLOURS)
+        for steps in range(1, min(far, last) + 1):
+            label = plural(steps, "hop")
+            if steps == last and far > last:
+                label = f"{last}+ hops"
+            handles.append(
+                Line2D([], [], marker="o", ls="", ms=12, color=_hop_colour(steps), label=label)
+            )
+        title = "Your network, coloured by hops from you"
+    else:
+        node_colours = [
+            _YOU_COLOUR
+            if p == source
+            else (_KIND_COLOURS[near[p]["kind"]] if p in near else "#d9d9d9")
+            for p in graph.nodes
+        ]
+        edge_colours = [_KIND_COLOURS[d["kind"]] for _, _, d in edges]
+        present = {d["kind"] for _, _, d in edges}
+        handles = [
+            Line2D([], [], lw=4, color=_KIND_COLOURS[k], label=k) for k in TIE_KINDS if k in present
+        ]
+        title = "Your network, ties coloured by how people know each other"
+    if unreached:
+        handles.append(
+            Line2D([], [], marker="o", ls="", ms=12, color=_UNREACHED_COLOUR, label="no chain")
+        )
+    if source != network.me:
+        title = title.replace("Your", f"{network.person(source).name}'s").replace("you", "them")
+    return node_colours, edge_colours, handles, title
 
 
 def _radial_label(ax: Any, text: str, angle: float) -> None:
