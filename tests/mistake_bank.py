@@ -73,7 +73,7 @@ __all__ = [
 
 CELL_TIMEOUT = 60  # seconds; a learner's endless loop fails its variant instead of hanging
 
-_SOLUTION_MARK = re.compile(r"[ \t]*### (BEGIN|END) SOLUTION\n")
+_SOLUTION_MARK = re.compile(r"[ \t]*### (BEGIN|END) SOLUTION[ \t]*(\n|\Z)")
 
 
 # ====================================================================== records
@@ -134,7 +134,9 @@ class Requirement:
         The grade id of the graded cell (visible or hidden) that fails when
         the requirement is broken.
     mistake : str
-        The name of the bank mistake that breaks it, and so proves the check.
+        The name of the bank mistake that breaks it, and so proves the check;
+        for a freedom the text gives ("row order does not matter"), the name
+        of a right answer that uses it, which the check must pass.
     """
 
     part: str
@@ -462,9 +464,15 @@ def assert_requirements_traced(
         assert _plain(row.text) in text, f"not in the task text: {row.text!r}"
         assert row.check in notebook.graded_cells(part_of(row.check)), f"no graded {row.check}"
         variant = by_name.get((row.part, row.mistake))
-        assert variant is not None and variant.is_mistake, f"no mistake {row.mistake!r}"
+        assert variant is not None, f"no mistake {row.mistake!r} in part ({row.part})"
         results = notebook.run(variant)
         assert row.check in results, f"{row.mistake!r} does not run {row.check}"
-        assert not results[row.check].passed, (
-            f"{row.check} passes {row.mistake!r}, which breaks {row.text!r}"
-        )
+        if variant.is_mistake:
+            assert not results[row.check].passed, (
+                f"{row.check} passes {row.mistake!r}, which breaks {row.text!r}"
+            )
+        else:  # a freedom the text gives ("any order"): a right answer using it passes
+            assert results[row.check].passed, (
+                f"{row.check} fails {row.mistake!r}, which {row.text!r} allows: "
+                f"{results[row.check].error}"
+            )

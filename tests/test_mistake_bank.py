@@ -142,8 +142,13 @@ def test_a_requirement_needs_a_row_a_check_and_a_proving_mistake(notebook):
     with pytest.raises(AssertionError, match="no row in the table"):
         assert_requirements_traced(notebook, [row], [MUTATES, RIGHT])
     unproved = Requirement("a", "Do not change the list you are given.", "part-a-check", "a loop")
-    with pytest.raises(AssertionError, match="no mistake"):
-        assert_requirements_traced(notebook, [unproved], [MUTATES, RIGHT], asides)
+    with pytest.raises(AssertionError, match="no mistake 'absent'"):
+        assert_requirements_traced(
+            notebook, [Requirement("a", row.text, row.check, "absent")], [MUTATES], asides
+        )
+    wrong = Variant("a", "a loop", MUTATES.answer)  # a "right answer" that the check fails
+    with pytest.raises(AssertionError, match="fails 'a loop'"):
+        assert_requirements_traced(notebook, [unproved], [MUTATES, wrong], asides)
     harmless = Variant("a", "harmless", RIGHT.answer, r"x")
     with pytest.raises(AssertionError, match="passes 'harmless'"):
         assert_requirements_traced(
