@@ -30,7 +30,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from coffeechat._args import checked
+from coffeechat._args import at_least, checked
 from coffeechat.contacts import Network, Person
 from coffeechat.errors import InvalidParameter
 from coffeechat.questions import GOALS, InterviewPlan, QuestionBank, plan_interview
@@ -195,7 +195,7 @@ class QuestionPlanner(widgets.VBox):
         The plan shown (None while no goal is picked).
     """
 
-    @checked
+    @checked(minutes=at_least(15, 30))
     def __init__(
         self,
         network: Network,
@@ -206,10 +206,6 @@ class QuestionPlanner(widgets.VBox):
         bank: QuestionBank | None = None,
         folder: str | Path = ".",
     ) -> None:
-        if not isinstance(network, Network):
-            raise InvalidParameter(f"expected a Network, not {type(network).__name__}")
-        if isinstance(minutes, bool) or not isinstance(minutes, int) or not 15 <= minutes <= 30:
-            raise InvalidParameter(f"minutes must be a whole number from 15 to 30, not {minutes!r}")
         goals = tuple(goals)
         unknown = [g for g in goals if g not in GOALS]
         if unknown:
