@@ -12,7 +12,8 @@ could leak, and an instructor can give a class its own seeded network.
 The check standard
 ------------------
 Every check of every assignment keeps to these five rules; the machinery for
-them is in ``checks._core`` (names in parentheses).
+them (names in parentheses) is gathered in ``checks._core``, but for the
+notebook hooks of rule 3, in ``checks._hooks``.
 
 1. **Another right answer passes.** An answer written another reasonable way
    passes: equal types the text allows, NaN or ``''`` alike for a blank cell
