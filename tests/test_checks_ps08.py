@@ -371,7 +371,7 @@ MISTAKES = [
 
 RIGHT = [
     # part (a)
-    ("part-a-answer", A_RETURN, "return len(cc.plan.within_reach(network, employer)) > 0"),
+    ("part-a-answer", A_RETURN, "return len(cc.employer_plan.within_reach(network, employer)) > 0"),
     (
         "part-a-answer",
         A_RETURN,
