@@ -375,7 +375,7 @@ def test_a_workers_private_gradebook_is_stamped_without_running_alembic(graded, 
     import nbgrader.api
     from nbgrader.api import Gradebook
 
-    from coffeechat.course.gradebook import private_copy
+    from coffeechat.course.transfer import private_copy
 
     def no_alembic() -> str:
         raise AssertionError("alembic was run")

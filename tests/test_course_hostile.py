@@ -493,7 +493,7 @@ def test_a_submission_that_keeps_killing_its_worker_fails_alone_with_a_reason(tm
 @pytest.mark.slow
 def test_workers_are_restarted_a_bounded_number_of_times_in_all(tmp_path, monkeypatch):
     """Past the cap on restarts, grading stops, saying what is left; nothing is lost."""
-    grading = importlib.import_module("coffeechat.course.grade")  # the module, not grade()
+    grading = importlib.import_module("coffeechat.course.pool")
     monkeypatch.setattr(grading, "_restart_cap", lambda jobs, todo: 1)
     root, released = _tiny_course(tmp_path)
     answers = {"a-killer": KILLER, "b-killer": KILLER, "c-right": RIGHT}
@@ -517,7 +517,7 @@ def test_grading_from_a_process_with_threads_starts_its_workers_cleanly(tmp_path
     unsafe, so workers come from a clean server process instead; the grades
     are the same.
     """
-    grading = importlib.import_module("coffeechat.course.grade")
+    grading = importlib.import_module("coffeechat.course.pool")
     root, released = _tiny_course(tmp_path)
     answers = {"a": RIGHT, "b": WRONG, "c": RIGHT}
     instructor.collect(root, TINY, _tiny_inbox(tmp_path, released, answers))

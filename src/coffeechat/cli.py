@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from coffeechat._args import plural
 from coffeechat.course import export, manual
 from coffeechat.course.collect import Submission, _timestamp, collect
 from coffeechat.course.feedback import feedback
@@ -42,7 +43,6 @@ from coffeechat.course.folder import DEFAULT_TIMEOUT, init_course, open_course, 
 from coffeechat.course.grade import GradeReport, grade
 from coffeechat.course.gradebook import (
     gradebook_table,
-    plural,
     questions,
     summary,
     write_csv,
@@ -232,8 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _points(args: argparse.Namespace) -> dict[str, float]:
-    c = open_course(args.course, args.db)
-    return {column: points for column, _, _, points in questions(c, args.assignment)}
+    return {column: points for column, _, _, points in questions(args.course, args.assignment)}
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -341,7 +340,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         table = gradebook_table(args.course, args.assignment, db=args.db)
         print(summary(table, args.assignment, _points(args)), file=out)
         if args.format == "csv":
-            out_path = write_csv(c, args.assignment, table, args.csv)
+            out_path = write_csv(args.course, args.assignment, table, args.csv)
         else:
             roster = export.read_roster(args.roster) if args.roster else None
             title = export.title_of(args.assignment)
