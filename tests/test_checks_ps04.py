@@ -26,7 +26,7 @@ from coffeechat.checks.ps04 import best_choice, best_cut
 from coffeechat.datasets import load_sample_organizations, load_sample_postings
 from coffeechat.errors import CheckFailed
 from coffeechat.research import distinctive_words, relations_table, tenure_table
-from live_notebook import LiveNotebook
+from live_notebook import LiveNotebook, live_fixture
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "solutions" / "ps04-prepare-the-conversation"
@@ -706,11 +706,7 @@ RIGHT = [
 ]
 
 
-@pytest.fixture(scope="module")
-def live():
-    """The solution notebook, run once in a real kernel that stays up for the module."""
-    with LiveNotebook(FOLDER) as notebook:
-        yield notebook
+live = live_fixture(FOLDER)
 
 
 def _run(live: LiveNotebook, variant: Variant):

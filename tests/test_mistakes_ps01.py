@@ -21,7 +21,7 @@ import nbformat
 import pytest
 
 from coffeechat.checks._core import MESSAGE_LIMIT
-from live_notebook import LiveNotebook
+from live_notebook import LiveNotebook, live_fixture
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "solutions" / "ps01-who-can-introduce-you"
@@ -874,11 +874,7 @@ RIGHT = [v for v in BANK if not v.expected]
 DEFINES = {"part-a-answer": ("connections", "load_connections")}
 
 
-@pytest.fixture(scope="module")
-def live():
-    """The solution notebook, run once in a real kernel that stays up for the module."""
-    with LiveNotebook(FOLDER) as notebook:
-        yield notebook
+live = live_fixture(FOLDER)
 
 
 def _run(live: LiveNotebook, variant: Variant):
