@@ -31,7 +31,7 @@ from nbgrader.utils import capture_log, temp_attrs
 from coffeechat.checks._integrity import cell_changes, expected_cells
 from coffeechat.course import sandbox
 from coffeechat.course.folder import SANITIZE, Course, last_error, open_course, quiet
-from coffeechat.course.outcome import Facts, Outcome
+from coffeechat.course.outcome import RESOURCES_KEY, Facts, Outcome
 from coffeechat.course.transfer import private_copy, quiet_nbgrader_warnings, read_outcome
 
 __all__ = ["Settings", "grade_one", "run_worker", "submission_notes"]
@@ -139,6 +139,13 @@ class _Autograde(Autograde):
             super().convert_single_notebook(notebook_filename)
         except Exception as err:
             self.error = self.error or f"{type(err).__name__}: {err}"
+            # The notebook is never written, but what was noted before the error
+            # still happened (output cut off, a cell stopped): an executing
+            # preprocessor keeps the resources it was given as ``resources``.
+            for preprocessor in self.exporter._preprocessors:  # nbgrader sets this list itself
+                kept = getattr(preprocessor, "resources", None)
+                if isinstance(kept, dict) and RESOURCES_KEY in kept:
+                    self.noted.append(kept)
             raise
 
 
