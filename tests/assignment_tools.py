@@ -10,6 +10,7 @@ from pathlib import Path
 import nbformat
 
 from coffeechat import checks
+from coffeechat.course.hidden import hidden_lines as course_hidden_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = ROOT / "solutions"
@@ -39,18 +40,13 @@ def nbgrader_meta(cell) -> dict:
 
 
 def hidden_lines(path: Path) -> set[str]:
-    """The lines of code inside hidden-test regions of a source notebook."""
-    found: set[str] = set()
-    for cell in nbformat.read(path, as_version=4).cells:
-        inside = False
-        for line in cell.source.split("\n"):
-            if "BEGIN HIDDEN TESTS" in line:
-                inside = True
-            elif "END HIDDEN TESTS" in line:
-                inside = False
-            elif inside and line.strip():
-                found.add(line.strip())
-    return found
+    """The lines of code inside hidden-test regions of a source notebook.
+
+    Read by the course's own scanner (:func:`coffeechat.course.hidden.hidden_lines`),
+    the one that release, grading and feedback use.
+    """
+    cells = nbformat.read(path, as_version=4).cells
+    return course_hidden_lines(cell.source for cell in cells)
 
 
 def submission(spec: checks.Assignment, parts: str, release: Path) -> nbformat.NotebookNode:

@@ -17,6 +17,9 @@ Example (in a test)::
     with LiveNotebook(SOLUTIONS / "ps01-who-can-introduce-you") as live:
         results = live.try_answer("part-b-answer", "def contacts_per_organization(t): ...")
         assert not results["part-b-organizations"].passed
+
+A test module that tries many answers shares one kernel through
+:func:`live_fixture`: ``live = live_fixture(FOLDER)``.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from pathlib import Path
 from types import TracebackType
 
 import nbformat
+import pytest
 from nbclient import NotebookClient
 
 CELL_TIMEOUT = 120  # seconds; a learner's infinite loop fails the variant instead of hanging
@@ -183,3 +187,20 @@ class LiveNotebook:
         if not restored.passed:
             raise RuntimeError(f"putting back the answer of {grade_id} failed: {restored.error}")
         return results
+
+
+def live_fixture(folder: Path, *, first_run_passes: bool = False):
+    """A module-scoped fixture ``live``: the notebook in ``folder``, run once in a real kernel.
+
+    The kernel stays up for the test module. With ``first_run_passes`` the
+    fixture first asserts that every cell of the untouched notebook passed.
+    """
+
+    @pytest.fixture(scope="module")
+    def live():
+        with LiveNotebook(folder) as notebook:
+            if first_run_passes:
+                assert all(r.passed for r in notebook.first_run.values()), notebook.first_run
+            yield notebook
+
+    return live

@@ -27,6 +27,7 @@ from assignment_tools import (
     submission,
 )
 from coffeechat import cli
+from coffeechat import course as instructor
 from coffeechat.errors import GradingError, InvalidParameter
 
 #: Parametrise a test over every registered assignment.
@@ -224,20 +225,20 @@ def course(tmp_path_factory):
     feedback pages.
     """
     base = tmp_path_factory.mktemp("round-trip")
-    root = cli.init_course(base / "course", SOLUTIONS, timeout=60)
+    root = instructor.init_course(base / "course", SOLUTIONS, timeout=60)
     done = {}
     for spec in ASSIGNMENTS:
-        cli.release(root, spec.name)
+        instructor.release(root, spec.name)
         inbox = base / "inbox" / spec.name
         inbox.mkdir(parents=True)
         released = root / "release" / spec.name / f"{spec.notebook}.ipynb"
         for student in STUDENTS:
             work = submission(spec, parts_of(spec, student), released)
             nbformat.write(work, inbox / f"{student}.ipynb")
-        cli.collect(root, spec.name, inbox)
+        instructor.collect(root, spec.name, inbox)
         # A worker a student: the three are graded at once, as a class would be.
-        graded = cli.grade(root, spec.name, jobs=len(STUDENTS))
-        done[spec.name] = (graded, cli.feedback(root, spec.name))
+        graded = instructor.grade(root, spec.name, jobs=len(STUDENTS))
+        done[spec.name] = (graded, instructor.feedback(root, spec.name))
     return root, done
 
 
@@ -379,6 +380,6 @@ def test_written_answers_are_listed_marked_and_shown_in_feedback(marked_course, 
     assert set(left["student"]) == set(others)
     assert len(left) == len(others) * len(manual_tests)
 
-    pages = cli.feedback(marked_course, spec.name, students=["correct"])
+    pages = instructor.feedback(marked_course, spec.name, students=["correct"])
     text = html.unescape(pages[0].read_text(encoding="utf-8"))
     assert "Comment 1: a concrete reason for each employer would earn more." in text

@@ -20,6 +20,7 @@ import coffeechat as cc
 from coffeechat import checks
 from coffeechat.checks import ps02
 from coffeechat.errors import CheckFailed, InvalidParameter
+from live_notebook import live_fixture
 
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTION = ROOT / "solutions" / "ps02-who-to-talk-to"
@@ -585,12 +586,7 @@ def test_tie_strengths_is_symmetric_and_complete(sample):
 
 
 # --------------------------------------------------------------- the real notebook
-@pytest.fixture(scope="module")
-def live():
-    from tests.live_notebook import LiveNotebook
-
-    with LiveNotebook(SOLUTION) as notebook:
-        yield notebook
+live = live_fixture(SOLUTION)
 
 
 def _failures(results: dict, answer: str) -> list[str]:

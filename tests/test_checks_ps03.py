@@ -19,6 +19,7 @@ from coffeechat import checks
 from coffeechat.checks import ps03
 from coffeechat.datasets import load_sample_network
 from coffeechat.errors import CheckFailed
+from live_notebook import live_fixture
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "solutions" / "ps03-reaching-out"
@@ -434,12 +435,7 @@ RIGHT = {
 }
 
 
-@pytest.fixture(scope="module")
-def live():
-    from live_notebook import LiveNotebook
-
-    with LiveNotebook(FOLDER) as notebook:
-        yield notebook
+live = live_fixture(FOLDER)
 
 
 def _failures(results: dict) -> list[str]:

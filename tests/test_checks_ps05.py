@@ -20,6 +20,7 @@ from coffeechat.checks._core import MESSAGE_LIMIT
 from coffeechat.conversation import follow_ups, talk_share
 from coffeechat.datasets import load_transcripts
 from coffeechat.errors import CheckFailed
+from live_notebook import live_fixture
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "solutions" / "ps05-how-did-it-go"
@@ -277,15 +278,7 @@ def _fix_series(source: str) -> str:  # the pd.Series variant needs its closing 
     )
 
 
-@pytest.fixture(scope="module")
-def live():
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).parent))
-    from live_notebook import LiveNotebook
-
-    with LiveNotebook(FOLDER) as notebook:
-        yield notebook
+live = live_fixture(FOLDER)
 
 
 @pytest.mark.slow

@@ -16,7 +16,7 @@ from coffeechat.contacts import Network
 from coffeechat.datasets import load_sample_followups, load_sample_network, make_followups
 from coffeechat.errors import CheckFailed
 from coffeechat.snowball import snowball_run
-from live_notebook import LiveNotebook
+from live_notebook import live_fixture
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "solutions" / "ps06-after-the-conversation"
@@ -382,10 +382,7 @@ CORRECT = {
 }
 
 
-@pytest.fixture(scope="module")
-def live():
-    with LiveNotebook(FOLDER) as notebook:
-        yield notebook
+live = live_fixture(FOLDER)
 
 
 def _failures(results, answer):

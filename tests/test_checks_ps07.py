@@ -17,7 +17,7 @@ import pytest
 from coffeechat import checks
 from coffeechat.errors import CheckFailed
 from coffeechat.smallworld import rewired_ring
-from live_notebook import LiveNotebook
+from live_notebook import LiveNotebook, live_fixture
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "solutions" / "ps07-small-worlds"
@@ -83,11 +83,7 @@ def test_messages_stay_short() -> None:
 
 
 # ------------------------------------------------------------ mistake bank
-@pytest.fixture(scope="module")
-def live():
-    with LiveNotebook(FOLDER) as notebook:
-        assert all(r.passed for r in notebook.first_run.values()), notebook.first_run
-        yield notebook
+live = live_fixture(FOLDER, first_run_passes=True)
 
 
 def _edit(live: LiveNotebook, grade_id: str, old: str, new: str) -> str:

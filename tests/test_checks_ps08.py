@@ -22,7 +22,7 @@ from coffeechat import checks
 from coffeechat.checks._core import MESSAGE_LIMIT
 from coffeechat.employer_plan import who_to_ask, within_reach
 from coffeechat.errors import CheckFailed
-from live_notebook import LiveNotebook
+from live_notebook import live_fixture
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "solutions" / "ps08-your-plan"
@@ -455,10 +455,7 @@ def _variant(cell: str, old: str, new: str) -> str:
     return source.replace(old, new)
 
 
-@pytest.fixture(scope="module")
-def live():
-    with LiveNotebook(FOLDER) as notebook:
-        yield notebook
+live = live_fixture(FOLDER)
 
 
 @pytest.mark.slow

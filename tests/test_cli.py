@@ -16,7 +16,11 @@ from traitlets.config.loader import PyFileConfigLoader
 
 from _ps01 import PS01, SOLUTIONS, nbgrader_meta, points_of, submission
 from coffeechat import cli
-from coffeechat.errors import GradingError
+from coffeechat import course as instructor
+from coffeechat.course.collect import _timestamp
+from coffeechat.course.folder import SANITIZE
+from coffeechat.course.preprocessors import HideHiddenTests
+from coffeechat.errors import GradingError, InvalidParameter
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = Path(sys.executable).parent / "coffeechat"
@@ -27,7 +31,7 @@ NOTEBOOK = f"{PS01.notebook}.ipynb"
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
-        (["init", "c"], {"course_dir": "c", "timeout": cli.DEFAULT_TIMEOUT, "force": False}),
+        (["init", "c"], {"course_dir": "c", "timeout": instructor.DEFAULT_TIMEOUT, "force": False}),
         (["release", "ps01", "--course", "c"], {"assignment": "ps01", "course": "c"}),
         (
             ["collect", "ps01", "inbox", "--db", "sqlite:///x.db"],
@@ -41,12 +45,115 @@ NOTEBOOK = f"{PS01.notebook}.ipynb"
         (["grades", "ps01", "--csv", "out.csv"], {"csv": "out.csv"}),
     ],
 )
-def test_parser_reads_each_command(argv, expected):
+def test_parser_reads_each_command(argv, expected, tmp_path, monkeypatch):
     """Every command takes its assignment and options; --course defaults to here."""
-    args = cli.build_parser().parse_args(argv)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "c").mkdir()
+    (tmp_path / "inbox").mkdir()
+    args = cli.checked_arguments(cli.build_parser().parse_args(argv))
     assert args.command == argv[0]
     for name, value in expected.items():
         assert getattr(args, name) == value
+
+
+#: Wrong values for every checked argument of every command, by its name.
+WRONG = {
+    "assignment": ["", "   "],
+    "course_dir": ["{file}/course"],
+    "--solutions": ["/no/such/solutions"],
+    "--db": ["sqlite:////no/such/folder/x.db", "not a url", "sqlite://", "{tmp}"],
+    "--timeout": ["soon", "-1", "0"],
+    "--course": ["/no/such/course", "{file}"],
+    "folder": ["/no/such/inbox", "{file}"],
+    "--timestamp": [""],
+    "--student": [""],
+    "--csv": ["{tmp}", "{file}/grades.csv"],
+    "--jobs": ["two", "0", "1.5", "-3"],
+    "--sandbox": ["maybe", "AUTO"],
+    "--memory": ["-5", "0", "lots"],
+    "--format": ["xls"],
+    "--roster": ["/no/such/roster.csv", "{tmp}"],
+    "student": [""],
+    "cell": [""],
+    "score": ["-1", "full"],
+    "--stuck-after": ["0", "x"],
+    "--participant": [""],
+    "--out": ["{file}", "{file}/network"],
+}
+
+#: Each command with good values: where a wrong one is put in their place.
+GOOD = {
+    "init": ["init", "{tmp}/new-course"],
+    "release": ["release", "ps01", "--course", "{tmp}"],
+    "collect": ["collect", "ps01", "{tmp}", "--course", "{tmp}"],
+    "grade": ["grade", "ps01", "--course", "{tmp}"],
+    "feedback": ["feedback", "ps01", "--course", "{tmp}"],
+    "grades": ["grades", "ps01", "--course", "{tmp}"],
+    "marks": ["marks", "ps01", "--course", "{tmp}"],
+    "mark": ["mark", "ps01", "ana", "q1", "1", "--course", "{tmp}"],
+    "room": ["room", "{tmp}"],
+    "network": ["network", "--participant", "Ana Silva"],
+}
+
+
+def _wrong_calls():
+    for command in cli.COMMANDS:
+        positional = [o.name for o in command.options if not o.name.startswith("-")]
+        for option in command.options:
+            if option.check is None:
+                continue
+            for wrong in WRONG.get(option.name, [None]):
+                yield pytest.param(command.name, option.name, positional, wrong,
+                                   id=f"{command.name} {option.name}={wrong!r}")  # fmt: skip
+
+
+def test_every_checked_argument_has_wrong_values_to_try():
+    """A new command or option cannot escape the walk below."""
+    assert {c.name for c in cli.COMMANDS} == set(GOOD)
+    checked = {o.name for c in cli.COMMANDS for o in c.options if o.check is not None}
+    assert checked == set(WRONG)
+
+
+@pytest.mark.parametrize(("command", "option", "positional", "wrong"), list(_wrong_calls()))
+def test_every_wrong_argument_is_refused_in_one_sentence(
+    command, option, positional, wrong, tmp_path, capsys
+):
+    """Each wrong value of each argument: status 2, one sentence naming it, no traceback."""
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    fill = {"tmp": str(tmp_path), "file": str(afile)}
+    argv = [part.format(**fill) for part in GOOD[command]]
+    wrong = wrong.format(**fill)
+    if option.startswith("-"):
+        argv += [option, wrong]
+    else:
+        argv[1 + positional.index(option)] = wrong
+    status = cli.main(argv)
+    err = capsys.readouterr().err
+    assert status == 2, err
+    assert err.startswith("coffeechat: error: ") and err.count("\n") == 1, err
+    assert "Traceback" not in err
+    assert (option if option.startswith("-") else option.upper()) in err
+
+
+def test_an_unreachable_database_is_named_with_the_fix(tmp_path, capsys):
+    """--db in a folder that does not exist: its folder and the fix, no SQLAlchemy traceback."""
+    url = "sqlite:////no/such/folder/x.db"
+    assert cli.main(["grades", "ps01", "--course", str(tmp_path), "--db", url]) == 2
+    err = capsys.readouterr().err
+    assert "/no/such/folder" in err and "create it" in err and "Traceback" not in err
+    with pytest.raises(InvalidParameter, match="no folder /no/such/folder"):
+        instructor.open_course(tmp_path, url)
+
+
+def test_the_library_checks_grading_arguments_on_entry(tmp_path):
+    """grade() and Limits refuse what the command line refuses, in the same words."""
+    with pytest.raises(InvalidParameter, match="jobs should be at least 1, not int 0"):
+        instructor.grade(tmp_path, "ps01", jobs=0)
+    with pytest.raises(InvalidParameter, match="sandbox should be one of"):
+        instructor.grade(tmp_path, "ps01", sandbox="maybe")
+    with pytest.raises(InvalidParameter, match="memory_mb .* at least 1, not -5"):
+        instructor.Limits(memory_mb=-5)
 
 
 def test_main_explains_a_folder_that_is_not_a_course(tmp_path, capsys):
@@ -60,12 +167,12 @@ def test_main_explains_a_folder_that_is_not_a_course(tmp_path, capsys):
 def test_init_refuses_a_course_folder_inside_the_kit():
     """Learners' work must never land in the course kit's repository."""
     with pytest.raises(GradingError, match="inside the course kit"):
-        cli.init_course(ROOT / "course", SOLUTIONS)
+        instructor.init_course(ROOT / "course", SOLUTIONS)
 
 
 def test_init_copies_solutions_and_writes_nbgrader_settings(tmp_path):
     """init makes source/ and an nbgrader_config.py with the repairs switched on."""
-    root = cli.init_course(tmp_path / "course", SOLUTIONS, timeout=45)
+    root = instructor.init_course(tmp_path / "course", SOLUTIONS, timeout=45)
     assert (root / "source" / PS01.name / NOTEBOOK).read_bytes() == (
         SOLUTIONS / PS01.name / NOTEBOOK
     ).read_bytes()
@@ -76,10 +183,11 @@ def test_init_copies_solutions_and_writes_nbgrader_settings(tmp_path):
     assert config.OverwriteCells.add_missing_cells is True
     plugins = "coffeechat.course.preprocessors."
     assert plugins + "RepairGraderMetadata" in config.Autograde.sanitize_preprocessors
+    assert config.Autograde.sanitize_preprocessors == list(SANITIZE)  # one list, written once
     assert plugins + "HideHiddenTests" in config.GenerateFeedback.preprocessors
     with pytest.raises(GradingError, match="--force"):
-        cli.init_course(root, SOLUTIONS)
-    cli.init_course(root, SOLUTIONS, db="postgresql://grader@localhost/course", force=True)
+        instructor.init_course(root, SOLUTIONS)
+    instructor.init_course(root, SOLUTIONS, db="postgresql://grader@localhost/course", force=True)
     config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
     assert config.CourseDirectory.db_url == "postgresql://grader@localhost/course"
 
@@ -87,7 +195,7 @@ def test_init_copies_solutions_and_writes_nbgrader_settings(tmp_path):
 def test_init_needs_a_solutions_folder(tmp_path):
     """A missing solutions folder is named in the error."""
     with pytest.raises(GradingError, match="no such folder"):
-        cli.init_course(tmp_path / "course", tmp_path / "nowhere")
+        instructor.init_course(tmp_path / "course", tmp_path / "nowhere")
 
 
 def test_hide_hidden_tests_keeps_the_result_and_drops_the_code():
@@ -105,7 +213,7 @@ def test_hide_hidden_tests_keeps_the_result_and_drops_the_code():
         )
     ]
     plain = nbformat.v4.new_code_cell("x = 1")
-    hide = cli.HideHiddenTests()
+    hide = HideHiddenTests()
     hidden, _ = hide.preprocess_cell(cell, {}, 0)
     assert "secret_check" not in hidden.source
     assert hidden.source.endswith(
@@ -121,7 +229,7 @@ def test_timestamps_are_written_as_nbgrader_reads_them():
 
     from nbgrader.utils import parse_utc
 
-    text = cli._timestamp(datetime(2026, 11, 22, 4, 51, 21, 825107, tzinfo=UTC))
+    text = _timestamp(datetime(2026, 11, 22, 4, 51, 21, 825107, tzinfo=UTC))
     assert text == "2026-11-22 04:51:21.825107 UTC"
     assert parse_utc(text).year == 2026
 
@@ -298,11 +406,11 @@ def test_regrading_a_crashing_submission_does_not_keep_an_old_pass(graded, tmp_p
         submission("abcd", released), "part-a-answer", "import os\nos._exit(3)"
     )
     nbformat.write(crash, second / "ivan.ipynb")
-    cli.collect(course, PS01.name, first)
-    assert cli.grade(course, PS01.name, students=["ivan"]).table.loc["ivan", "total"] == 18
-    taken = cli.collect(course, PS01.name, second)
+    instructor.collect(course, PS01.name, first)
+    assert instructor.grade(course, PS01.name, students=["ivan"]).table.loc["ivan", "total"] == 18
+    taken = instructor.collect(course, PS01.name, second)
     assert taken[0].notes == ("replaced an earlier submission",)
-    report = cli.grade(course, PS01.name, students=["ivan"])
+    report = instructor.grade(course, PS01.name, students=["ivan"])
     assert report.failed == ("ivan",)
     assert _gradebook_scores(course)["ivan"] == 0.0
 
@@ -375,7 +483,7 @@ def test_a_workers_private_gradebook_is_stamped_without_running_alembic(graded, 
     import nbgrader.api
     from nbgrader.api import Gradebook
 
-    from coffeechat.course.gradebook import private_copy
+    from coffeechat.course.transfer import private_copy
 
     def no_alembic() -> str:
         raise AssertionError("alembic was run")

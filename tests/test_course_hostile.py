@@ -493,7 +493,7 @@ def test_a_submission_that_keeps_killing_its_worker_fails_alone_with_a_reason(tm
 @pytest.mark.slow
 def test_workers_are_restarted_a_bounded_number_of_times_in_all(tmp_path, monkeypatch):
     """Past the cap on restarts, grading stops, saying what is left; nothing is lost."""
-    grading = importlib.import_module("coffeechat.course.grade")  # the module, not grade()
+    grading = importlib.import_module("coffeechat.course.pool")
     monkeypatch.setattr(grading, "_restart_cap", lambda jobs, todo: 1)
     root, released = _tiny_course(tmp_path)
     answers = {"a-killer": KILLER, "b-killer": KILLER, "c-right": RIGHT}
@@ -517,7 +517,7 @@ def test_grading_from_a_process_with_threads_starts_its_workers_cleanly(tmp_path
     unsafe, so workers come from a clean server process instead; the grades
     are the same.
     """
-    grading = importlib.import_module("coffeechat.course.grade")
+    grading = importlib.import_module("coffeechat.course.pool")
     root, released = _tiny_course(tmp_path)
     answers = {"a": RIGHT, "b": WRONG, "c": RIGHT}
     instructor.collect(root, TINY, _tiny_inbox(tmp_path, released, answers))
@@ -532,3 +532,16 @@ def test_grading_from_a_process_with_threads_starts_its_workers_cleanly(tmp_path
         other.join()
     assert set(report.students) == set(answers) and report.failed == ()
     assert _tiny_scores(root) == {"a": 1.0, "b": 0.0, "c": 1.0}
+
+
+@pytest.mark.slow
+def test_what_grading_did_is_noted_even_when_the_submission_then_fails(tmp_path):
+    """Output cut off before the kernel died: both are in the notes (facts outlive the error)."""
+    root, released = _tiny_course(tmp_path)
+    loud_crash = 'import os, time\nprint("x" * 3_000_000, flush=True)\ntime.sleep(1)\nos._exit(1)'
+    instructor.collect(root, TINY, _tiny_inbox(tmp_path, released, {"a": loud_crash, "b": RIGHT}))
+    report = instructor.grade(root, TINY, jobs=1, sandbox="off")
+    assert report.failed == ("a",)
+    notes = "; ".join(report.problems["a"])
+    assert "output was too long and was cut off" in notes and "kernel died" in notes, notes
+    assert "b" not in report.problems

@@ -157,3 +157,46 @@ def test_the_compiled_schema_accepts_and_refuses_exactly_what_nbgrader_does(chan
             verdicts.append((type(err).__name__, str(err)))
     assert verdicts[0] == verdicts[1]
     assert (verdicts[0] is None) == (change == {})
+
+
+def test_an_outcome_crosses_the_process_boundary_whole():
+    """What a worker sends is one frozen record that pickles and unpickles equal."""
+    import dataclasses
+    import pickle
+
+    from coffeechat.course.outcome import CellResult, Facts, Outcome
+
+    sent = Outcome(
+        "ana",
+        score=3.0,
+        max_score=4.0,
+        cells=(CellResult("ps01", "part-a-check", 3.0, False),),
+        notes=("its output was too long and was cut off",),
+        seconds=1.5,
+        facts=Facts(cut_off=1),
+    )
+    assert pickle.loads(pickle.dumps(sent)) == sent
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        sent.score = 4.0  # type: ignore[misc]
+    assert not sent.failed and Outcome.failure("ben", ["no notebook"]).failed
+
+
+def test_the_files_beside_the_grades_are_written_whole_or_not_at_all(tmp_path, monkeypatch):
+    """A write that fails midway leaves the earlier state and notes, and no stray file."""
+    import json
+
+    from coffeechat.course.sidecars import Sidecars
+
+    kept = Sidecars(tmp_path, "ps01")
+    kept.record("ana", "f00d", ("deleted part-a-check (put back and graded)",))
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(json, "dump", broken)
+    with pytest.raises(OSError, match="disk full"):
+        kept.record("ben", "beef", ("edited read-only q1 (restored)",))
+    monkeypatch.undo()
+    assert kept.fingerprints() == {"ana": "f00d"}
+    assert kept.notes() == {"ana": ["deleted part-a-check (put back and graded)"]}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ps01-graded.json", "ps01-notes.json"]

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from coffeechat.checks._core import MESSAGE_LIMIT
-from live_notebook import LiveNotebook
+from live_notebook import LiveNotebook, live_fixture
 from mistake_bank import Variant, mistakes, right_answers, solution_answers, variant_id
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -834,11 +834,7 @@ RIGHT = right_answers(BANK)
 DEFINES = {"part-a-answer": ("connections", "load_connections")}
 
 
-@pytest.fixture(scope="module")
-def live():
-    """The solution notebook, run once in a real kernel that stays up for the module."""
-    with LiveNotebook(FOLDER) as notebook:
-        yield notebook
+live = live_fixture(FOLDER)
 
 
 def _run(live: LiveNotebook, variant: Variant):

@@ -297,3 +297,106 @@ def test_no_test_module_imports_another(path: Path) -> None:
         )
     }
     assert not {n for n in imported if n.split(".")[0].startswith("test_")}
+
+
+# ------------------------------------------------ the instructor's side: course/ and cli.py
+INSTRUCTOR = sorted(p for p in (PACKAGE / "course").rglob("*.py")) + [PACKAGE / "cli.py"]
+INSTRUCTOR_IDS = [_module_name(p) for p in INSTRUCTOR]
+LONGEST_FILE, LONGEST_FUNCTION = 800, 100
+
+
+def _functions(tree: ast.AST) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+    return [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]
+
+
+@pytest.mark.parametrize("path", INSTRUCTOR, ids=INSTRUCTOR_IDS)
+def test_instructor_modules_and_functions_stay_small(path: Path) -> None:
+    """No file of course/ or cli.py past 800 lines, no function past 100."""
+    text = path.read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= LONGEST_FILE
+    long = {
+        f.name: f.end_lineno - f.lineno + 1
+        for f in _functions(ast.parse(text))
+        if f.end_lineno - f.lineno + 1 > LONGEST_FUNCTION
+    }
+    assert not long, f"{_module_name(path)}: functions over {LONGEST_FUNCTION} lines: {long}"
+
+
+@pytest.mark.parametrize("path", INSTRUCTOR, ids=INSTRUCTOR_IDS)
+def test_instructor_modules_use_only_public_names(path: Path) -> None:
+    """course/ and cli.py import no other module's private names either."""
+    test_no_module_imports_another_modules_private_names(path)
+
+
+@pytest.mark.parametrize("path", INSTRUCTOR, ids=INSTRUCTOR_IDS)
+def test_instructor_public_modules_say_what_they_offer(path: Path) -> None:
+    """Every public module of course/ and cli.py has an ``__all__`` whose names it has."""
+    if path.name.startswith("_") and path.name != "__init__.py":
+        return
+    module = importlib.import_module(_module_name(path))
+    assert hasattr(module, "__all__"), f"{module.__name__} has no __all__"
+    test_every_public_name_is_importable_from_its_module(path)
+
+
+def _course_imports(path: Path) -> set[str]:
+    """The modules of coffeechat.course (and cli) that ``path`` imports, by dotted name."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.module.startswith("coffeechat")
+        ):
+            for alias in node.names:
+                dotted = f"{node.module}.{alias.name}"
+                found.add(dotted if _is_module(dotted) else node.module)
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.startswith("coffeechat")}
+    names = set(INSTRUCTOR_IDS)
+    return {n for n in found if n in names and n != "coffeechat.course"} - {_module_name(path)}
+
+
+def test_instructor_modules_import_no_circle() -> None:
+    """course/ modules (the package's ``__init__`` aside) import one another in one direction."""
+    graph = {_module_name(p): _course_imports(p) for p in INSTRUCTOR if p.name != "__init__.py"}
+    done: set[str] = set()
+
+    def visit(name: str, path: tuple[str, ...]) -> None:
+        assert name not in path, f"import circle: {' -> '.join((*path, name))}"
+        if name in done:
+            return
+        for other in sorted(graph.get(name, ())):
+            visit(other, (*path, name))
+        done.add(name)
+
+    for name in sorted(graph):
+        visit(name, ())
+
+
+def test_grading_results_travel_one_way() -> None:
+    """Workers and their pool never reach the recorder's side: the course's gradebook,
+    the files beside it, the grading run; one Outcome travels from worker to recorder."""
+    recorder_side = {
+        "coffeechat.course.grade",
+        "coffeechat.course._gradebook",
+        "coffeechat.course.gradebook",
+        "coffeechat.course.sidecars",
+    }
+    for module in ("worker", "pool", "transfer", "outcome"):
+        path = PACKAGE / "course" / f"{module}.py"
+        assert not _course_imports(path) & recorder_side, module
+    worker = (PACKAGE / "course" / "worker.py").read_text(encoding="utf-8")
+    assert '("done", index, outcome)' in worker  # one typed record per submission
+
+
+def test_the_command_line_is_a_table_of_thin_commands() -> None:
+    """Every command of cli.COMMANDS runs one short function; the parser comes from the table."""
+    from coffeechat import cli
+
+    tree = ast.parse((PACKAGE / "cli.py").read_text(encoding="utf-8"))
+    sizes = {f.name: f.end_lineno - f.lineno + 1 for f in _functions(tree)}
+    for command in cli.COMMANDS:
+        assert sizes[command.run.__name__] <= 15, command.name
+    assert sizes["build_parser"] <= 25
+    parser_commands = cli.build_parser()._subparsers._group_actions[0].choices
+    assert list(parser_commands) == [c.name for c in cli.COMMANDS]

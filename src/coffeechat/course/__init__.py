@@ -7,8 +7,12 @@ kit's repository, and hands the real work to nbgrader's own API:
 folder           ``init_course`` (copy ``solutions/`` into ``COURSE/source``
                  and write the course's ``nbgrader_config.py``), ``release``
 collect          ``collect``: take in a folder of submitted notebooks
-grade            ``grade``: autograde in parallel workers, one writer to the
-                 gradebook, resumable (``worker`` grades one submission)
+grade            ``grade``: choose what to grade, run the pool, record each
+                 outcome; one writer to the gradebook, resumable
+pool             the grading workers' processes (``worker`` grades one
+                 submission and sends back one ``outcome.Outcome``)
+transfer         a worker's private gradebook; its results into the course's
+sidecars         the graded-state and notes files beside the grades
 sandbox          the bubblewrap sandbox each grading kernel runs in
 gradebook        backups, integrity checks, the scores table and summary
 feedback         ``feedback``: pages without hidden tests' code

@@ -32,13 +32,26 @@ ben,7.5
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from coffeechat.course._gradebook import questions, scores_table, write_csv
+from coffeechat.course.folder import open_course
+from coffeechat.course.gradebook import summary
 from coffeechat.errors import GradingError
 
-__all__ = ["CANVAS_IDENTITY", "FORMATS", "canvas_table", "moodle_table", "read_roster", "title_of"]
+__all__ = [
+    "CANVAS_IDENTITY",
+    "FORMATS",
+    "Grades",
+    "canvas_table",
+    "export_grades",
+    "moodle_table",
+    "read_roster",
+    "title_of",
+]
 
 FORMATS = ("csv", "canvas", "moodle")
 CANVAS_IDENTITY = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
@@ -117,3 +130,68 @@ def moodle_table(
         ident = found.get("ID number") or str(student)
         rows.append({"ID number": ident, title: f"{row['total']:g}"})
     return pd.DataFrame(rows, columns=["ID number", title])
+
+
+@dataclass(frozen=True)
+class Grades:
+    """What :func:`export_grades` wrote: the course's table, each question's points, the file."""
+
+    assignment: str
+    table: pd.DataFrame
+    points: dict[str, float]
+    path: Path
+
+    def text(self) -> str:
+        """The summary of the grades and where they were written, for the instructor."""
+        return (
+            summary(self.table, self.assignment, self.points) + f"\nGrades written to {self.path}"
+        )
+
+
+def export_grades(
+    course: str | Path,
+    assignment: str,
+    *,
+    format: str = "csv",
+    roster: str | Path | None = None,
+    csv: str | Path | None = None,
+    db: str | None = None,
+) -> Grades:
+    """Write an assignment's grades from the gradebook, for the course or a platform.
+
+    Parameters
+    ----------
+    course : path-like
+    assignment : str
+    format : {"csv", "canvas", "moodle"}
+        The course's own table (every graded cell), or a platform's import.
+    roster : path-like, optional
+        The platform's roster or gradebook export, to take names and ids from.
+    csv : path-like, optional
+        Where to write; by default ``COURSE/grades/<assignment>.csv``, or
+        ``<assignment>-<format>.csv`` for a platform.
+    db : str, optional
+        Gradebook URL, instead of the course's.
+
+    Returns
+    -------
+    Grades
+    """
+    if format not in FORMATS:
+        raise GradingError(f"format {format!r}: use one of {', '.join(FORMATS)}")
+    c = open_course(course, db)
+    table = scores_table(c, assignment)
+    points = {column: points for column, _, _, points in questions(c, assignment)}
+    if format == "csv":
+        return Grades(assignment, table, points, write_csv(c, assignment, table, csv))
+    people = read_roster(roster) if roster else None
+    title = title_of(assignment)
+    made = (
+        canvas_table(table, title, assignment, people)
+        if format == "canvas"
+        else moodle_table(table, title, people)
+    )
+    out = Path(csv) if csv is not None else c.path("grades", f"{assignment}-{format}.csv")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    made.to_csv(out, index=False)
+    return Grades(assignment, table, points, out)

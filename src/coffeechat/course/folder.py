@@ -24,19 +24,22 @@ import nbformat
 from nbgrader.api import MissingEntry
 
 from coffeechat.course.hidden import delimiters, hidden_lines, refuse_leaks
-from coffeechat.errors import GradingError
+from coffeechat.errors import GradingError, InvalidParameter
 
 __all__ = [
     "CONFIG",
     "DEFAULT_TIMEOUT",
+    "SANITIZE",
     "Course",
     "assignment_notebooks",
+    "check_database",
     "check_result",
     "init_course",
     "last_error",
     "open_course",
     "quiet",
     "release",
+    "sqlite_path",
 ]
 
 #: Seconds a cell may run before it is stopped (it then scores nothing).
@@ -47,6 +50,16 @@ CONFIG = "nbgrader_config.py"
 _CONFIG = CONFIG
 
 _NBGRADER_FLAGS = ("NBGRADER_EXECUTION", "NBGRADER_VALIDATING")
+
+#: The preprocessors that make a submission safe before autograde runs it, in order.
+SANITIZE = (
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.DeduplicateIds",
+    "coffeechat.course.preprocessors.RepairGraderMetadata",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    "nbgrader.preprocessors.OverwriteCells",
+    "coffeechat.course.preprocessors.CheckCellMetadata",
+)
 
 _CONFIG_TEXT = """\
 # nbgrader settings for this course, written by `coffeechat init`.
@@ -73,12 +86,7 @@ c.OverwriteCells.add_missing_cells = True
 # Copied, pasted or damaged grader metadata is repaired before nbgrader checks it,
 # so one tampered notebook cannot stop grading.
 c.Autograde.sanitize_preprocessors = [
-    "nbgrader.preprocessors.ClearOutput",
-    "nbgrader.preprocessors.DeduplicateIds",
-    "coffeechat.course.preprocessors.RepairGraderMetadata",
-    "nbgrader.preprocessors.OverwriteKernelspec",
-    "nbgrader.preprocessors.OverwriteCells",
-    "coffeechat.course.preprocessors.CheckCellMetadata",
+{sanitize}
 ]
 # Feedback says that hidden tests ran and whether they passed, never their code.
 c.GenerateFeedback.preprocessors = [
@@ -107,6 +115,108 @@ class Course:
         for path in sorted(self.path("source", assignment).glob("*.ipynb")):
             sources += [c.source for c in nbformat.read(path, as_version=4).cells]
         return hidden_lines(sources, begin, end)
+
+
+def sqlite_path(db_url: str) -> Path | None:
+    """The file of a SQLite database URL, or None for another database.
+
+    Examples
+    --------
+    >>> sqlite_path("sqlite:////srv/course/gradebook.db")
+    PosixPath('/srv/course/gradebook.db')
+    >>> sqlite_path("postgresql://grader@localhost/course") is None
+    True
+    """
+    prefix = "sqlite:///"
+    if not db_url.startswith(prefix) or db_url == prefix + ":memory:":
+        return None
+    return Path(db_url[len(prefix) :])
+
+
+def check_database(url: object, name: str = "db", *, connect: bool = True) -> str:
+    """``url`` if it is a gradebook database this machine can open and write.
+
+    A SQLite gradebook's folder must exist and be writable (and the file too,
+    if it exists); any other database must be reachable with its driver
+    installed. Only the SQLite checks are free: another database is
+    connected to once (unless ``connect`` is false: a course set up here to
+    grade elsewhere).
+
+    Raises
+    ------
+    InvalidParameter
+        Naming the URL, what is wrong and the fix.
+
+    Examples
+    --------
+    >>> check_database("sqlite:////no/such/folder/x.db", "--db")
+    Traceback (most recent call last):
+    ...
+    coffeechat.errors.InvalidParameter: --db 'sqlite:////no/such/folder/x.db': there is no \
+folder /no/such/folder; create it first, or give a database in a folder that exists
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    if not isinstance(url, str) or not url.strip():
+        raise InvalidParameter(
+            f"{name} should be a database URL such as sqlite:////srv/course/gradebook.db, "
+            f"not {url!r}"
+        )
+    what = f"{name} {url!r}"
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise InvalidParameter(
+            f"{what} is not a database URL; write it like sqlite:////srv/course/gradebook.db"
+        ) from None
+    if parsed.get_backend_name() == "sqlite":
+        _check_sqlite_file(parsed.database or "", what)
+    elif connect:
+        _check_reachable(url, what)
+    return url
+
+
+def _check_sqlite_file(database: str, what: str) -> None:
+    if database in ("", ":memory:"):
+        raise InvalidParameter(f"{what}: a gradebook in memory is lost at once; give a file")
+    path = Path(database)
+    if path.is_dir():
+        raise InvalidParameter(f"{what}: {path} is a folder; name a file inside it")
+    if not path.parent.is_dir():
+        raise InvalidParameter(
+            f"{what}: there is no folder {path.parent}; create it first, or give a "
+            "database in a folder that exists"
+        )
+    if not os.access(path if path.exists() else path.parent, os.W_OK):
+        raise InvalidParameter(
+            f"{what}: {path if path.exists() else path.parent} cannot be written here; "
+            "give a database you may write, or change its permissions"
+        )
+
+
+def _check_reachable(url: str, what: str) -> None:
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        engine = create_engine(url)
+    except (SQLAlchemyError, ImportError) as err:
+        raise InvalidParameter(
+            f"{what}: this database needs a driver that is not installed "
+            f"({type(err).__name__}: {str(err).splitlines()[0]}); install it, or use SQLite"
+        ) from None
+    try:
+        with engine.connect():
+            pass
+    except (SQLAlchemyError, OSError) as err:
+        detail = str(getattr(err, "orig", None) or err).strip().splitlines()
+        raise InvalidParameter(
+            f"{what}: cannot reach the database ({detail[0] if detail else type(err).__name__}); "
+            "check the URL and that its server is running"
+        ) from None
+    finally:
+        engine.dispose()
 
 
 @contextmanager
@@ -158,6 +268,8 @@ def open_course(
     from traitlets.config.loader import PyFileConfigLoader
 
     nbgrader_tools_on_path()
+    if db is not None:
+        check_database(db)
     root = Path(course).resolve()
     if not (root / _CONFIG).is_file():
         raise GradingError(
@@ -230,6 +342,8 @@ def init_course(
         If the folder is inside the repository, is already set up (without
         ``force``), or there are no assignments to copy.
     """
+    if db is not None:
+        check_database(db, connect=False)
     root = Path(course).resolve()
     found = repository_solutions() if solutions is None else Path(solutions).resolve()
     if found is None or not found.is_dir():
@@ -259,7 +373,12 @@ def init_course(
         shutil.copytree(folder, target, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     db_url = repr(db) if db else 'f"sqlite:///{c.CourseDirectory.root}/gradebook.db"'
     (root / _CONFIG).write_text(
-        _CONFIG_TEXT.format(db_url=db_url, timeout=timeout), encoding="utf-8"
+        _CONFIG_TEXT.format(
+            db_url=db_url,
+            timeout=timeout,
+            sanitize="\n".join(f'    "{name}",' for name in SANITIZE),
+        ),
+        encoding="utf-8",
     )
     return root
 

@@ -1,52 +1,46 @@
 """``grade``: autograde a class in parallel, each submission in a sandbox.
 
-The grading process hands students to worker processes
-(:mod:`coffeechat.course.worker`), each with its own private gradebook and,
-where bubblewrap is available, its own sandboxed kernel
-(:mod:`coffeechat.course.sandbox`). It alone writes the course's gradebook,
-one finished submission at a time, so a run stopped halfway (Ctrl-C, a
-killed worker) keeps every finished grade; the next run grades only what is
-new (a submission collected since, or changed) unless asked for more
-(``students``, ``force``). Before a run a SQLite gradebook is backed up and
-after it the gradebook's integrity is checked.
+One submission travels one way: :func:`grade` chooses what to grade
+(:func:`_choose`), hands it to the worker pool (:mod:`coffeechat.course.pool`),
+whose worker (:mod:`coffeechat.course.worker`) grades it in a private
+gradebook and, where bubblewrap is available, a sandboxed kernel
+(:mod:`coffeechat.course.sandbox`), and sends back one
+:class:`~coffeechat.course.outcome.Outcome`; the :class:`Recorder` writes it
+into the course's gradebook (:mod:`coffeechat.course.transfer`) and the files
+beside it (:mod:`coffeechat.course.sidecars`). The grading process alone
+writes the course's gradebook, one finished submission at a time, so a run
+stopped halfway (Ctrl-C, a killed worker) keeps every finished grade; the
+next run grades only what is new (a submission collected since, or changed)
+unless asked for more (``students``, ``force``). Before a run a SQLite
+gradebook is backed up and after it the gradebook's integrity is checked.
 """
 
 from __future__ import annotations
 
-import collections
 import hashlib
-import json
-import multiprocessing
 import os
-import queue
-import shutil
 import sys
-import tempfile
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 from nbgrader.api import Gradebook, MissingEntry
 
+from coffeechat._args import at_least, checked, one_of, plural
+from coffeechat.course import _gradebook
 from coffeechat.course import sandbox as _sandbox
 from coffeechat.course.folder import Course, assignment_notebooks, open_course
-from coffeechat.course.gradebook import (
-    backup,
-    check_integrity,
-    gradebook_table,
-    save_notes,
-    save_result,
-    write_csv,
-)
-from coffeechat.course.worker import Settings, run_worker, stop_kernels_in
+from coffeechat.course.gradebook import summary
+from coffeechat.course.outcome import Outcome
+from coffeechat.course.pool import run_pool
+from coffeechat.course.sidecars import Sidecars
+from coffeechat.course.transfer import save_outcome
+from coffeechat.course.worker import Settings
 from coffeechat.errors import GradingError
 
-__all__ = ["GradeReport", "grade", "sandbox_status"]
+__all__ = ["GradeReport", "Recorder", "grade", "sandbox_status"]
 
 _warned_no_sandbox = False
 
@@ -78,6 +72,8 @@ class GradeReport:
         Whether learners' code ran in the sandbox.
     backup : pathlib.Path or None
         The copy of the gradebook taken before the run.
+    points : dict
+        Each question column's maximum points.
     """
 
     assignment: str
@@ -90,6 +86,27 @@ class GradeReport:
     skipped: tuple[str, ...] = ()
     sandboxed: bool = False
     backup: Path | None = None
+    points: dict[str, float] = field(default_factory=dict)
+
+    def text(self) -> str:
+        """The summary of the grades, then a sentence on the run, for the instructor."""
+        closing = (
+            f"Graded {plural(len(self.students), 'submission')} in {self.seconds:.0f} s"
+            + (
+                f"; {len(self.failed)} could not be graded (scored 0): {', '.join(self.failed)}"
+                if self.failed
+                else ""
+            )
+            + (
+                f"; {plural(len(self.skipped), 'submission')} already graded and "
+                "unchanged (--force grades them again)"
+                if self.skipped
+                else ""
+            )
+            + ("" if self.sandboxed else "; learners' code ran WITHOUT the sandbox")
+            + f".\nGrades written to {self.csv}"
+        )
+        return summary(self.table, self.assignment, self.points) + "\n" + closing
 
 
 def sandbox_status() -> str | None:
@@ -116,41 +133,112 @@ def _fingerprint(c: Course, assignment: str, student: str) -> str:
     return digest.hexdigest()
 
 
-def _state_path(c: Course, assignment: str) -> Path:
-    return c.path("grades", f"{assignment}-graded.json")
+@dataclass(frozen=True)
+class _Choice:
+    """What a run grades: ``todo``; what it leaves, unchanged since graded: ``skipped``."""
+
+    everyone: list[str]
+    todo: list[str]
+    skipped: tuple[str, ...]
+    prints: dict[str, str]
 
 
-def _load_state(c: Course, assignment: str) -> dict[str, str]:
-    path = _state_path(c, assignment)
-    try:
-        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    except ValueError:
-        return {}
+def _choose(
+    c: Course, assignment: str, students: Sequence[str] | None, force: bool, kept: Sidecars
+) -> _Choice:
+    """Choose what to grade: the students asked for, else what is new or changed."""
+    everyone = _submitted_students(c, assignment)
+    missing = [s for s in students or () if s not in everyone]
+    if missing:
+        raise GradingError(
+            f"{c.path('submitted', missing[0], assignment)}: no such "
+            "submission; run `coffeechat collect` first"
+        )
+    if not everyone:
+        raise GradingError(
+            f"{c.path('submitted')}: no submissions of {assignment!r}; run "
+            "`coffeechat collect` first"
+        )
+    state = kept.fingerprints()
+    prints = {s: _fingerprint(c, assignment, s) for s in everyone}
+    if students:
+        todo = list(dict.fromkeys(students))
+    elif force:
+        todo = everyone
+    else:
+        todo = [s for s in everyone if state.get(s) != prints[s]]
+    skipped = tuple(s for s in everyone if s not in todo) if not students else ()
+    return _Choice(everyone, todo, skipped, prints)
 
 
-def _save_state(c: Course, assignment: str, state: dict[str, str]) -> None:
-    path = _state_path(c, assignment)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(state, indent=1, sort_keys=True), encoding="utf-8")
-    os.replace(temporary, path)
+def _use_sandbox(sandbox: str, progress: Callable[[str], None] | None) -> bool:
+    """Whether to sandbox learners' code; refuse or warn (once) when it cannot be."""
+    global _warned_no_sandbox
+    why_not = sandbox_status() if sandbox != "off" else None
+    if sandbox == "required" and why_not:
+        raise GradingError(f"not grading without the sandbox: {why_not}")
+    if sandbox == "auto" and why_not and not _warned_no_sandbox:
+        _warned_no_sandbox = True
+        if progress:
+            progress(
+                f"WARNING: grading WITHOUT a sandbox ({why_not}). Learners' code runs with "
+                "your rights and can reach the course folder and the gradebook."
+            )
+    return sandbox != "off" and why_not is None
 
 
-def _eta(start: float, done: int, total: int) -> str:
-    if done == 0:
-        return ""
-    left = (time.perf_counter() - start) / done * (total - done)
-    return f" (about {left / 60:.0f} min left)" if left >= 90 else f" (about {left:.0f} s left)"
+def _stopped(finished: int, todo: int, lost: list[str]) -> GradingError:
+    return GradingError(
+        f"grading stopped after {finished} of {todo} submissions "
+        f"({', '.join(lost[:3])}{' and more' if len(lost) > 3 else ''} unfinished); "
+        "every finished grade is saved: run the same command again to grade the rest"
+    )
 
 
-def _score(gb: Gradebook, assignment: str, student: str) -> str:
-    try:
-        s = gb.find_submission(assignment, student)
-    except MissingEntry:
-        return "no score"
-    return f"{s.score:g}/{s.max_score:g}"
+class Recorder:
+    """Records each graded submission as its outcome arrives: the one writer.
+
+    Writes the outcome into the course's gradebook (``gb``, one connection for
+    the whole run) and the notes and digest beside it, then says the score.
+    """
+
+    def __init__(
+        self,
+        gb: Gradebook,
+        assignment: str,
+        kept: Sidecars,
+        prints: dict[str, str],
+        progress: Callable[[str], None] | None = None,
+    ) -> None:
+        self.gb, self.assignment, self.kept, self.prints = gb, assignment, kept, prints
+        self.progress = progress
+        self.outcomes: list[Outcome] = []
+
+    def __call__(self, outcome: Outcome) -> None:
+        save_outcome(self.gb, self.assignment, outcome)
+        self.kept.record(outcome.student, self.prints[outcome.student], outcome.notes)
+        self.outcomes.append(outcome)
+        if self.progress:
+            self.progress(
+                f"  {outcome.student}: {self.score(outcome.student)} ({outcome.seconds:.1f} s)"
+                + (f"; {'; '.join(outcome.notes)}" if outcome.notes else "")
+            )
+
+    def score(self, student: str) -> str:
+        """The student's score as the course's gradebook now holds it (marks included)."""
+        try:
+            s = self.gb.find_submission(self.assignment, student)
+        except MissingEntry:
+            return "no score"
+        return f"{s.score:g}/{s.max_score:g}"
 
 
+@checked(
+    jobs=at_least(1),
+    timeout=at_least(1),
+    sandbox=one_of(*_sandbox.MODES),
+    kinds={"Limits": (lambda v: isinstance(v, _sandbox.Limits), "coffeechat.course.Limits")},
+)
 def grade(
     course: str | Path,
     assignment: str,
@@ -205,282 +293,49 @@ def grade(
 
     Raises
     ------
+    InvalidParameter
+        If an argument is of the wrong kind or out of range (``jobs`` below 1).
     GradingError
         If the assignment was not released, nobody submitted it, the sandbox
         is required but unavailable, or grading was stopped (what was graded
         by then is saved).
     """
-    global _warned_no_sandbox
-    if sandbox not in _sandbox.MODES:
-        raise GradingError(f"sandbox {sandbox!r}: use one of {', '.join(_sandbox.MODES)}")
-    if jobs is not None and jobs < 1:
-        raise GradingError(f"jobs {jobs!r}: grade with at least 1 worker")
     c = open_course(course, db, timeout)
     assignment_notebooks(c, assignment)
-    everyone = _submitted_students(c, assignment)
-    missing = [s for s in students or () if s not in everyone]
-    if missing:
-        raise GradingError(
-            f"{c.path('submitted', missing[0], assignment)}: no such "
-            "submission; run `coffeechat collect` first"
-        )
-    if not everyone:
-        raise GradingError(
-            f"{c.path('submitted')}: no submissions of {assignment!r}; run "
-            "`coffeechat collect` first"
-        )
-    why_not = sandbox_status() if sandbox != "off" else None
-    if sandbox == "required" and why_not:
-        raise GradingError(f"not grading without the sandbox: {why_not}")
-    if sandbox == "auto" and why_not and not _warned_no_sandbox:
-        _warned_no_sandbox = True
-        if progress:
-            progress(
-                f"WARNING: grading WITHOUT a sandbox ({why_not}). Learners' code runs with "
-                "your rights and can reach the course folder and the gradebook."
-            )
-    sandboxed = sandbox != "off" and why_not is None
-
-    state = _load_state(c, assignment)
-    prints = {s: _fingerprint(c, assignment, s) for s in everyone}
-    if students:
-        todo = list(dict.fromkeys(students))
-    elif force:
-        todo = everyone
-    else:
-        todo = [s for s in everyone if state.get(s) != prints[s]]
-    skipped = tuple(s for s in everyone if s not in todo) if not students else ()
-
-    saved_copy = backup(c)
+    kept = Sidecars(c.path("grades"), assignment)
+    chosen = _choose(c, assignment, students, force, kept)
+    sandboxed = _use_sandbox(sandbox, progress)
+    saved_copy = _gradebook.backup(c)
     settings = Settings(
-        course=str(c.root),
-        assignment=assignment,
-        db_url=c.api.coursedir.db_url,
-        timeout=timeout,
-        sandbox=sandboxed,
-        limits=limits or _sandbox.Limits(),
+        str(c.root),
+        assignment,
+        c.api.coursedir.db_url,
+        timeout,
+        sandboxed,
+        limits or _sandbox.Limits(),
     )
     start = time.perf_counter()
-    problems: dict[str, tuple[str, ...]] = {}
-    failed: list[str] = []
-    finished: list[str] = []
-
-    def record(gb: Gradebook, student: str, outcome: dict[str, Any]) -> None:
-        save_result(gb, assignment, student, outcome["result"])
-        score = _score(gb, assignment, student)
-        notes = tuple(outcome["notes"])
-        problems[student] = notes
-        if outcome["failed"]:
-            failed.append(student)
-        finished.append(student)
-        save_notes(c, assignment, {student: notes})
-        state[student] = prints[student]
-        _save_state(c, assignment, state)
-        if progress:
-            progress(
-                f"  {student}: {score} ({outcome['seconds']:.1f} s)"
-                + (f"; {'; '.join(notes)}" if notes else "")
-            )
-
-    if todo:
-        # One connection for the whole run: the grading process is the gradebook's one writer.
-        with Gradebook(c.api.coursedir.db_url) as gb:
-            workers = jobs or os.cpu_count() or 1
-            lost = _run_pool(settings, todo, workers, partial(record, gb), progress, start)
-        if lost:
-            raise GradingError(
-                f"grading stopped after {len(finished)} of {len(todo)} submissions "
-                f"({', '.join(lost[:3])}{' and more' if len(lost) > 3 else ''} unfinished); "
-                "every finished grade is saved: run the same command again to grade the rest"
-            )
-    check_integrity(c, assignment, [s for s in everyone if s in state])
-    table = gradebook_table(c.root, assignment, db=db)
-    out = write_csv(c, assignment, table, csv)
+    # One connection for the whole run: the grading process is the gradebook's one writer.
+    with Gradebook(c.api.coursedir.db_url) as gb:
+        recorder = Recorder(gb, assignment, kept, chosen.prints, progress)
+        workers = jobs or os.cpu_count() or 1
+        lost = run_pool(settings, chosen.todo, workers, recorder, progress) if chosen.todo else []
+    outcomes = recorder.outcomes
+    if lost:
+        raise _stopped(len(outcomes), len(chosen.todo), lost)
+    graded = kept.fingerprints()
+    _gradebook.check_integrity(c, assignment, [s for s in chosen.everyone if s in graded])
+    table = _gradebook.scores_table(c, assignment)
     return GradeReport(
         assignment,
         table,
-        {s: n for s, n in problems.items() if n},
-        tuple(failed),
-        tuple(finished),
-        time.perf_counter() - start,
-        out,
-        skipped,
-        sandboxed,
-        saved_copy,
+        problems={o.student: o.notes for o in outcomes if o.notes},
+        failed=tuple(o.student for o in outcomes if o.failed),
+        students=tuple(o.student for o in outcomes),
+        seconds=time.perf_counter() - start,
+        csv=_gradebook.write_csv(c, assignment, table, csv),
+        skipped=chosen.skipped,
+        sandboxed=sandboxed,
+        backup=saved_copy,
+        points={column: points for column, _, _, points in _gradebook.questions(c, assignment)},
     )
-
-
-#: How many times a submission is handed to a fresh worker after the worker
-#: grading it stopped (killed, crashed) before it is recorded as failed.
-RETRIES_PER_SUBMISSION = 1
-
-
-def _restart_cap(jobs: int, todo: int) -> int:
-    """Most workers started again in one run, whatever stops them."""
-    return min(2 * jobs + 4, jobs + 2 * todo)
-
-
-def _worker_stopped(student: str, tries: int) -> dict[str, Any]:
-    return {
-        "result": None,
-        "failed": True,
-        "notes": [
-            f"could not be graded: its grading worker stopped {tries} times while grading it "
-            "(the notebook may stop or kill the process that runs it); scored 0"
-        ],
-        "seconds": 0.0,
-    }
-
-
-def _process_context() -> Any:
-    """How grading workers are started.
-
-    On Linux, while this process has no other thread, workers are forked from
-    it: they start at once with nbgrader and the grading code already
-    imported (importing them takes a new process 2 to 4 s). Elsewhere, or
-    with other threads about (forking those is unsafe), they are forked from
-    a clean server process that imports the grading code once.
-    """
-    if sys.platform.startswith("linux") and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["coffeechat.course.worker"])
-    return context
-
-
-def _run_pool(
-    settings: Settings,
-    todo: list[str],
-    jobs: int,
-    record: Callable[[str, dict[str, Any]], None],
-    progress: Callable[[str], None] | None,
-    start: float,
-    *,
-    retries: int | None = None,
-    restart_cap: int | None = None,
-) -> list[str]:
-    """Grade ``todo`` in worker processes; return the students left unfinished.
-
-    A worker that stops while grading a submission is replaced and the
-    submission handed out again, ``retries`` times at most
-    (:data:`RETRIES_PER_SUBMISSION`); then it is recorded as failed, with the
-    reason. Past ``restart_cap`` replacements in all (:func:`_restart_cap`),
-    grading stops and the students not yet graded are returned.
-    """
-    context = _process_context()
-    # Students go to the workers through a queue without a feeder thread, a
-    # few at a time (``top_up``): the grading process stays single-threaded,
-    # so that a replacement worker can be forked from it safely too.
-    tasks, results = context.SimpleQueue(), context.Queue()
-    pending = collections.deque(todo)
-    queued = 0
-    count = min(jobs, len(todo))
-    cap = _restart_cap(count, len(todo)) if restart_cap is None else restart_cap
-    retries = RETRIES_PER_SUBMISSION if retries is None else retries
-    workers: dict[int, Any] = {}
-    folders: dict[int, Path] = {}
-    serial = iter(range(10**9))
-
-    def launch() -> None:
-        index = next(serial)
-        folders[index] = Path(tempfile.mkdtemp(prefix="coffeechat-grading-"))
-        worker = context.Process(
-            target=run_worker,
-            args=(index, settings, tasks, results, str(folders[index])),
-            daemon=True,
-        )
-        worker.start()
-        workers[index] = worker
-
-    def clear_up(index: int) -> None:
-        """A stopped worker's kernels and folder go with it, however it stopped."""
-        stop_kernels_in(folders[index])
-        shutil.rmtree(folders.pop(index), ignore_errors=True)
-
-    def top_up() -> None:
-        nonlocal queued
-        while pending and queued < 2 * count:
-            tasks.put(pending.popleft())
-            queued += 1
-
-    for _ in range(count):
-        launch()
-    top_up()
-    holding: dict[int, str] = {}
-    done: set[str] = set()
-    tries: dict[str, int] = {}
-    restarts = 0
-    started = 0
-    interrupted = False
-    try:
-        while len(done) < len(todo):
-            try:
-                message = results.get(timeout=0.5)
-            except queue.Empty:
-                for index, worker in list(workers.items()):
-                    if worker.is_alive():
-                        continue
-                    del workers[index]
-                    clear_up(index)
-                    student = holding.pop(index, None)
-                    if student is not None:
-                        tries[student] = tries.get(student, 0) + 1
-                        if tries[student] > retries:
-                            done.add(student)
-                            record(student, _worker_stopped(student, tries[student]))
-                        else:
-                            pending.appendleft(student)
-                            top_up()
-                            if progress:
-                                progress(
-                                    f"the worker grading {student} stopped; "
-                                    "grading it again in a new worker"
-                                )
-                while len(workers) < min(count, len(todo) - len(done)) and restarts < cap:
-                    restarts += 1
-                    launch()
-                if not workers:
-                    break
-                continue
-            kind, index = message[0], message[1]
-            if kind == "start":
-                holding[index] = message[2]
-                queued -= 1
-                top_up()
-                started += 1
-                if progress:
-                    progress(
-                        f"grading {min(started, len(todo))}/{len(todo)} {message[2]}"
-                        "\N{HORIZONTAL ELLIPSIS}" + _eta(start, len(done), len(todo))
-                    )
-            elif kind == "done":
-                holding.pop(index, None)
-                done.add(message[2])
-                record(message[2], message[3])
-            elif kind == "error":
-                raise GradingError(f"a grading worker could not start: {message[2]}")
-    except KeyboardInterrupt:
-        interrupted = True
-        return [s for s in todo if s not in done]
-    finally:
-        if not interrupted:
-            for _ in workers:
-                tasks.put(None)
-            for worker in workers.values():
-                worker.join(timeout=2)
-            if worker.is_alive():
-                worker.terminate()
-        for worker in workers.values():
-            worker.join(timeout=10)
-            if worker.is_alive():
-                worker.kill()
-                worker.join(timeout=10)
-        for index in list(folders):
-            clear_up(index)
-        results.cancel_join_thread()
-    if progress and len(done) < len(todo):
-        progress(
-            f"grading workers stopped {restarts + count} times in all; stopping here "
-            "(something keeps stopping them)"
-        )
-    return [s for s in todo if s not in done]

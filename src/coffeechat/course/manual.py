@@ -29,7 +29,7 @@ import pandas as pd
 from coffeechat.course.folder import Course, open_course
 from coffeechat.errors import GradingError, InvalidParameter
 
-__all__ = ["MARK_COLUMNS", "awaiting_marks", "mark", "rubric_of", "rubrics"]
+__all__ = ["MARK_COLUMNS", "awaiting_marks", "mark", "marking_sheet", "rubric_of", "rubrics"]
 
 #: Columns of :func:`awaiting_marks`, in order.
 MARK_COLUMNS: tuple[str, ...] = ("student", "notebook", "cell", "points", "score", "comment")
@@ -100,6 +100,23 @@ def awaiting_marks(
                 }
             )
     return pd.DataFrame(rows, columns=list(MARK_COLUMNS))
+
+
+def marking_sheet(
+    course: str | Path, assignment: str, *, db: str | None = None, everything: bool = False
+) -> str:
+    """The written answers that await a mark, as text, each listed cell's rubric below.
+
+    ``everything`` lists the answers marked already too.
+    """
+    waiting = awaiting_marks(course, assignment, db=db, everything=everything)
+    if waiting.empty:
+        return f"No written answers of {assignment} await a mark."
+    lines = [waiting.to_string(index=False)]
+    for cell, rubric in rubrics(course, assignment).items():
+        if cell in set(waiting["cell"]) and rubric:
+            lines.append(f"\n{cell}:\n{rubric}")
+    return "\n".join(lines)
 
 
 def mark(

@@ -41,6 +41,7 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
+from coffeechat._args import whole_number
 from coffeechat.errors import GradingError
 
 __all__ = ["INSTALL_HINT", "KERNEL_NAME", "MODES", "Limits", "bwrap_path", "write_kernelspec"]
@@ -109,6 +110,10 @@ class Limits:
     file_mb: int = 64
     tmp_mb: int = 64
 
+    def __post_init__(self) -> None:
+        for name, value in asdict(self).items():
+            whole_number(value, name)
+
     def as_dict(self) -> dict[str, int]:
         """The limits as a plain dictionary."""
         return asdict(self)
@@ -160,6 +165,38 @@ def _python_folders() -> list[Path]:
     return seen
 
 
+def _bwrap_args(hidden: list[Path], limits: Limits) -> tuple[list[str], list[str]]:
+    """bubblewrap's arguments for a kernel, and the folders it masks with empty ones."""
+    args = [
+        "--unshare-all",
+        "--die-with-parent",
+        "--cap-drop",
+        "ALL",
+        "--new-session",
+        "--clearenv",
+        "--hostname",
+        "grading",
+        *_system_args(),
+        "--proc",
+        "/proc",
+        "--dev",
+        "/dev",
+        "--size",
+        str(limits.tmp_mb * 2**20),
+        "--tmpfs",
+        "/tmp",
+    ]
+    masks = [str(folder) for folder in dict.fromkeys([Path.home(), *hidden])]
+    for folder in masks:
+        args += ["--size", str(2**20), "--tmpfs", folder]
+    for folder in _python_folders():
+        args += ["--ro-bind", str(folder), str(folder)]
+    for folder in hidden:
+        if any(folder.is_relative_to(p) for p in _python_folders()):
+            args += ["--tmpfs", str(folder)]
+    return args, masks
+
+
 def write_kernelspec(
     data_dir: Path,
     runtime_dir: Path,
@@ -193,37 +230,10 @@ def write_kernelspec(
     bwrap = bwrap_path()
     if bwrap is None:
         raise GradingError(f"the grading sandbox needs bubblewrap (bwrap): {INSTALL_HINT}")
+    args, masks = _bwrap_args(hidden, limits)
     import coffeechat
 
     package_parent = str(Path(coffeechat.__file__).resolve().parent.parent)
-    args = [
-        "--unshare-all",
-        "--die-with-parent",
-        "--cap-drop",
-        "ALL",
-        "--new-session",
-        "--clearenv",
-        "--hostname",
-        "grading",
-        *_system_args(),
-        "--proc",
-        "/proc",
-        "--dev",
-        "/dev",
-        "--size",
-        str(limits.tmp_mb * 2**20),
-        "--tmpfs",
-        "/tmp",
-    ]
-    home = Path.home()
-    masks = [str(folder) for folder in dict.fromkeys([home, *hidden])]
-    for folder in masks:
-        args += ["--size", str(2**20), "--tmpfs", folder]
-    for folder in _python_folders():
-        args += ["--ro-bind", str(folder), str(folder)]
-    for folder in hidden:
-        if any(folder.is_relative_to(p) for p in _python_folders()):
-            args += ["--tmpfs", str(folder)]
     spec = {
         "bwrap": bwrap,
         "args": args,

@@ -4,8 +4,10 @@ Each worker has a private gradebook (:func:`~coffeechat.course.gradebook.private
 and, when the sandbox is on, the ``coffeechat-sandbox`` kernelspec of its
 own, so that workers never share a database, a socket or a kernel. It runs
 nbgrader's real ``autograde`` for each student it is handed and sends back
-plain data: the scores, the notes for the instructor, how long it took. The
-grading process alone writes the course's gradebook.
+one :class:`~coffeechat.course.outcome.Outcome`: the scores, the notes for the
+instructor, how long it took, what the course's preprocessors did (which they
+note in nbgrader's ``resources``). The grading process alone writes the
+course's gradebook.
 """
 
 from __future__ import annotations
@@ -23,11 +25,14 @@ from pathlib import Path
 from typing import Any
 
 import nbformat
+from nbgrader.converters import Autograde
+from nbgrader.utils import capture_log, temp_attrs
 
 from coffeechat.checks._integrity import cell_changes, expected_cells
 from coffeechat.course import sandbox
-from coffeechat.course.folder import Course, last_error, open_course, quiet
-from coffeechat.course.gradebook import private_copy, quiet_nbgrader_warnings, read_result
+from coffeechat.course.folder import SANITIZE, Course, last_error, open_course, quiet
+from coffeechat.course.outcome import RESOURCES_KEY, Facts, Outcome
+from coffeechat.course.transfer import private_copy, quiet_nbgrader_warnings, read_outcome
 
 __all__ = ["Settings", "grade_one", "run_worker", "submission_notes"]
 
@@ -42,8 +47,7 @@ _AUTOGRADE = [
     "coffeechat.course.preprocessors.CheckCellMetadata",
 ]
 
-#: Course configurations name nbgrader's own preprocessors where the course has
-#: its own (older course folders, or the ``coffeechat.cli`` names of before).
+#: Course configurations may name nbgrader's own preprocessor where the course has its own.
 _OURS = {
     "nbgrader.preprocessors.CheckCellMetadata": "coffeechat.course.preprocessors.CheckCellMetadata",
 }
@@ -65,20 +69,8 @@ def _configure(settings: Settings, private_url: str, run: Path) -> Any:
     def configure(config: Any) -> None:
         config.CourseDirectory.db_url = private_url
         config.Autograde.sanitize_preprocessors = [
-            _OURS.get(name, name.replace("coffeechat.cli.", "coffeechat.course.preprocessors."))
-            if isinstance(name, str)
-            else name
-            for name in config.Autograde.get(
-                "sanitize_preprocessors",
-                [
-                    "nbgrader.preprocessors.ClearOutput",
-                    "nbgrader.preprocessors.DeduplicateIds",
-                    "coffeechat.course.preprocessors.RepairGraderMetadata",
-                    "nbgrader.preprocessors.OverwriteKernelspec",
-                    "nbgrader.preprocessors.OverwriteCells",
-                    "coffeechat.course.preprocessors.CheckCellMetadata",
-                ],
-            )
+            _OURS.get(name, name) if isinstance(name, str) else name
+            for name in config.Autograde.get("sanitize_preprocessors", list(SANITIZE))
         ]
         config.Autograde.autograde_preprocessors = list(_AUTOGRADE)
         # Every answer is in by the time the kernel is shut down: end it at once
@@ -124,27 +116,67 @@ def submission_notes(c: Course, assignment: str, student: str) -> list[str]:
     return notes
 
 
-def failure_reason(result: Mapping[str, Any]) -> str:
+class _Autograde(Autograde):
+    """nbgrader's ``Autograde``, keeping what each notebook's preprocessors noted.
+
+    Every notebook of a submission passes through nbgrader twice (sanitising,
+    then autograding), each time with ``resources`` of its own; what the
+    course's preprocessors noted there is kept in :attr:`noted`, and the
+    error that stopped a notebook, if any, in :attr:`error`.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.noted: list[dict[str, Any]] = []
+        self.error = ""
+
+    def write_single_notebook(self, output: str, resources: Any) -> None:
+        self.noted.append(resources)
+        super().write_single_notebook(output, resources)
+
+    def convert_single_notebook(self, notebook_filename: str) -> None:
+        try:
+            super().convert_single_notebook(notebook_filename)
+        except Exception as err:
+            self.error = self.error or f"{type(err).__name__}: {err}"
+            # The notebook is never written, but what was noted before the error
+            # still happened (output cut off, a cell stopped): an executing
+            # preprocessor keeps the resources it was given as ``resources``.
+            for preprocessor in self.exporter._preprocessors:  # nbgrader sets this list itself
+                kept = getattr(preprocessor, "resources", None)
+                if isinstance(kept, dict) and RESOURCES_KEY in kept:
+                    self.noted.append(kept)
+            raise
+
+
+def autograde(c: Course, assignment: str, student: str) -> tuple[dict[str, Any], Facts]:
+    """Run nbgrader's autograde on one submission: its result and what was noted.
+
+    The result is nbgrader's (``success``, ``log``, ``error``), as
+    :meth:`nbgrader.apps.NbGraderAPI.autograde` gives it.
+    """
+    api = c.api
+    with temp_attrs(api.coursedir, assignment_id=assignment, student_id=student):
+        app = _Autograde(coursedir=api.coursedir, parent=api)
+        app.force = True
+        app.create_student = True
+        result = capture_log(app)
+    return result, Facts.gathered(app.noted, app.error)
+
+
+def failure_reason(result: Mapping[str, Any], facts: Facts) -> str:
     """Why nbgrader could not grade a submission, in a few plain words."""
-    text = result.get("log", "") + result.get("error", "")
-    if "Kernel died" in text or "DeadKernelError" in text:
+    error = facts.error or result.get("error", "")
+    if error.startswith("DeadKernelError"):
         return "the kernel died (the notebook stopped or crashed Python)"
-    if any(
-        sign in text
-        for sign in (
-            "became unresponsive",
-            "UnresponsiveKernelError",
-            "Timeout waiting for execute reply",
-            "didn't respond",
-        )
-    ):
+    if facts.timed_out or error.startswith(("UnresponsiveKernelError", "CellTimeoutError")):
         return (
             "a cell ran past the time limit and could not be interrupted (an endless "
             "loop that ignores interrupts)"
         )
-    if "failed to validate" in text:
+    if error.startswith("ValidationError"):
         return "its grader metadata is damaged beyond repair"
-    if "NotJSONError" in text or "JSONDecodeError" in text or "Notebook does not appear" in text:
+    if error.startswith(("NotJSONError", "JSONDecodeError")) or "does not appear" in error:
         return "it is not a readable notebook"
     return last_error(result)
 
@@ -232,7 +264,7 @@ def grade_one(
     private_url: str,
     limits: sandbox.Limits | None = None,
     kernel_log: Path | None = None,
-) -> dict[str, Any]:
+) -> Outcome:
     """Autograde one submission against the worker's private gradebook.
 
     ``kernel_log`` is the sandboxed kernels' log: what it gains while this
@@ -242,17 +274,8 @@ def grade_one(
     notes = submission_notes(c, assignment, student)
     offset = kernel_log.stat().st_size if kernel_log is not None and kernel_log.is_file() else 0
     with quiet():
-        result = c.api.autograde(assignment, student)
-    log = result.get("log", "")
-    limit = c.api.config.Execute.get("timeout", 30)
-    stopped = log.count("Timeout waiting for execute reply")
-    if stopped:
-        cells = "1 cell was" if stopped == 1 else f"{stopped} cells were"
-        notes.append(f"{cells} stopped after the {limit:g} s time limit (scored 0)")
-    if "cut off" in log:
-        notes.append("its output was too long and was cut off")
-    if "showed hidden test code" in log:
-        notes.append("its output showed hidden test code, which was removed")
+        result, facts = autograde(c, assignment, student)
+    notes += _fact_notes(facts, c.api.config.Execute.get("timeout", 30))
     limits = limits or sandbox.Limits()
     notes += behaviour_notes(c, assignment, student, limits)
     memory_signs = any(sign in _log_since(kernel_log, offset) for sign in _MEMORY_SIGNS)
@@ -260,21 +283,36 @@ def grade_one(
         notes.append(_too_much_memory(limits))
     if _tidy(c.path("autograded", student, assignment)):
         notes.append("it left links or pipes in its folder (removed)")
-    data = read_result(private_url, assignment, student) if result.get("success") else None
     if not result.get("success"):
-        reason = failure_reason(result)
+        reason = failure_reason(result, facts)
         said = any("not a readable notebook" in n for n in notes)
         notes.append(
             "could not be graded; scored 0"
             if said and "readable" in reason
             else f"could not be graded: {reason}; scored 0"
         )
-    return {
-        "result": data,
-        "failed": not result.get("success"),
-        "notes": notes,
-        "seconds": time.perf_counter() - began,
-    }
+        return Outcome.failure(student, notes, seconds=time.perf_counter() - began, facts=facts)
+    return read_outcome(
+        private_url,
+        assignment,
+        student,
+        notes=tuple(notes),
+        seconds=time.perf_counter() - began,
+        facts=facts,
+    )
+
+
+def _fact_notes(facts: Facts, limit: float) -> list[str]:
+    """The instructor's notes on what the course's preprocessors did."""
+    notes = []
+    if facts.timed_out:
+        cells = "1 cell was" if facts.timed_out == 1 else f"{facts.timed_out} cells were"
+        notes.append(f"{cells} stopped after the {limit:g} s time limit (scored 0)")
+    if facts.cut_off:
+        notes.append("its output was too long and was cut off")
+    if facts.scrubbed:
+        notes.append("its output showed hidden test code, which was removed")
+    return notes
 
 
 def share_gradebook_engines() -> None:
@@ -331,7 +369,8 @@ def run_worker(
     """Grade the students taken from ``tasks`` until a None; report on ``results``.
 
     Messages: ``("ready", index)``, ``("start", index, student)``,
-    ``("done", index, student, outcome)``, ``("error", index, message)``.
+    ``("done", index, outcome)`` (an :class:`~coffeechat.course.outcome.Outcome`),
+    ``("error", index, message)``.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the grading process handles Ctrl-C
 
@@ -373,13 +412,10 @@ def run_worker(
                     run / "kernel.log" if settings.sandbox else None,
                 )
             except Exception as err:  # one submission must never stop the class
-                outcome = {
-                    "result": None,
-                    "failed": True,
-                    "notes": [f"could not be graded: {type(err).__name__}: {err}; scored 0"],
-                    "seconds": 0.0,
-                }
-            results.put(("done", index, student, outcome))
+                outcome = Outcome.failure(
+                    student, [f"could not be graded: {type(err).__name__}: {err}; scored 0"]
+                )
+            results.put(("done", index, outcome))
     except Exception as err:
         results.put(("error", index, f"{type(err).__name__}: {err}"))
     finally:

@@ -8,6 +8,8 @@ from nbgrader.preprocessors import ClearHiddenTests
 
 from coffeechat.course.hidden import without_hidden
 
+__all__ = ["HideHiddenTests", "NOTE"]
+
 NOTE = "# (hidden tests ran here; their code stays with your instructor)"
 
 

@@ -8,6 +8,10 @@ from nbformat.v4 import new_output
 from nbgrader.preprocessors import Execute
 from traitlets import Integer
 
+from coffeechat.course.outcome import note
+
+__all__ = ["LimitedExecute"]
+
 _OUTPUTS = ("stream", "display_data", "execute_result", "update_display_data")
 
 
@@ -18,6 +22,9 @@ class LimitedExecute(Execute):
     process's memory with output until the cell's time limit; past the cap
     further output is dropped as it arrives and one line says so. nbgrader's
     ``LimitOutput`` still trims what is kept to its line limits afterwards.
+    Each cell cut off (``cut_off``) and each cell stopped at the time limit
+    (``timed_out``) is noted in ``resources``
+    (:func:`coffeechat.course.outcome.note`).
     """
 
     max_output_bytes = Integer(
@@ -37,6 +44,7 @@ class LimitedExecute(Execute):
                 if not getattr(self, "_capped", False):
                     self._capped = True
                     self.log.warning("Output of cell %d cut off", cell_index)
+                    note(self.resources, "cut_off", 1)
                     outs.append(
                         new_output(
                             "stream",
@@ -46,3 +54,7 @@ class LimitedExecute(Execute):
                     )
                 return None
         return super().output(outs, msg, display_id, cell_index)
+
+    async def _async_handle_timeout(self, timeout: int, cell: Any = None) -> Any:
+        note(self.resources, "timed_out", 1)
+        return await super()._async_handle_timeout(timeout, cell)

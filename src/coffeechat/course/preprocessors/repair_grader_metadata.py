@@ -9,7 +9,10 @@ from nbgrader.api import Gradebook
 from nbgrader.nbgraderformat import ValidationError
 from nbgrader.preprocessors import NbGraderPreprocessor
 
+from coffeechat.course.outcome import note
 from coffeechat.course.preprocessors.check_cell_metadata import FastMetadataValidator
+
+__all__ = ["RepairGraderMetadata"]
 
 
 class RepairGraderMetadata(NbGraderPreprocessor):
@@ -22,7 +25,8 @@ class RepairGraderMetadata(NbGraderPreprocessor):
     read-only cells a learner deleted (answers as the blank stub, so they
     score nothing), so that ``OverwriteCells`` can put deleted test cells
     back in their place. Without this, such a notebook stops autograde with a
-    ``KeyError``.
+    ``KeyError``. Each cell put back (``restored``, by name) and each cell
+    whose metadata was removed (``unmarked``, why) is noted in ``resources``.
     """
 
     def preprocess(self, nb: Any, resources: Any) -> tuple[Any, Any]:
@@ -55,6 +59,7 @@ class RepairGraderMetadata(NbGraderPreprocessor):
             if problem:
                 self.log.warning("Cell %d had %s; it is graded as an ordinary cell", index, problem)
                 del cell.metadata["nbgrader"]
+                note(resources, "unmarked", f"cell {index}: {problem}")
             else:
                 present.add(grade_id)
         # Put back deleted answer and read-only cells, in source order.
@@ -70,6 +75,7 @@ class RepairGraderMetadata(NbGraderPreprocessor):
             if name in graded:
                 continue  # nbgrader's OverwriteCells.add_missing_cells puts these back
             self.log.warning("Missing cell %s put back from the source", name)
+            note(resources, "restored", name)
             make = (
                 nbformat.v4.new_code_cell if cell_type == "code" else nbformat.v4.new_markdown_cell
             )

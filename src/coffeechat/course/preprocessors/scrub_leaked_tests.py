@@ -8,6 +8,9 @@ from nbgrader.api import Gradebook
 from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor
 
 from coffeechat.course.hidden import hidden_lines, leaked
+from coffeechat.course.outcome import note
+
+__all__ = ["REMOVED", "ScrubLeakedTests"]
 
 REMOVED = "[output removed: it showed the code of a hidden test]"
 
@@ -20,7 +23,8 @@ class ScrubLeakedTests(NbGraderPreprocessor):
     show them. Runs after ``Execute``: every output containing a line of a
     hidden test is replaced by a note, keeping its kind, so scores are
     unchanged (an error stays an error, a stream on stderr stays on stderr).
-    A traceback keeps every line that shows no hidden code.
+    A traceback keeps every line that shows no hidden code. How many outputs
+    were changed is noted in ``resources`` (``scrubbed``).
     """
 
     def preprocess(self, nb: Any, resources: Any) -> tuple[Any, Any]:
@@ -38,6 +42,7 @@ class ScrubLeakedTests(NbGraderPreprocessor):
                 removed += _scrub(output, secret)
         if removed:
             self.log.warning("Removed %d outputs that showed hidden test code", removed)
+            note(resources, "scrubbed", removed)
         return nb, resources
 
 
