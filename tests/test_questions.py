@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -639,7 +640,7 @@ def test_left_out_goals_say_why_and_how_much_time_would_do() -> None:
     assert plan.left_out
     reason = plan.left_out[0][1]
     assert "not enough time" in reason
-    suggested = float(reason.split("a ")[1].split("-minute")[0])
+    suggested = float(re.search(r"\ban? (\d+)-minute conversation", reason)[1])
     assert suggested > 10
     assert plan_interview(goals, suggested, ROLES["peer"], seed=0).left_out == ()
     assert plan_interview(goals, suggested - 1, ROLES["peer"], seed=0).left_out != ()

@@ -262,6 +262,16 @@ def _fmt(minutes: float) -> str:
     return f"{minutes:g}"
 
 
+def _a(minutes: float) -> str:
+    """The article for a number of minutes as it is said: "an 18-minute", "a 20-minute".
+
+    >>> _a(18), _a(8), _a(11), _a(20), _a(80)
+    ('an', 'an', 'an', 'a', 'an')
+    """
+    said = _fmt(minutes)
+    return "an" if said.startswith("8") or said.split(".")[0] in ("11", "18") else "a"
+
+
 def _clock(minutes: float) -> str:
     seconds = round(minutes * 60)
     return f"{seconds // 60}:{seconds % 60:02d}"
@@ -606,7 +616,8 @@ def _choose(
                 weights, bits, list(clusters.values()), start_mask, goals, forced, closing
             )
             advice = (
-                f"a {_fmt(need)}-minute conversation would cover every goal, or drop a goal"
+                f"{_a(need)} {_fmt(need)}-minute conversation would cover every goal, "
+                "or drop a goal"
                 if need is not None
                 else "no plan of up to 60 minutes covers every goal; drop a goal"
             )
