@@ -130,7 +130,7 @@ def test_to_frame_has_one_row_per_question() -> None:
     [
         (
             Person("x", "Noor", "Acme Health", "UX Lead", "Healthcare"),
-            "What did your first three months as UX Lead look like?",
+            "What did your first three months as a UX Lead look like?",
         ),
         (None, "What did your first three months in your role look like?"),
     ],

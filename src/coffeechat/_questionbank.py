@@ -82,7 +82,7 @@ class Question:
     >>> q.category, q.topic, q.audience, q.minutes
     ('insights', 'day-to-day', ('any',), 2.0)
     >>> q.ask(Person("p", "Pat", role="Data Analyst"))
-    'What surprised you most as Data Analyst?'
+    'What surprised you most as a Data Analyst?'
     """
 
     id: str
@@ -157,18 +157,8 @@ def _slot_values(interviewee: Person | str | None) -> dict[str, str]:
         return {}
     values = {s: str(getattr(interviewee, s) or "").strip() for s in SLOTS}
     if "industry" in values:
-        values["industry"] = _common_noun(values["industry"])
+        values["industry"] = _bank.common_noun(values["industry"])
     return values
-
-
-def _common_noun(text: str) -> str:
-    """An industry name as it reads mid-sentence: "Health care" -> "health care".
-
-    Words written in capitals ("UX", "SaaS") keep them.
-    """
-    return " ".join(
-        word if sum(ch.isupper() for ch in word) > 1 else word.lower() for word in text.split()
-    )
 
 
 class QuestionBank:
