@@ -306,21 +306,30 @@ def plan_interview(
 ) -> InterviewPlan:
     """Plan an informational interview: the right few questions in the time asked for.
 
-    The agenda opens with thanks and a 30-second introduction, asks the
-    chosen questions in TIARA order (trends, insights, advice, resources,
-    assignments — after Steve Dalton, *The 2-Hour Job Search*), closes with
-    "Is there anything I should have asked?" and "Who else should I talk
-    to?", and ends with thanks. A buffer of a tenth of the time (at least a
-    minute) stays free.
+    The agenda opens with thanks and a 30-second introduction, asks **three
+    core questions** — the learner's own (``must_ask``) first, in the order
+    given — and at most **two more** as time allows, closes with "Is there
+    anything I should have asked?" and "Who else should I talk to?" (common
+    practice in career guidance), and ends with thanks. The planner's
+    questions are asked in TIARA order (trends, insights, advice, resources,
+    assignments — after Steve Dalton, *The 2-Hour Job Search*). Each question
+    is planned at :attr:`Question.planned_minutes` (3 to 4 minutes for the
+    bundled bank: the question, its answer and a follow-up). A buffer of a
+    tenth of the time (at least a minute) stays free, and so does any time
+    the questions do not need.
 
-    The questions are chosen by an exact search (dynamic programming over
-    goals covered and half-minutes used) for the set that, within the time:
+    The core questions are chosen by an exact search (dynamic programming
+    over goals covered, questions asked and half-minutes used) for the set
+    of at most three (less the learner's own) that, within the time:
 
     1. covers as many goals as possible — all of them whenever they fit;
-    2. then has the highest total value;
+    2. then has the highest total value.
 
-    using only questions on the goals' topics that suit the interviewee, that
-    a quick web search would not answer, and at most one of each cluster of
+    The questions added as time allows (at most two, counting the learner's
+    beyond three) are the best pair or single question that fits, by: goals
+    not yet covered, then TIARA categories not yet asked, then value. All
+    come from questions on the goals' topics that suit the interviewee, that
+    a quick web search would not answer, at most one of each cluster of
     near-duplicates (see :meth:`QuestionBank.near_duplicates`). ``seed``
     only decides between sets that are equally good.
 
@@ -356,7 +365,8 @@ def plan_interview(
     ------
     PlanError
         For an unknown goal or question id, a time outside 5 to 60 minutes,
-        must-ask questions that do not fit or repeat each other, a question
+        more than five must-ask questions, must-ask questions that do not fit
+        or repeat each other, a question
         both asked for and avoided, or a bank question that asks for a job.
 
     Examples
