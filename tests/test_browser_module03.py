@@ -45,7 +45,7 @@ def test_module_three_runs_and_its_widgets_respond(run_in_lab, page, tmp_path: P
     checker.locator(".coffeechat-findings", has_text="hiring").wait_for(state="visible")
     page.screenshot(path=str(tmp_path / "module-3-request-checker.png"))
 
-    # The LAMP builder: Pulsewise starts the list; with no posting it drops down.
+    # The LAMP builder: Pulsewise starts the list; with no posting it drops below Quillstack.
     pick = page.locator(".widget-dropdown", has_text="Employer").first
     pick.scroll_into_view_if_needed()
     builder = pick.locator("xpath=ancestor::div[contains(@class, 'widget-vbox')][1]")
@@ -53,7 +53,7 @@ def test_module_three_runs_and_its_widgets_respond(run_in_lab, page, tmp_path: P
     summary.get_by_text("Start with: Pulsewise", exact=False).wait_for(state="visible")
     pick.locator("select").select_option("Pulsewise")
     builder.get_by_role("button", name="1 none").click()
-    summary.get_by_text("Start with: Kitewire Surveys", exact=False).wait_for(state="visible")
+    summary.get_by_text("Start with: Quillstack", exact=False).wait_for(state="visible")
     builder.locator("input[placeholder='another employer']").fill("Saltings Health")
     builder.get_by_role("button", name="Add").click()
     summary.get_by_text("46 employers", exact=False).wait_for(state="visible")

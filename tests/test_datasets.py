@@ -316,3 +316,89 @@ def test_make_network_property(size: int, seed: int, rewiring: float) -> None:
     assert len(net) == size and "me" in net
     assert net.number_of_ties > 0
     assert re.fullmatch(r"p\d{6}", net.people["id"].iloc[-1])
+
+
+# ------------------------------------------------------------------ the sample against the text
+
+ONE_HOLDER = re.compile(r"^(Chief |Head of|Founder|Managing Partner|Clinic Director|Head Teacher)")
+
+
+def _notebook_text(name: str) -> str:
+    import nbformat
+
+    (path,) = (ROOT / "notebooks").glob(f"{name}*.ipynb")
+    return "\n".join(cell.source for cell in nbformat.read(path, as_version=4).cells)
+
+
+def test_a_firm_has_one_chief_and_one_head_of_each_thing(sample: Network) -> None:
+    """A 12-person firm has one Chief Technology Officer, not four; so for every such title."""
+    people = sample.people[sample.people["organization"] != ""]
+    titled = people[people["role"].str.contains(ONE_HOLDER)]
+    repeats = titled.groupby(["organization", "role"]).size()
+    assert (repeats == 1).all(), repeats[repeats > 1].to_dict()
+
+
+def test_sample_lamp_list_is_true_to_the_sample(sample: Network) -> None:
+    """Advocacy follows the network (someone within two hops), notes follow the organisations."""
+    import pandas as pd
+
+    from coffeechat.industry import related_organizations
+    from coffeechat.plan import within_reach
+
+    lamp = pd.read_csv(sample_path("lamp.csv"), keep_default_na=False)
+    organizations = load_sample_organizations()
+    known = set(organizations["name"])
+    for row in lamp.itertuples():
+        said_yes = row.advocacy.strip().lower() in ("yes", "y")
+        if row.employer in known:
+            assert said_yes == bool(within_reach(sample, row.employer)), row.employer
+        if not row.notes:
+            continue
+        relation, other = row.notes.split(" of ", 1)
+        if row.employer in known:
+            related = related_organizations(organizations, row.employer)
+            side = {"customer": "suppliers", "supplier": "customers", "competitor": "competitors"}
+            assert other in related[side[relation]], f"{row.employer}: {row.notes}"
+        else:
+            assert other not in known, f"invented {row.employer} claims {row.notes}"
+    by_name = lamp.set_index("employer")
+    assert by_name.loc["Pulsewise", "advocacy"] == "yes"  # two hops away, through Farah
+    assert by_name.loc["Quillstack", "motivation"] == 3  # Alex's new favourite (Assignment 2)
+
+
+def test_first_ring_contacts_are_called_what_their_tie_says(sample: Network) -> None:
+    """Nobody the sample marks as an acquaintance is called Alex's friend in the modules."""
+    text = "\n".join(_notebook_text(f"{n:02d}") for n in range(1, 9))
+    for other in sample.neighbors(sample.me):
+        kind = sample.tie(sample.me, other).kind
+        name = sample.person(other).name
+        if kind in ("friend", "family"):
+            continue
+        for called in (rf"friend,? {name}", rf"{name}, (?:Alex's|a|my) (?:close )?friend"):
+            assert not re.search(called, text), f"{name} is Alex's {kind}, called a friend"
+
+
+def test_module_five_says_the_minutes_the_call_was_given() -> None:
+    """The worked transcript's call was given the minutes the text says it was."""
+    import pandas as pd
+
+    interviews = pd.read_csv(sample_path("interviews.csv"))
+    agreed = dict(zip(interviews["transcript"], interviews["agreed_minutes"], strict=True))
+    text = _notebook_text("05")
+    worked = re.search(r"conversation \*\*(T\d)\*\*, a (\d+)-minute call", text)
+    assert worked and int(worked[2]) == agreed[worked[1]]
+    for said in re.findall(r"gave you (\d+) minutes", text):
+        assert int(said) == agreed[worked[1]], f"'gave you {said} minutes' for {worked[1]}"
+
+
+def test_sample_texts_have_no_slots_and_roles_read_as_english() -> None:
+    """Transcripts fill every slot, and a role after "as" has its article ("as a UX Researcher")."""
+    import pandas as pd
+
+    turns = pd.read_csv(sample_path("transcripts.csv"))
+    roles = pd.read_csv(sample_path("interviews.csv"))["role"]
+    for text in turns["text"]:
+        assert "{" not in text and "}" not in text, text
+        for role in roles:
+            if not ONE_HOLDER.match(role):  # "as managing partner" needs no article
+                assert not re.search(rf"\bas {re.escape(role)}\b", text, re.IGNORECASE), text

@@ -203,3 +203,36 @@ def test_widget_cells_ignore_output(path: Path) -> None:
         and IGNORE_OUTPUT not in cell.metadata.get("tags", [])
     ]
     assert not untagged, f"{path.name}: widget cells {untagged} need the {IGNORE_OUTPUT} tag"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
+def test_first_code_cell_sets_the_course_display(path: Path) -> None:
+    """Each module sets the course's table display first, so no table cuts text at 50 characters."""
+    cells = [c for c in _read(path).cells if c.cell_type == "code"]
+    calls = [
+        node.func for node in ast.walk(ast.parse(cells[0].source)) if isinstance(node, ast.Call)
+    ]
+    names = {getattr(f, "attr", getattr(f, "id", None)) for f in calls}
+    assert "show_whole_text" in names, f"{path.name}: the first code cell should call it"
+
+
+GRANOVETTER = ("16.7", "55.6", "27.8", "83.4")
+
+
+def test_granovetter_figures_are_given_once_in_module_two() -> None:
+    """The course states Granovetter's figures in one cell of Module 2; others refer back."""
+    cells = [
+        (path.name, i)
+        for path in NOTEBOOKS
+        for i, cell in enumerate(_read(path).cells)
+        if any(figure in cell.source for figure in GRANOVETTER)
+    ]
+    assert len(cells) == 1 and cells[0][0].startswith("02-"), cells
+    name, index = cells[0]
+    source = _read(NOTEBOOK_DIR / name).cells[index].source
+    assert all(f"{figure}%" in source for figure in GRANOVETTER[:3])
+    assert "83.4" not in source  # the three shares are of job finders who used a contact
+    for path in NOTEBOOKS:
+        text = " ".join(c.source for c in _read(path).cells)
+        if "Granovetter" in text and not path.name.startswith("02-"):
+            assert "Module 2" in text, f"{path.name} cites Granovetter without referring back"

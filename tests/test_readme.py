@@ -66,3 +66,34 @@ def test_library_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, c
     out = capsys.readouterr().out
     assert "You →" in out
     assert "Who else should I talk to?" in out
+
+
+def _assignment_times() -> dict[int, str]:
+    """The course map's assignment time, by module number."""
+    start = README.index("## Course map")
+    table = README[start : README.index("\n## ", start + 1)]
+    header = next(line for line in table.splitlines() if line.startswith("| # |"))
+    column = [c.strip() for c in header.strip("|").split("|")].index("assignment time")
+    times = {}
+    for line in table.splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if cells and cells[0].isdigit():
+            times[int(cells[0])] = cells[column]
+    return times
+
+
+def test_each_assignment_states_the_time_the_course_map_gives() -> None:
+    """The course map and each assignment's introduction (source and release) give one estimate."""
+    import nbformat
+
+    times = _assignment_times()
+    assert sorted(times) == list(range(1, 9))
+    for number, time in times.items():
+        low, high = re.fullmatch(r"(\d)–(\d) h", time).groups()
+        assert 1 <= int(low) < int(high) <= 6, time
+        for folder in ("solutions", "exercises"):
+            (path,) = (ROOT / folder).glob(f"ps{number:02d}-*/*.ipynb")
+            intro = nbformat.read(path, as_version=4).cells[0].source
+            stated = re.search(r"\*\*Expected time:\*\* about (\d)–(\d) hours", intro)
+            assert stated, f"{path.relative_to(ROOT)}: no expected time in the introduction"
+            assert stated.groups() == (low, high), f"{path.relative_to(ROOT)} vs README: {time}"

@@ -130,7 +130,7 @@ def test_lamp_builder_re_sorts_when_a_score_changes():
     builder = lamp_builder(load_sample_lamp())
     assert list(builder.lamp["employer"]) == list(make_lamp(load_sample_lamp())["employer"])
     builder.employer.value = "Medisight Analytics"
-    assert builder.motivation.value == 1 and builder.advocacy.value is False
+    assert builder.motivation.value == 1 and builder.advocacy.value is True  # two hops away
     builder.motivation.value = 3
     builder.posting.value = 3
     builder.advocacy.value = True

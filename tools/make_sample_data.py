@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import deque
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -381,6 +382,18 @@ class Sample:
     me: Person
 
 
+#: Words that start a title only one person in an organisation holds.
+ONE_HOLDER = ("Chief ", "Head of", "Founder", "Managing Partner", "Clinic Director", "Head Teacher")
+
+
+UX_WORDS = re.compile(r"UX|Research|Design")
+
+
+def one_holder(role: str) -> bool:
+    """Whether only one person in an organisation can hold ``role`` (a chief, a head)."""
+    return role.startswith(ONE_HOLDER) or " and Chief " in role
+
+
 def _date(text: str | None) -> date | None:
     return None if text is None else date.fromisoformat(text)
 
@@ -411,9 +424,18 @@ def build() -> Sample:
     for name, org, _, _ in STORY_PEOPLE:
         staff[org].append(name)
     for org in ORGS:
+        held = {role for c in FIRST_DEGREE if c.org == org.name for role in [c.role]}
+        held |= {role for _, o, role, _ in STORY_PEOPLE if o == org.name}
         for _ in range(org.staff - len(staff[org.name])):
             name = new_name()
             role = str(rng.choice(org.roles))
+            if role in held and one_holder(role):
+                # one Chief Technology Officer per firm: the draw stays (so the
+                # rest of the sample is unchanged), the role goes to the firm's
+                # first role that many can hold and that the course's UX
+                # examples do not count (so they keep their answers)
+                role = next(r for r in org.roles if not one_holder(r) and not UX_WORDS.search(r))
+            held.add(role)
             generated.append((name, org.name, role, school()))
             staff[org.name].append(name)
     for _ in range(UNAFFILIATED):

@@ -23,6 +23,7 @@ from coffeechat.datasets import (
     make_network,
     sample_path,
 )
+from coffeechat.display import show_whole_text
 from coffeechat.errors import (
     CoffeeChatError,
     ContactDataError,
@@ -115,6 +116,7 @@ __all__ = [
     "sample_path",
     "separation",
     "shortest_chain",
+    "show_whole_text",
     "strongest_chain",
     "write_csv",
     "write_lamp",

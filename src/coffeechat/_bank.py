@@ -202,22 +202,64 @@ def template_problems(text: str) -> list[str]:
     return problems
 
 
+#: Titles held by one person, said without an article: "as head of design".
+_TITLES = frozenset(["head", "chief", "founder", "director", "managing", "president", "vice"])
+
+
+def with_article(role: str) -> str:
+    """A role as it follows "as": "a UX Lead", "an Engineering Manager", "Head of Design".
+
+    A title one person holds (head, chief, founder, director) takes no
+    article; an abbreviation is read letter by letter ("an MP", "a UX Lead").
+
+    Examples
+    --------
+    >>> with_article("UX Lead"), with_article("Engineering Manager")
+    ('a UX Lead', 'an Engineering Manager')
+    >>> with_article("Head of UX Research"), with_article("user researcher")
+    ('Head of UX Research', 'a user researcher')
+    """
+    words = role.split()
+    if not words or words[0].lower() in _TITLES:
+        return role
+    first = words[0]
+    if len(first) > 1 and first.isupper():
+        vowel = first[0] in "AEFHILMNORSX"  # the letter's name starts with a vowel sound
+    else:
+        vowel = first[0].lower() in "aeiou" and not first.lower().startswith(("uni", "use", "usu"))
+    return f"{'an' if vowel else 'a'} {role}"
+
+
+def common_noun(text: str) -> str:
+    """A name as it reads mid-sentence: "Health care" -> "health care".
+
+    Words written with more than one capital ("UX", "SaaS") keep them.
+
+    >>> common_noun("Senior UX Researcher")
+    'senior UX researcher'
+    """
+    return " ".join(
+        word if sum(ch.isupper() for ch in word) > 1 else word.lower() for word in text.split()
+    )
+
+
 def fill(text: str, values: Mapping[str, str]) -> str:
     """Fill a question's slots; a missing value reads as "your organization" etc.
 
-    ``as {role}`` becomes "in your role" when the role is unknown.
+    ``as {role}`` takes an article ("as a UX Lead"), and becomes "in your
+    role" when the role is unknown.
 
     Examples
     --------
     >>> fill("What surprised you in your first year as {role}?", {"role": "UX Lead"})
-    'What surprised you in your first year as UX Lead?'
+    'What surprised you in your first year as a UX Lead?'
     >>> fill("What surprised you in your first year as {role} at {organization}?", {})
     'What surprised you in your first year in your role at your organization?'
     """
 
     def as_role(match: re.Match[str]) -> str:
         role = values.get("role", "")
-        return f"as {role}" if role else "in your role"
+        return f"as {with_article(role)}" if role else "in your role"
 
     text = re.sub(r"\bas \{role\}", as_role, text)
     return re.sub(r"\{(\w+)\}", lambda m: values.get(m[1], "") or f"your {m[1]}", text)

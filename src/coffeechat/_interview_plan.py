@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
 
 from coffeechat import _bank
 from coffeechat._args import plural
 from coffeechat._bank import TIARA
+from coffeechat._plansearch import SCALE, best_more, best_selection
 from coffeechat._questionbank import (
     CLOSING_IDS,
     GOALS,
@@ -48,6 +48,11 @@ _THANKS = (
 )
 MIN_MINUTES = 5
 MAX_MINUTES = 60
+#: Core questions a plan steers by: the learner's own first, the planner's after.
+CORE_QUESTIONS = 3
+#: Questions a plan may ask beyond the core, as time allows ("a couple more").
+MORE_QUESTIONS = 2
+MAX_QUESTIONS = CORE_QUESTIONS + MORE_QUESTIONS
 
 
 # ------------------------------------------------------------------ plans
@@ -71,6 +76,8 @@ class AgendaItem:
         The bank question, for questions.
     why : str
         Why it is on the agenda.
+    core : bool
+        True for the core questions the conversation steers by.
     """
 
     start: float
@@ -79,6 +86,7 @@ class AgendaItem:
     text: str
     question: Question | None = None
     why: str = ""
+    core: bool = False
 
     @property
     def end(self) -> float:
@@ -131,6 +139,11 @@ class InterviewPlan:
         return tuple(i.question for i in self.items if i.section == "questions" and i.question)
 
     @property
+    def core(self) -> tuple[Question, ...]:
+        """The core questions, at most three: the learner's own (``must_ask``) first."""
+        return tuple(i.question for i in self.items if i.core and i.question)
+
+    @property
     def closing(self) -> tuple[Question, ...]:
         """The closing questions, the referral question last."""
         return tuple(i.question for i in self.items if i.section == "closing" and i.question)
@@ -159,8 +172,8 @@ class InterviewPlan:
     def to_frame(self) -> pd.DataFrame:
         """The agenda as a DataFrame, one row an item.
 
-        Columns: ``start``, ``end``, ``minutes``, ``section``, ``category``,
-        ``topic``, ``id``, ``text``, ``why``.
+        Columns: ``start``, ``end``, ``minutes``, ``section``, ``core``,
+        ``category``, ``topic``, ``id``, ``text``, ``why``.
         """
         rows = [
             {
@@ -168,6 +181,7 @@ class InterviewPlan:
                 "end": i.end,
                 "minutes": i.minutes,
                 "section": i.section,
+                "core": i.core,
                 "category": i.question.category if i.question else "",
                 "topic": i.question.topic if i.question else "",
                 "id": i.question.id if i.question else "",
@@ -176,7 +190,9 @@ class InterviewPlan:
             }
             for i in self.items
         ]
-        columns = ["start", "end", "minutes", "section", "category", "topic", "id", "text", "why"]
+        columns = [
+            "start", "end", "minutes", "section", "core", "category", "topic", "id", "text", "why"
+        ]  # fmt: skip
         return pd.DataFrame(rows, columns=columns)
 
     def to_markdown(self) -> str:
@@ -194,7 +210,7 @@ class InterviewPlan:
         for item in self.items:
             part = item.section.capitalize()
             if item.question is not None and item.section == "questions":
-                part = item.question.category.capitalize()
+                part = item.question.category.capitalize() + (" · core" if item.core else "")
             text = item.text.replace("|", "\\|")
             lines.append(f"| {_clock(item.start)} | {_fmt(item.minutes)} | {part} | {text} |")
         lines += [
@@ -218,7 +234,15 @@ class InterviewPlan:
             f"Opening and thanks take {_fmt(_opening_minutes() + _THANKS[0])} minutes, the "
             f"closing questions {_fmt(sum(q.minutes for q in self.closing))}, and "
             f"{_fmt(self.buffer)} are kept free; {_fmt(self.question_budget)} minutes were "
-            "left for questions.",
+            f"left for questions: {plural(len(self.core), 'core question')} to steer by"
+            + (
+                f" and {plural(len(self.questions) - len(self.core), 'more question')} "
+                "as time allows"
+                if len(self.questions) > len(self.core)
+                else ""
+            )
+            + f" (a plan asks at most {CORE_QUESTIONS} core questions and "
+            f"{MORE_QUESTIONS} more).",
             "",
         ]
         for item in self.items:
@@ -236,6 +260,16 @@ class InterviewPlan:
 
 def _fmt(minutes: float) -> str:
     return f"{minutes:g}"
+
+
+def _a(minutes: float) -> str:
+    """The article for a number of minutes as it is said: "an 18-minute", "a 20-minute".
+
+    >>> _a(18), _a(8), _a(11), _a(20), _a(80)
+    ('an', 'an', 'an', 'a', 'an')
+    """
+    said = _fmt(minutes)
+    return "an" if said.startswith("8") or said.split(".")[0] in ("11", "18") else "a"
 
 
 def _clock(minutes: float) -> str:
@@ -272,21 +306,30 @@ def plan_interview(
 ) -> InterviewPlan:
     """Plan an informational interview: the right few questions in the time asked for.
 
-    The agenda opens with thanks and a 30-second introduction, asks the
-    chosen questions in TIARA order (trends, insights, advice, resources,
-    assignments — after Steve Dalton, *The 2-Hour Job Search*), closes with
-    "Is there anything I should have asked?" and "Who else should I talk
-    to?", and ends with thanks. A buffer of a tenth of the time (at least a
-    minute) stays free.
+    The agenda opens with thanks and a 30-second introduction, asks **three
+    core questions** — the learner's own (``must_ask``) first, in the order
+    given — and at most **two more** as time allows, closes with "Is there
+    anything I should have asked?" and "Who else should I talk to?" (common
+    practice in career guidance), and ends with thanks. The planner's
+    questions are asked in TIARA order (trends, insights, advice, resources,
+    assignments — after Steve Dalton, *The 2-Hour Job Search*). Each question
+    is planned at :attr:`Question.planned_minutes` (3 to 4 minutes for the
+    bundled bank: the question, its answer and a follow-up). A buffer of a
+    tenth of the time (at least a minute) stays free, and so does any time
+    the questions do not need.
 
-    The questions are chosen by an exact search (dynamic programming over
-    goals covered and half-minutes used) for the set that, within the time:
+    The core questions are chosen by an exact search (dynamic programming
+    over goals covered, questions asked and half-minutes used) for the set
+    of at most three (less the learner's own) that, within the time:
 
     1. covers as many goals as possible — all of them whenever they fit;
-    2. then has the highest total value;
+    2. then has the highest total value.
 
-    using only questions on the goals' topics that suit the interviewee, that
-    a quick web search would not answer, and at most one of each cluster of
+    The questions added as time allows (at most two, counting the learner's
+    beyond three) are the best pair or single question that fits, by: goals
+    not yet covered, then TIARA categories not yet asked, then value. All
+    come from questions on the goals' topics that suit the interviewee, that
+    a quick web search would not answer, at most one of each cluster of
     near-duplicates (see :meth:`QuestionBank.near_duplicates`). ``seed``
     only decides between sets that are equally good.
 
@@ -322,7 +365,8 @@ def plan_interview(
     ------
     PlanError
         For an unknown goal or question id, a time outside 5 to 60 minutes,
-        must-ask questions that do not fit or repeat each other, a question
+        more than five must-ask questions, must-ask questions that do not fit
+        or repeat each other, a question
         both asked for and avoided, or a bank question that asks for a job.
 
     Examples
@@ -443,72 +487,29 @@ def _plan(
     closing_minutes = sum(q.minutes for q in closing)
     units = _question_units(minutes, closing_minutes)
     forced_units = sum(_units(q) for q in forced)
+    own = sum(q.topic != "closing" for q in forced)
+    if own > MAX_QUESTIONS:
+        raise PlanError(
+            f"must_ask names {own} questions, but a plan asks at most {MAX_QUESTIONS}: "
+            f"{CORE_QUESTIONS} core questions and {MORE_QUESTIONS} more; keep the ones you "
+            "would regret not asking"
+        )
     if forced_units > units:
         raise PlanError(
             f"the questions in must_ask take {_fmt(forced_units / 2)} minutes, but a "
             f"{_fmt(minutes)}-minute plan has only {_fmt(units / 2)} for questions; ask for "
             "more time or fewer must-ask questions"
         )
-    goal_bit = {g: 1 << i for i, g in enumerate(goals)}
-    blocked = {bank.cluster(q.id) for q in forced}
-    for q in closing:
-        blocked |= _clusters_like(bank, q)
-    forced_ids = {q.id for q in forced}
-    candidates: list[Question] = []
-    skipped = {"searchable": 0, "audience": 0, "avoided": 0, "duplicate": 0}
-    for q in bank:
-        if q.topic not in goal_bit or q.id in forced_ids:
-            continue
-        if q.id in avoided:
-            skipped["avoided"] += 1
-        elif not q.suits(audience):
-            skipped["audience"] += 1
-        elif q.searchable:
-            skipped["searchable"] += 1
-        elif bank.cluster(q.id) in blocked:
-            skipped["duplicate"] += 1
-        else:
-            candidates.append(q)
-
-    start_mask = 0
-    for q in forced:
-        start_mask |= goal_bit.get(q.topic, 0)
-    rng = random.Random(seed)
-    ties = [rng.randrange(1 << 16) if seed is not None else 0 for _ in candidates]
-    clusters: dict[str, list[int]] = {}
-    for i, q in enumerate(candidates):
-        clusters.setdefault(bank.cluster(q.id), []).append(i)
-    weights = [_units(q) for q in candidates]
-    scores = [q.value * _SCALE + t for q, t in zip(candidates, ties, strict=True)]
-    bits = [goal_bit[q.topic] for q in candidates]
-    chosen, _ = _best_selection(
-        weights, scores, bits, list(clusters.values()), units - forced_units, start_mask, len(goals)
+    candidates, skipped = _candidates(bank, goals, audience, forced, avoided, closing)
+    core, more, left_out = _choose(
+        bank, goals, audience, avoided, forced, candidates, units, closing, seed
     )
-    picked = [candidates[i] for i in chosen]
-
-    covered = {q.topic for q in (*forced, *picked)}
-    left_out = tuple(
-        (g, _why_left_out(g, bank, audience, avoided, candidates))
-        for g in goals
-        if g not in covered
-    )
-    if left_out and all(r == _NO_TIME for _, r in left_out):
-        need = _minutes_to_cover(
-            weights, bits, list(clusters.values()), start_mask, goals, forced_units, closing
-        )
-        advice = (
-            f"a {_fmt(need)}-minute conversation would cover every goal"
-            if need is not None
-            else "no plan of up to 60 minutes covers every goal"
-        )
-        left_out = tuple((g, f"{r}; {advice}, or drop a goal") for g, r in left_out)
-
-    items = _agenda(goals, minutes, interviewee, audience, forced, picked, closing)
+    items = _agenda(goals, minutes, interviewee, audience, forced, core, more, closing)
     for item in items:
         asked = job_request(item.text)
         if asked:
             raise PlanError(f"question {item.question.id!r} asks for a job ({asked!r})")
-    notes = _notes(skipped, len(candidates), units - forced_units)
+    notes = _notes(skipped, len(candidates), (units - forced_units) / 2)
     who = interviewee.describe() if isinstance(interviewee, Person) else (interviewee or "")
     return InterviewPlan(
         goals=goals,
@@ -524,8 +525,118 @@ def _plan(
     )
 
 
+def _candidates(
+    bank: QuestionBank,
+    goals: tuple[str, ...],
+    audience: tuple[str, ...],
+    forced: tuple[Question, ...],
+    avoided: frozenset[str],
+    closing: tuple[Question, ...],
+) -> tuple[list[Question], dict[str, int]]:
+    """The bank's questions the planner may choose, and how many it skipped, by reason."""
+    blocked = {bank.cluster(q.id) for q in forced}
+    for q in closing:
+        blocked |= _clusters_like(bank, q)
+    forced_ids = {q.id for q in forced}
+    candidates: list[Question] = []
+    skipped = {"searchable": 0, "audience": 0, "avoided": 0, "duplicate": 0}
+    for q in bank:
+        if q.topic not in goals or q.id in forced_ids:
+            continue
+        if q.id in avoided:
+            skipped["avoided"] += 1
+        elif not q.suits(audience):
+            skipped["audience"] += 1
+        elif q.searchable:
+            skipped["searchable"] += 1
+        elif bank.cluster(q.id) in blocked:
+            skipped["duplicate"] += 1
+        else:
+            candidates.append(q)
+    return candidates, skipped
+
+
+def _choose(
+    bank: QuestionBank,
+    goals: tuple[str, ...],
+    audience: tuple[str, ...],
+    avoided: frozenset[str],
+    forced: tuple[Question, ...],
+    candidates: list[Question],
+    units: int,
+    closing: tuple[Question, ...],
+    seed: int | None,
+) -> tuple[list[Question], list[Question], tuple[tuple[str, str], ...]]:
+    """The planner's core questions, the few more it asks as time allows, and goals left out.
+
+    The core (three, less the learner's own) covers the most goals, then is
+    worth the most; the few more (at most two, with the learner's) add new
+    goals first, then TIARA categories not yet asked, then value.
+    """
+    goal_bit = {g: 1 << i for i, g in enumerate(goals)}
+    start_mask = 0
+    for q in forced:
+        start_mask |= goal_bit.get(q.topic, 0)
+    rng = random.Random(seed)
+    ties = [rng.randrange(1 << 16) if seed is not None else 0 for _ in candidates]
+    clusters: dict[str, list[int]] = {}
+    for i, q in enumerate(candidates):
+        clusters.setdefault(bank.cluster(q.id), []).append(i)
+    weights = [_units(q) for q in candidates]
+    scores = [q.value * SCALE + t for q, t in zip(candidates, ties, strict=True)]
+    bits = [goal_bit[q.topic] for q in candidates]
+    budget = units - sum(_units(q) for q in forced)
+    own = sum(q.topic != "closing" for q in forced)
+    core_slots = max(0, CORE_QUESTIONS - own)
+    chosen, used = best_selection(
+        weights, scores, bits, list(clusters.values()), budget, start_mask, len(goals), core_slots
+    )
+    core = [candidates[i] for i in chosen]
+    more: list[Question] = []
+    more_slots = MAX_QUESTIONS - max(own, CORE_QUESTIONS)
+    if len(core) == core_slots and more_slots > 0:
+        taken = {bank.cluster(q.id) for q in core}
+        mask = start_mask
+        for q in core:
+            mask |= goal_bit[q.topic]
+        groups = [bank.cluster(q.id) for q in candidates]
+        options = [i for i, group in enumerate(groups) if group not in taken]
+        asked = {q.category for q in (*forced, *core)}
+        categories = [q.category for q in candidates]
+        picked = best_more(
+            weights, scores, bits, categories, options, budget - (used or 0), mask,
+            more_slots, asked, groups,
+        )  # fmt: skip
+        more = [candidates[i] for i in picked]
+
+    covered = {q.topic for q in (*forced, *core, *more)}
+    left_out = tuple(
+        (g, _why_left_out(g, bank, audience, avoided, candidates))
+        for g in goals
+        if g not in covered
+    )
+    if left_out and all(r == _NO_TIME for _, r in left_out):
+        if len(goals) > MAX_QUESTIONS:
+            advice = (
+                f"a plan asks at most {MAX_QUESTIONS} questions, so it covers at most "
+                f"{MAX_QUESTIONS} goals: choose the goals that matter most"
+            )
+        else:
+            need = _minutes_to_cover(
+                weights, bits, list(clusters.values()), start_mask, goals, forced, closing
+            )
+            advice = (
+                f"{_a(need)} {_fmt(need)}-minute conversation would cover every goal, "
+                "or drop a goal"
+                if need is not None
+                else "no plan of up to 60 minutes covers every goal; drop a goal"
+            )
+        left_out = tuple((g, f"{r}; {advice}") for g, r in left_out)
+    return core, more, left_out
+
+
 def _units(q: Question) -> int:
-    return round(q.minutes * 2)
+    return round(q.planned_minutes * 2)
 
 
 def _clusters_like(bank: QuestionBank, q: Question) -> set[str]:
@@ -573,31 +684,35 @@ def _minutes_to_cover(
     groups: list[list[int]],
     start_mask: int,
     goals: tuple[str, ...],
-    forced_units: int,
+    forced: tuple[Question, ...],
     closing: tuple[Question, ...],
 ) -> float | None:
-    """The shortest plan, in whole minutes, that would cover every goal."""
+    """The shortest plan, in whole minutes, whose questions would cover every goal."""
     per_goal = [
         max((w for w, b in zip(weights, bits, strict=True) if b == 1 << i), default=0)
         for i in range(len(goals))
     ]
     budget = sum(per_goal)
-    _, cost = _best_selection(
-        weights, [0] * len(weights), bits, groups, budget, start_mask, len(goals), cover=True
+    slots = MAX_QUESTIONS - sum(q.topic != "closing" for q in forced)
+    _, cost = best_selection(
+        weights, [0] * len(weights), bits, groups, budget, start_mask, len(goals), slots, cover=True
     )
     if cost is None:
         return None
     closing_minutes = sum(q.minutes for q in closing)
+    forced_units = sum(_units(q) for q in forced)
     for minutes in range(MIN_MINUTES, MAX_MINUTES + 1):
         if _question_units(minutes, closing_minutes) >= cost + forced_units:
             return float(minutes)
     return None
 
 
-def _notes(skipped: dict[str, int], n: int, units: int) -> tuple[str, ...]:
+def _notes(skipped: dict[str, int], n: int, minutes: float) -> tuple[str, ...]:
     notes = [
-        f"The questions were chosen by exact search among {n} candidates: no other set that "
-        f"fits {_fmt(units / 2)} minutes covers more goals, or as many goals with more value."
+        f"The questions were chosen by exact search among {n} candidates, in the "
+        f"{_fmt(minutes)} minutes left for them: no other set of core questions covers more "
+        "goals, or as many goals with more value; the questions added as time allows cover "
+        "new goals first, then TIARA categories not yet asked, then the most value."
     ]
     labels = {
         "searchable": "can be answered by a quick web search (research those first)",
@@ -617,13 +732,16 @@ def _agenda(
     interviewee: Person | str | None,
     audience: tuple[str, ...],
     forced: tuple[Question, ...],
-    picked: list[Question],
+    core: list[Question],
+    more: list[Question],
     closing: tuple[Question, ...],
 ) -> tuple[AgendaItem, ...]:
     person = interviewee if isinstance(interviewee, Person) else None
     forced_ids = {q.id for q in forced}
-    main = [q for q in (*forced, *picked) if q.topic != "closing"]
-    main.sort(
+    own = [q for q in forced if q.topic != "closing"]
+    core_ids = {q.id for q in own[:CORE_QUESTIONS]} | {q.id for q in core}
+    chosen = [*own[CORE_QUESTIONS:], *core, *more]
+    chosen.sort(
         key=lambda q: (
             TIARA.index(q.category),
             goals.index(q.topic) if q.topic in goals else len(goals),
@@ -631,14 +749,16 @@ def _agenda(
             q.id,
         )
     )
+    main = [*own[:CORE_QUESTIONS], *chosen]
+    asked = [q.category for q in main]
     ending = [q for q in forced if q.topic == "closing"] + list(closing)
     rows: list[tuple[float, str, str, Question | None, str]] = []
     for m, text in _OPENING:
         rows.append((m, "opening", text.format(minutes=_fmt(minutes)), None, "opening"))
-    for q in main:
-        rows.append(
-            (q.minutes, "questions", q.ask(person), q, _why(q, goals, audience, forced_ids))
-        )
+    for place, q in enumerate(main):
+        role = "core" if q.id in core_ids else "more"
+        why = _why(q, goals, audience, forced_ids, role, asked[:place])
+        rows.append((q.planned_minutes, "questions", q.ask(person), q, why))
     for q in ending:
         why = "closing question: it may surface what you did not know to ask"
         if q.id == CLOSING_IDS[1]:
@@ -650,21 +770,34 @@ def _agenda(
     items = []
     clock = 0.0
     for m, section, text, q, why in rows:
-        items.append(AgendaItem(clock, m, section, text, q, why))
+        is_core = q is not None and section == "questions" and q.id in core_ids
+        items.append(AgendaItem(clock, m, section, text, q, why, is_core))
         clock += m
     return tuple(items)
 
 
-def _why(q: Question, goals: tuple[str, ...], audience: tuple[str, ...], forced: set[str]) -> str:
+def _why(
+    q: Question,
+    goals: tuple[str, ...],
+    audience: tuple[str, ...],
+    forced: set[str],
+    role: str,
+    before: list[str],
+) -> str:
+    """Why ``q`` is on the agenda; ``before``: the categories of the questions asked before it."""
     parts = []
     if q.id in forced:
         parts.append("you asked for it (must_ask)")
+    parts.append("core question" if role == "core" else "one more, as time allows")
     if q.topic in goals:
         parts.append(f"covers your goal {q.topic!r}")
     else:
         parts.append(f"on {q.topic!r}, which is not one of your goals")
-    parts.append(f"TIARA: {q.category}, {_tiara_place(q.category)}")
-    parts.append(f"value {q.value}/5 for {_fmt(q.minutes)} min")
+    parts.append(f"TIARA: {q.category}, {_tiara_place(q.category, before)}")
+    parts.append(
+        f"value {q.value}/5 for {_fmt(q.planned_minutes)} min with a follow-up "
+        f"({_fmt(q.minutes)} as written)"
+    )
     if q.id in forced and not q.suits(audience):
         parts.append(
             f"note: it is meant for {', '.join(q.audience)}, not {audience_label(audience)}"
@@ -674,91 +807,11 @@ def _why(q: Question, goals: tuple[str, ...], audience: tuple[str, ...], forced:
     return "; ".join(parts)
 
 
-def _tiara_place(category: str) -> str:
-    i = TIARA.index(category)
-    return "asked first" if i == 0 else f"asked after {TIARA[i - 1]}"
-
-
-# ------------------------------------------------------------------ exact search
-
-_NEG = np.int64(-(1 << 62))
-_SCALE = 1 << 24
-
-
-def _best_selection(
-    weights: Sequence[int],
-    scores: Sequence[int],
-    bits: Sequence[int],
-    groups: Sequence[Sequence[int]],
-    budget: int,
-    start_mask: int,
-    n_goals: int,
-    *,
-    cover: bool = False,
-) -> tuple[list[int], int | None]:
-    """Exact choice of items: at most one per group, total weight within ``budget``.
-
-    Dynamic programming over (goals covered as a bit mask, weight used):
-    ``best[m, w]`` is the highest score of a selection that covers exactly
-    the goals in ``m`` and weighs exactly ``w``. The answer maximises the
-    number of goals covered, then the score, then uses the least weight.
-    With ``cover=True`` it returns the least weight that covers every goal
-    (or None) instead.
-
-    Returns
-    -------
-    (list of int, int or None)
-        The chosen item indices and the weight they use.
-    """
-    n_masks = 1 << n_goals
-    width = budget + 1
-    best = np.full((n_masks, width), _NEG, dtype=np.int64)
-    best[start_mask, 0] = 0
-    masks = np.arange(n_masks)
-    trail: list[tuple[np.ndarray, np.ndarray]] = []
-    for members in groups:
-        new = best.copy()
-        choice = np.full((n_masks, width), -1, dtype=np.int16)
-        previous = np.repeat(masks[:, None], width, axis=1).astype(np.int32)
-        for k, i in enumerate(members):
-            w = weights[i]
-            if w > budget:
-                continue
-            shifted = np.full((n_masks, width), _NEG, dtype=np.int64)
-            old = best[:, : width - w]
-            shifted[:, w:] = np.where(old > _NEG, old + scores[i], _NEG)
-            bit = bits[i]
-            for sources in (masks[(masks & bit) != 0], masks[(masks & bit) == 0]):
-                targets = sources | bit
-                better = shifted[sources] > new[targets]
-                new[targets] = np.where(better, shifted[sources], new[targets])
-                choice[targets] = np.where(better, k, choice[targets])
-                previous[targets] = np.where(better, sources[:, None], previous[targets])
-        best = new
-        trail.append((choice, previous))
-
-    reachable = best > _NEG
-    if cover:
-        full = n_masks - 1
-        used = np.flatnonzero(reachable[full])
-        if used.size == 0:
-            return [], None
-        mask, weight = full, int(used[0])
-    else:
-        popcount = np.array([bin(m).count("1") for m in range(n_masks)])
-        goals_met = np.where(reachable, popcount[:, None], -1)
-        top = goals_met == goals_met.max()
-        score = np.where(top, best, _NEG)
-        top &= score == score.max()
-        candidates = np.argwhere(top)
-        mask, weight = min(((int(m), int(w)) for m, w in candidates), key=lambda mw: mw[1])
-
-    chosen: list[int] = []
-    used_weight = weight
-    for members, (choice, previous) in zip(reversed(groups), reversed(trail), strict=True):
-        k = int(choice[mask, weight])
-        if k >= 0:
-            i = members[k]
-            chosen.append(i)
-            mask, weight = int(previous[mask, weight]), weight - weights[i]
-    return sorted(chosen), used_weight
+def _tiara_place(category: str, before: list[str]) -> str:
+    """Where the question sits among the questions actually asked, named by their categories."""
+    if not before:
+        return "asked first"
+    previous = before[-1]
+    if previous == category:
+        return f"after another {category} question"
+    return f"asked after the {previous} question"

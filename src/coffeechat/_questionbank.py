@@ -37,6 +37,12 @@ NEAR_DUPLICATE = 0.6
 # ------------------------------------------------------------------ questions
 
 
+#: A plan gives each question this many minutes more than it takes, for a follow-up ...
+FOLLOW_UP_MINUTES = 1.0
+#: ... and never fewer than this many (see :attr:`Question.planned_minutes`).
+PLANNED_LEAST = 3.0
+
+
 @dataclass(frozen=True)
 class Question:
     """One question in a bank.
@@ -56,6 +62,7 @@ class Question:
         Who it suits (:data:`AUDIENCES`); ``("any",)`` suits everyone.
     minutes : float
         About how long it takes to ask and hear the answer, in steps of 0.5.
+        A plan allows more (:attr:`planned_minutes`): time for a follow-up.
     searchable : bool
         True when a quick web search answers it (research it, don't ask it).
     value : int
@@ -75,7 +82,7 @@ class Question:
     >>> q.category, q.topic, q.audience, q.minutes
     ('insights', 'day-to-day', ('any',), 2.0)
     >>> q.ask(Person("p", "Pat", role="Data Analyst"))
-    'What surprised you most as Data Analyst?'
+    'What surprised you most as a Data Analyst?'
     """
 
     id: str
@@ -94,6 +101,27 @@ class Question:
             raise QuestionBankError(f"question {self.id!r}: {problems[0][1]}")
         for name, value in fields.items():
             object.__setattr__(self, name, value)
+
+    @property
+    def planned_minutes(self) -> float:
+        """Minutes to plan for it in a conversation: realistic, not as written.
+
+        A question and its answer take :attr:`minutes`; listening well adds a
+        follow-up on what you hear, so a plan gives each question a minute
+        more, and never less than 3. A closing question keeps its own
+        minutes: it ends the conversation.
+
+        Examples
+        --------
+        >>> Question("x", "What do you enjoy?", "insights", "culture").planned_minutes
+        3.0
+        >>> Question("y", "Who else should I talk to?", "resources", "closing",
+        ...          minutes=1).planned_minutes
+        1.0
+        """
+        if self.topic == "closing":
+            return self.minutes
+        return max(PLANNED_LEAST, self.minutes + FOLLOW_UP_MINUTES)
 
     def suits(self, audience: Iterable[str]) -> bool:
         """Whether the question suits someone in any of ``audience``."""
@@ -129,18 +157,8 @@ def _slot_values(interviewee: Person | str | None) -> dict[str, str]:
         return {}
     values = {s: str(getattr(interviewee, s) or "").strip() for s in SLOTS}
     if "industry" in values:
-        values["industry"] = _common_noun(values["industry"])
+        values["industry"] = _bank.common_noun(values["industry"])
     return values
-
-
-def _common_noun(text: str) -> str:
-    """An industry name as it reads mid-sentence: "Health care" -> "health care".
-
-    Words written in capitals ("UX", "SaaS") keep them.
-    """
-    return " ".join(
-        word if sum(ch.isupper() for ch in word) > 1 else word.lower() for word in text.split()
-    )
 
 
 class QuestionBank:

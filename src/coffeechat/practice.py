@@ -31,6 +31,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from coffeechat import _bank
 from coffeechat._tables import read_csv_rows
 from coffeechat.conversation import INTERVIEWEE, LEARNER, TRANSCRIPT_COLUMNS, scorecard
 from coffeechat.errors import InvalidParameter, TranscriptDataError
@@ -171,7 +172,7 @@ class Conversation:
     def _slots(self, detail: str | None = None) -> dict[str, str]:
         p = self.persona
         return {
-            "role": p.role.lower(),
+            "role": _bank.common_noun(p.role),
             "organization": p.organization,
             "industry": p.industry.lower(),
             "detail": detail or "the everyday work",
@@ -281,7 +282,7 @@ class Conversation:
         else:
             texts, minutes = self._templates(move), 0.5
         template = _pick(texts or ["That is a good question."], p.id, key)
-        return template.format(**self._slots(self.detail)), minutes
+        return _bank.fill(template, self._slots(self.detail)), minutes
 
     def transcript(self) -> pd.DataFrame:
         """The conversation so far as a transcript table."""

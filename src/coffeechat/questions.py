@@ -10,11 +10,14 @@ answers. Those are in the bank only as examples of what to research instead:
 the planner leaves them out.
 
 :func:`plan_interview` turns goals and the minutes you asked for into an
-agenda: a short opening, the questions in TIARA order, the two closing
-questions ("Is there anything I should have asked?" and "Who else should I
-talk to?") and thanks, with a few minutes to spare. It chooses the
-questions by exact optimisation: the set that covers the most goals, then
-is worth the most, within the time, with no two questions alike.
+agenda: a short opening, three core questions (your own first, if you name
+them) and at most two more as time allows, the two closing questions ("Is
+there anything I should have asked?" and "Who else should I talk to?") and
+thanks, with minutes to spare. Each question is planned at 3 to 4 minutes
+with its answer and a follow-up: written questions always run longer than
+they look. It chooses the core by exact optimisation (the set that covers
+the most goals, then is worth the most, with no two questions alike), and
+the few more for new goals, then TIARA categories not yet asked.
 
 Examples
 --------
@@ -25,6 +28,8 @@ Examples
 ('culture', 'skills')
 >>> plan.total_minutes + plan.buffer <= 20
 True
+>>> len(plan.core), len(plan.questions) <= CORE_QUESTIONS + MORE_QUESTIONS
+(3, True)
 >>> plan.items[-2].text
 'Who else should I talk to?'
 """
@@ -32,9 +37,15 @@ True
 from __future__ import annotations
 
 from coffeechat._bank import AUDIENCES, SLOTS, TIARA, TOPICS
+from coffeechat._interview_plan import (
+    CORE_QUESTIONS,
+    MORE_QUESTIONS,
+    AgendaItem,
+    InterviewPlan,
+    plan_interview,
+)
 from coffeechat._interview_plan import MAX_MINUTES as MAX_MINUTES
 from coffeechat._interview_plan import MIN_MINUTES as MIN_MINUTES
-from coffeechat._interview_plan import AgendaItem, InterviewPlan, plan_interview
 from coffeechat._questionbank import (
     CLOSING_IDS,
     GOALS,
@@ -50,7 +61,9 @@ from coffeechat._questionbank import (
 __all__ = [
     "AUDIENCES",
     "CLOSING_IDS",
+    "CORE_QUESTIONS",
     "GOALS",
+    "MORE_QUESTIONS",
     "NEAR_DUPLICATE",
     "SLOTS",
     "TIARA",

@@ -15,6 +15,14 @@ lets a learner reproduce both:
   :func:`chain_summary` shows why the chains that arrive look shorter than
   the real distances (long chains have more chances to break), and how
   weighting each arrived chain by its chance of surviving corrects that.
+* **Search is not distance** (Milgram's senders forwarded by geography, then
+  occupation; Kleinberg 2000): people who pass a message on do not know the
+  shortest path, only which of their contacts is *closer* to the target.
+  :func:`greedy_chain` forwards that way on a ring (where a person's place
+  on the ring stands for where they live and work), and
+  :func:`search_lengths` compares the chains it finds with the true
+  distances: a chain found by forwarding is never shorter than the shortest
+  path, and usually much longer.
 
 Graphs here are :class:`networkx.Graph` objects; the rings come from
 :func:`networkx.connected_watts_strogatz_graph`, the model of the 1998 paper.
@@ -29,6 +37,8 @@ Examples
 ['p', 'clustering', 'path_length', 'clustering_ratio', 'path_length_ratio']
 >>> bool(curve["path_length_ratio"].iloc[2] < 0.6 < curve["clustering_ratio"].iloc[2])
 True
+>>> greedy_chain(rewired_ring(20, 4, p=0.0), source=0, target=7)
+[0, 2, 4, 6, 7]
 """
 
 from __future__ import annotations
@@ -53,7 +63,10 @@ __all__ = [
     "average_clustering",
     "average_path_length",
     "chain_summary",
+    "greedy_chain",
     "rewired_ring",
+    "ring_distance",
+    "search_lengths",
     "simulate_chains",
     "small_world_curve",
 ]
@@ -212,7 +225,8 @@ def small_world_curve(
     pandas.DataFrame
         Columns ``p``, ``clustering``, ``path_length``, ``clustering_ratio``
         (``C(p) / C(0)``) and ``path_length_ratio`` (``L(p) / L(0)``), one
-        row per ``p`` in the order given.
+        row per ``p`` in the order given. ``attrs["random_clustering"]`` is
+        ``k / n``, about the clustering of a random network of that size.
     """
     ps = tuple(_probability(p, "each p") for p in ps)
     if not ps:
@@ -230,6 +244,7 @@ def _curve(n: int, k: int, ps: tuple[float, ...], seed: int, sources: int | None
     table = pd.DataFrame(rest, columns=["p", "clustering", "path_length"])
     table["clustering_ratio"] = table["clustering"] / c0
     table["path_length_ratio"] = table["path_length"] / l0
+    table.attrs["random_clustering"] = k / n  # a random graph's, about k / n
     return table
 
 
@@ -318,3 +333,142 @@ def _weighted_median(values: np.ndarray, weights: pd.Series) -> float:
     order = np.argsort(values, kind="stable")
     cumulative = np.cumsum(np.asarray(weights)[order])
     return float(values[order][np.searchsorted(cumulative, cumulative[-1] / 2)])
+
+
+# ------------------------------------------------------------------ decentralised search
+
+
+def ring_distance(n: int, a: int, b: int) -> int:
+    """How far apart places ``a`` and ``b`` are on a ring of ``n``, going the short way round.
+
+    Examples
+    --------
+    >>> ring_distance(10, 1, 9), ring_distance(10, 2, 5)
+    (2, 3)
+    """
+    d = abs(a - b) % n
+    return min(d, n - d)
+
+
+def _check_ring(graph: object) -> nx.Graph:
+    graph = _check_graph(graph)
+    if set(graph) != set(range(graph.number_of_nodes())):
+        raise InvalidParameter(
+            "decentralised search needs a ring whose people are numbered 0 to n - 1 "
+            "(their places on the ring), as rewired_ring makes"
+        )
+    return graph
+
+
+def _ring_person(graph: nx.Graph, person: object, name: str) -> int:
+    if isinstance(person, bool) or not isinstance(person, int | np.integer) or person not in graph:
+        raise InvalidParameter(
+            f"{name} must be a person of the ring (0 to {graph.number_of_nodes() - 1}), "
+            f"not {person!r}"
+        )
+    return int(person)
+
+
+def greedy_chain(graph: nx.Graph, source: int, target: int) -> list[int] | None:
+    """The chain a message takes when each holder passes it to their contact closest to the target.
+
+    This is decentralised search, as in Milgram's letters: nobody knows the
+    shortest path, only where their own contacts are. On a ring from
+    :func:`rewired_ring`, a person's place stands for where they live and
+    work, and each holder forwards to the contact whose place is nearest the
+    target's (:func:`ring_distance`; the lower number on a tie). If no
+    contact is nearer than the holder, the message is stuck, as a letter is
+    when nobody passes it on.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        A ring of people ``0 .. n - 1``, as made by :func:`rewired_ring`.
+    source, target : int
+        Who starts the chain, and whom it must reach.
+
+    Returns
+    -------
+    list of int or None
+        The people the message passes through, ``source`` first and
+        ``target`` last; None when it gets stuck.
+
+    Raises
+    ------
+    InvalidParameter
+        If ``graph`` is not a graph, or ``source`` or ``target`` is not on it.
+
+    Examples
+    --------
+    >>> ring = rewired_ring(12, 2, p=0.0)
+    >>> greedy_chain(ring, 0, 3)
+    [0, 1, 2, 3]
+    >>> shortcut = ring.copy()
+    >>> shortcut.add_edge(0, 6)
+    >>> greedy_chain(shortcut, 0, 5)
+    [0, 6, 5]
+    """
+    graph = _check_ring(graph)
+    source = _ring_person(graph, source, "source")
+    target = _ring_person(graph, target, "target")
+    n = graph.number_of_nodes()
+    chain = [source]
+    holder = source
+    while holder != target:
+        nearest = min(graph[holder], key=lambda other: (ring_distance(n, other, target), other))
+        if ring_distance(n, nearest, target) >= ring_distance(n, holder, target):
+            return None
+        chain.append(nearest)
+        holder = nearest
+    return chain
+
+
+def search_lengths(graph: nx.Graph, pairs: int = 200, seed: int = 0) -> pd.DataFrame:
+    """Chains found by forwarding, against the true distances, for random pairs of people.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        A ring of people ``0 .. n - 1``, as made by :func:`rewired_ring`.
+    pairs : int, default 200
+        How many (source, target) pairs to draw, at random but seeded.
+    seed : int
+        The seed for drawing the pairs.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row a pair: ``source``, ``target``, ``distance`` (the shortest
+        path, in hops) and ``search_hops`` (the hops of :func:`greedy_chain`,
+        ``<NA>`` when it got stuck). ``search_hops`` is never below
+        ``distance``.
+
+    Examples
+    --------
+    >>> table = search_lengths(rewired_ring(100, 4, p=0.05, seed=3), pairs=50, seed=1)
+    >>> list(table.columns)
+    ['source', 'target', 'distance', 'search_hops']
+    >>> found = table.dropna()
+    >>> bool((found["search_hops"] >= found["distance"]).all())
+    True
+    """
+    import networkx as nx
+
+    graph = _check_ring(graph)
+    pairs = _whole(pairs, "pairs", 1)
+    people = sorted(graph)
+    rng = random.Random(seed)
+    rows = []
+    for _ in range(pairs):
+        source, target = rng.sample(people, 2)
+        chain = greedy_chain(graph, source, target)
+        try:
+            distance = nx.shortest_path_length(graph, source, target)
+        except nx.NetworkXNoPath as err:
+            raise InvalidParameter(
+                f"people {source} and {target} are not connected: every pair needs a path"
+            ) from err
+        rows.append((source, target, distance, None if chain is None else len(chain) - 1))
+    table = pd.DataFrame(rows, columns=["source", "target", "distance", "search_hops"])
+    table["search_hops"] = table["search_hops"].astype("Int64")
+    return table

@@ -298,11 +298,17 @@ def _sentence(text: str) -> str:
 
 def _summary(plan: InterviewPlan) -> str:
     n = len(plan.questions)
+    core = len(plan.core)
+    more = n - core
     covered = len(plan.covered_goals)
+    asked = f"<b>{core}</b> core question{'s' if core != 1 else ''}"
+    if more:
+        asked += f" and <b>{more}</b> more as time allows"
     text = (
-        f"<b>{n}</b> question{'s' if n != 1 else ''} on <b>{covered}</b> of your "
-        f"{len(plan.goals)} goal{'s' if len(plan.goals) != 1 else ''}, then the two closing "
-        f"questions; {plan.minutes - plan.total_minutes:g} of {plan.minutes:g} minutes stay free."
+        f"{asked}, on <b>{covered}</b> of your "
+        f"{len(plan.goals)} goal{'s' if len(plan.goals) != 1 else ''}, each planned at 3 to 4 "
+        "minutes with a follow-up, then the two closing questions; "
+        f"{plan.minutes - plan.total_minutes:g} of {plan.minutes:g} minutes stay free."
     )
     if plan.left_out:
         text += " Left out: " + html.escape(", ".join(plan.missing_goals)) + "."

@@ -36,11 +36,26 @@ _RING_TIES = 4
 _CLUSTERING_COLOUR = "#0072B2"
 _PATH_COLOUR = "#D55E00"
 _REWIRED_COLOUR = "#D55E00"
+#: A small world: paths at most this share of the plain ring's ...
+SMALL_WORLD_PATHS = 0.6
+#: ... while clustering keeps at least this share of the plain ring's.
+SMALL_WORLD_CLUSTERING = 0.6
 
 
 @checked
-def small_world_summary(curve: pd.DataFrame, p: float) -> str:
+def small_world_summary(
+    curve: pd.DataFrame, p: float, random_clustering: float | None = None
+) -> str:
     """One sentence on the ring at rewiring probability ``p``, from a curve's row.
+
+    The sentence compares the ring with the plain ring *and* with a random
+    network of the same size: a random network's clustering is about
+    ``k / n`` (0.01 for 1,000 people with 10 ties each), so clustering that
+    has fallen from the plain ring's can still be far above it. Watts and
+    Strogatz's Figure 2 puts the small-world regime roughly between
+    ``p = 0.001`` and ``p = 0.1``; here a ring is a small world when its
+    paths are at most 60% as long as the plain ring's and its clustering is
+    still at least 60% of the plain ring's.
 
     Parameters
     ----------
@@ -48,34 +63,65 @@ def small_world_summary(curve: pd.DataFrame, p: float) -> str:
         As made by :func:`~coffeechat.smallworld.small_world_curve`.
     p : float
         One of the curve's probabilities.
+    random_clustering : float, optional
+        A random network's clustering, ``k / n``; by default the curve's own
+        (``curve.attrs["random_clustering"]``, set by ``small_world_curve``).
+
+    Raises
+    ------
+    InvalidParameter
+        If ``p`` is not one of the curve's probabilities, or the random
+        network's clustering is neither given nor on the curve.
 
     Examples
     --------
-    >>> curve = pd.DataFrame({"p": [0.01], "clustering_ratio": [0.96],
-    ...                       "path_length_ratio": [0.17]})
-    >>> print(small_world_summary(curve, 0.01))
-    p = 0.01: friends of friends still know each other (clustering 96% of the
-    plain ring's), but paths are 17% as long — a small world.
+    >>> curve = pd.DataFrame({"p": [0.1], "clustering": [0.49], "clustering_ratio": [0.74],
+    ...                       "path_length_ratio": [0.09]})
+    >>> print(small_world_summary(curve, 0.1, random_clustering=0.01))
+    p = 0.1: a small world, near the upper end of the regime. Paths are 9% as long
+    as the plain ring's, and clustering, though down to 74% of the ring's, is still
+    about 49 times a random network's (0.01).
     """
     rows = curve[curve["p"] == p]
     if rows.empty:
         raise InvalidParameter(f"p = {p!r} is not one of the curve's probabilities")
+    if random_clustering is None:
+        random_clustering = curve.attrs.get("random_clustering")
+    if random_clustering is None or not random_clustering > 0:
+        raise InvalidParameter(
+            "give random_clustering (k / n for the ring), or a curve made by small_world_curve"
+        )
     row = rows.iloc[0]
     c, ell = float(row["clustering_ratio"]), float(row["path_length_ratio"])
+    times = float(row["clustering"]) / random_clustering
     head = f"p = {p:.2g}: "
-    if c >= 0.75 and ell <= 0.5:
+    versus = f"about {times:.0f} times a random network's ({random_clustering:.2g})"
+    if ell > SMALL_WORLD_PATHS:
         return (
-            f"{head}friends of friends still know each other (clustering {c:.0%} of the "
-            f"plain ring's), but paths are {ell:.0%} as long — a small world."
+            f"{head}close to the plain ring: clustering {c:.0%} of the ring's, and paths still "
+            f"{ell:.0%} as long. Rewire a few more ties: the small world begins at about "
+            "p = 0.001."
         )
-    if c >= 0.75:
+    if c >= SMALL_WORLD_CLUSTERING:
+        if ell > 0.5:
+            where = "the small world begins: paths have fallen, clustering has not."
+            clustering = f"clustering is {c:.0%} of the ring's, {versus}"
+        elif c >= 0.9:
+            where = "a small world: friends of friends still know each other."
+            clustering = f"clustering is {c:.0%} of the ring's, {versus}"
+        else:
+            where = "a small world, near the upper end of the regime."
+            clustering = f"clustering, though down to {c:.0%} of the ring's, is still {versus}"
+        return f"{head}{where} Paths are {ell:.0%} as long as the plain ring's, and {clustering}."
+    if times >= 3:
         return (
-            f"{head}almost the plain ring: clustering {c:.0%} of the ring's and paths still "
-            f"{ell:.0%} as long. Rewire a few more ties."
+            f"{head}leaving the small world: paths are short ({ell:.0%} of the ring's), and "
+            f"clustering has fallen to {c:.0%} of the ring's, though it is still {versus}."
         )
     return (
-        f"{head}paths are short ({ell:.0%} of the ring's), but clustering has fallen to "
-        f"{c:.0%}: your contacts no longer know each other — closer to a random network."
+        f"{head}a random network: paths are short ({ell:.0%} of the ring's), and clustering "
+        f"({float(row['clustering']):.2g}) is no higher than a random network's "
+        f"({random_clustering:.2g}): most of your contacts do not know each other."
     )
 
 
