@@ -342,8 +342,8 @@ def test_sample_lamp_list_is_true_to_the_sample(sample: Network) -> None:
     """Advocacy follows the network (someone within two hops), notes follow the organisations."""
     import pandas as pd
 
+    from coffeechat.employer_plan import within_reach
     from coffeechat.industry import related_organizations
-    from coffeechat.plan import within_reach
 
     lamp = pd.read_csv(sample_path("lamp.csv"), keep_default_na=False)
     organizations = load_sample_organizations()

@@ -16,10 +16,17 @@ import pandas as pd
 from coffeechat import _bank
 from coffeechat._args import plural
 from coffeechat._bank import TIARA
+from coffeechat._plan_inputs import (
+    MAX_MINUTES,
+    MIN_MINUTES,
+    check_avoid,
+    check_goals,
+    check_minutes,
+    check_must_ask,
+)
 from coffeechat._plansearch import SCALE, best_more, best_selection
 from coffeechat._questionbank import (
     CLOSING_IDS,
-    GOALS,
     NEAR_DUPLICATE,
     Question,
     QuestionBank,
@@ -27,7 +34,6 @@ from coffeechat._questionbank import (
     default_bank,
     infer_audience,
     jaccard,
-    normalize_goal,
 )
 from coffeechat.contacts import Person
 from coffeechat.errors import InvalidParameter, PlanError
@@ -46,8 +52,6 @@ _THANKS = (
     "Thank them again, say what you will do next (such as contacting the people they "
     "suggested), and finish on time.",
 )
-MIN_MINUTES = 5
-MAX_MINUTES = 60
 #: Core questions a plan steers by: the learner's own first, the planner's after.
 CORE_QUESTIONS = 3
 #: Questions a plan may ask beyond the core, as time allows ("a couple more").
@@ -380,8 +384,8 @@ def plan_interview(
     >>> len(tight.left_out) > 0
     True
     """
-    goal_list = _check_goals(goals)
-    minutes = _check_minutes(minutes)
+    goal_list = check_goals(goals)
+    minutes = check_minutes(minutes)
     if bank is None:
         bank = default_bank()
     elif not isinstance(bank, QuestionBank):
@@ -389,8 +393,8 @@ def plan_interview(
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
         raise InvalidParameter(f"seed must be a whole number or None, not {seed!r}")
     audience = infer_audience(interviewee)
-    forced = _check_must_ask(bank, must_ask)
-    avoided = _check_avoid(bank, avoid, forced)
+    forced = check_must_ask(bank, must_ask)
+    avoided = check_avoid(bank, avoid, forced)
     closing = tuple(bank[i] if i in bank else default_bank()[i] for i in CLOSING_IDS)
     return _plan(
         bank,
@@ -403,74 +407,6 @@ def plan_interview(
         closing,
         seed,
     )
-
-
-def _strings(values: str | Iterable[str], name: str, what: str) -> list[str]:
-    """One string or an iterable of strings as a list without repeats."""
-    if isinstance(values, str):
-        values = [values]
-    try:
-        items = list(values)
-    except TypeError as err:
-        raise InvalidParameter(f"{name} must be a list of {what}, not {values!r}") from err
-    for v in items:
-        if not isinstance(v, str):
-            raise InvalidParameter(f"{name} must hold {what} (strings), not {v!r}")
-    return list(dict.fromkeys(items))
-
-
-def _check_goals(goals: str | Iterable[str]) -> tuple[str, ...]:
-    items = _strings(goals, "goals", "goals")
-    if not items:
-        raise PlanError(f"name at least one goal; choose from: {', '.join(GOALS)}")
-    return tuple(dict.fromkeys(normalize_goal(g) for g in items))
-
-
-def _check_minutes(minutes: object) -> float:
-    if isinstance(minutes, bool) or not isinstance(minutes, int | float):
-        raise InvalidParameter(f"minutes must be a number, not {minutes!r}")
-    if not math.isfinite(minutes) or not MIN_MINUTES <= minutes <= MAX_MINUTES:
-        raise PlanError(
-            f"minutes={minutes!r} is outside {MIN_MINUTES} to {MAX_MINUTES}; ask for 15 to 30 "
-            "minutes — the opening, the closing questions and a buffer alone take about 5"
-        )
-    return float(minutes)
-
-
-def _check_must_ask(bank: QuestionBank, must_ask: Iterable[str]) -> tuple[Question, ...]:
-    forced = []
-    for qid in _strings(must_ask, "must_ask", "question ids"):
-        if qid in CLOSING_IDS:
-            continue
-        if qid not in bank:
-            raise PlanError(f"must_ask: {bank._unknown(qid)}")
-        forced.append(bank[qid])
-    seen: dict[str, str] = {}
-    for q in forced:
-        cluster = bank.cluster(q.id)
-        if cluster in seen:
-            raise PlanError(
-                f"must_ask: {seen[cluster]!r} and {q.id!r} are near-duplicates; keep one"
-            )
-        seen[cluster] = q.id
-    return tuple(forced)
-
-
-def _check_avoid(
-    bank: QuestionBank, avoid: Iterable[str], forced: tuple[Question, ...]
-) -> frozenset[str]:
-    ids = set()
-    for qid in _strings(avoid, "avoid", "question ids"):
-        if qid not in bank:
-            hint = ""
-            if _bank.normalize_topic(qid) is not None:
-                hint = " (to leave out a topic, leave it out of the goals)"
-            raise PlanError(f"avoid: {bank._unknown(qid)}{hint}")
-        ids.add(qid)
-    for q in forced:
-        if q.id in ids:
-            raise PlanError(f"{q.id!r} is both in must_ask and in avoid")
-    return frozenset(ids)
 
 
 def _plan(

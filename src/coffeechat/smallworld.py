@@ -455,7 +455,7 @@ def search_lengths(graph: nx.Graph, pairs: int = 200, seed: int = 0) -> pd.DataF
     import networkx as nx
 
     graph = _check_ring(graph)
-    pairs = _whole(pairs, "pairs", 1)
+    pairs = whole_number(pairs, "pairs", 1)
     people = sorted(graph)
     rng = random.Random(seed)
     rows = []
