@@ -139,6 +139,16 @@ def test_every_quiz_is_answered():
     assert count >= 20
 
 
+def test_the_pre_workshop_note_is_the_handouts():
+    """The note in the kit says word for word what the printed handout says."""
+    from coffeechat.handouts import PRE_WORKSHOP_NOTE
+
+    text = (KIT / "pre-workshop-note.md").read_text(encoding="utf-8")
+    items = [line[2:] for line in text.splitlines() if line.startswith("- ")]
+    assert items == list(PRE_WORKSHOP_NOTE)
+    assert any("laptop" in i for i in items) and any("LinkedIn" in i and "day" in i for i in items)
+
+
 @pytest.mark.parametrize(
     ("activity", "must_say"),
     [

@@ -17,6 +17,7 @@ marks     list the written answers that await a mark, with their rubrics
 mark      enter a mark and a comment for one written answer
 room      the workshop room: who is stuck, who opened and passed what
 network   rebuild a participant's own sample network from their name
+handouts  write the workshop's printable handouts (HTML, and PDF with --pdf)
 ========  ==============================================================
 
 Examples
@@ -228,6 +229,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("network", help="a workshop participant's own sample network")
     p.add_argument("--participant", required=True, metavar="NAME")
     p.add_argument("--out", metavar="DIR", help="write people.csv and ties.csv into this folder")
+
+    p = sub.add_parser("handouts", help="the workshop's printable handouts, one HTML page each")
+    p.add_argument("--out", required=True, metavar="DIR", help="the folder to write them into")
+    p.add_argument("--pdf", action="store_true", help="also print each page to PDF with Chromium")
     return parser
 
 
@@ -259,6 +264,12 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             folder.mkdir(parents=True, exist_ok=True)
             write_network(network, folder / "people.csv", folder / "ties.csv")
             print(f"Written to {folder / 'people.csv'} and {folder / 'ties.csv'}", file=out)
+        return 0
+    if args.command == "handouts":
+        from coffeechat.handouts import write_handouts
+
+        written = write_handouts(args.out, pdf=args.pdf)
+        print(f"Wrote {len(written)} handout files into {args.out}", file=out)
         return 0
     if args.command == "init":
         root = init_course(
