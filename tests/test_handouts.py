@@ -20,6 +20,7 @@ from coffeechat.handouts import (
 from coffeechat.outreach import MAX_WORDS, follow_up_dates, review_request, review_thank_you
 from coffeechat.questions import CLOSING_IDS, TIARA, load_bank
 from coffeechat.research import research_card
+from coffeechat.roleplay import QUESTION_MEASURES
 from coffeechat.tracking import MIN_EMPLOYERS
 
 PAGES = [
@@ -72,6 +73,8 @@ def test_the_observer_scorecard_has_module_5s_measures():
     for measure, points, rule in RUBRIC:
         assert re.search(rf"{re.escape(measure)}\s+{re.escape(rule)}\s+{points}\b", words), measure
     assert "total" in words and str(sum(p for _, p, _ in RUBRIC)) in words
+    for measure in QUESTION_MEASURES[1:]:  # the role-play's labels, to tally each question
+        assert measure in words
 
 
 def test_the_question_card_has_tiara_and_the_closing_questions():

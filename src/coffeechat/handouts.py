@@ -37,6 +37,7 @@ from coffeechat.errors import InvalidParameter
 from coffeechat.outreach import MAX_WORDS, follow_up_dates, review_request, review_thank_you
 from coffeechat.questions import CLOSING_IDS, TIARA, load_bank
 from coffeechat.research import ResearchCard
+from coffeechat.roleplay import QUESTION_MEASURES
 from coffeechat.tracking import LAMP_COLUMNS, MIN_EMPLOYERS
 
 __all__ = [
@@ -288,7 +289,9 @@ def _observer_scorecard() -> Handout:
         "<th>round 1</th><th>round 2</th><th>round 3</th></tr>" + rows
         + f"<tr><td colspan='2'><b>total</b></td><td>{total}</td>"
         + "<td class='blank'></td>" * 3 + "</tr></table>"
-        "<h2>The follow-up I heard</h2>" + _blank_rows(["round", "their words"], 3)
+        "<h2>Tally the questions (a stroke for each)</h2>"
+        + _blank_rows(["round", *QUESTION_MEASURES[1:]], 3)
+        + "<h2>The follow-up I heard</h2>" + _blank_rows(["round", "their words"], 3)
         + "<h2>Debrief (3 minutes)</h2><p>One thing that worked; one thing to try next "
         "time; when did the interviewee feel most listened to?</p>"
     )

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
+import pandas as pd
 
 from coffeechat._args import checked, one_of
 from coffeechat.contacts import Network
@@ -211,7 +212,7 @@ class RolePlay(widgets.VBox):
             _p(f"Scorecard: <b>{total} of {int(card['out_of'].sum())}</b> points.", size=17)
             + table_html(card)
             + _p("Your questions, by the same measures:", size=15)
-            + table_html(self.interview.questions())
+            + table_html(_ticks(self.interview.questions()))
         )
 
     def _save(self, _button: widgets.Button | None = None) -> None:
@@ -266,6 +267,11 @@ def roleplay(
         play.organization.value = (organization if organization in known
                                    else _missing("organization", organization))  # fmt: skip
     return play
+
+
+def _ticks(table: pd.DataFrame) -> pd.DataFrame:
+    """True and False shown as a tick and a blank, easier to read across a row."""
+    return table.assign(**{c: table[c].map({True: "✓", False: ""}) for c in table.columns[1:]})
 
 
 def _missing(name: str, value: str) -> str:
