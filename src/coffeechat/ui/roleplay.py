@@ -72,7 +72,7 @@ class RolePlay(widgets.VBox):
                  network: Network | None = None) -> None:  # fmt: skip
         if not people:
             raise InvalidParameter("the role-play needs at least one persona")
-        self._people = people
+        self._everyone = people
         self._network = network
         label = {"description_width": "initial"}
         self.role = widgets.Dropdown(
@@ -130,7 +130,7 @@ class RolePlay(widgets.VBox):
 
     def shown(self) -> list[Persona]:
         """The people the role and organisation filters leave."""
-        return [p for p in self._people
+        return [p for p in self._everyone
                 if self.role.value in (_ANY_ROLE, p.role)
                 and self.organization.value in (_ANY_ORGANIZATION, p.organization)]  # fmt: skip
 
@@ -143,7 +143,7 @@ class RolePlay(widgets.VBox):
         self._restart()
 
     def _restart(self, change: Mapping[str, Any] | None = None) -> None:
-        chosen = next((p for p in self._people if p.id == self.persona.value), None)
+        chosen = next((p for p in self._everyone if p.id == self.persona.value), None)
         self.score.value = self.saved.value = ""
         if chosen is None:
             self.clock.value = _p("Nobody matches both filters: choose another role or "
