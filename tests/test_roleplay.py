@@ -44,6 +44,8 @@ BANK = [
     ("Would you do it again?", "", ["closed", "about them"]),
     ("Have you worked anywhere else?", "", ["closed", "about them"]),
     ("What should I learn first?", "", ["open"]),
+    ("Tell me about your team.", "", ["open", "about them"]),
+    ("How much do UX researchers earn?", "", ["open"]),
     ("Who are the main competitors of Pulsewise?", "", ["open", "web-searchable"]),
     ("Where are the offices of Pulsewise?", "", ["open", "web-searchable"]),
     ("Is your team hiring at the moment?", "", ["closed", "about them", "asks for a job"]),
@@ -150,6 +152,8 @@ def test_answers_fit_the_kind_of_question():
     _, searched = talk.ask("Who are the main competitors of Pulsewise?")
     assert len(closed) < len(opened) and closed.startswith(("Yes", "Sometimes", "I think"))
     assert "openings" in job and "website" in searched
+    _, pay = talk.ask("How much do UX researchers earn?")
+    assert "salary surveys" in pay
     _, stop = talk.ask("I asked for 20 minutes and want to respect your time, so I'll stop here.")
     assert stop.startswith("Thank you")
 

@@ -87,6 +87,10 @@ _OPEN_REQUEST = re.compile(
     r"give|help me understand)\b",
     re.IGNORECASE,
 )
+_REQUEST = re.compile(
+    r"^(?:please )?(?:tell me|describe|walk me through|talk me through|say more|explain)\b",
+    re.IGNORECASE,
+)
 _STOP = re.compile(r"respect your time|stop here|agreed time|time is up|let you go", re.IGNORECASE)
 
 #: Topics a typed question is about, tried in order: the first whose words appear wins.
@@ -94,19 +98,23 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
         ("hard", r"\b(?:hard|hardest|challeng\w*|difficult|frustrat\w*|worst|struggle)"),
+        ("pay", r"\b(?:salary|salaries|pay|paid|earn\w*|money|wages?)\b"),
         ("before", r"\b(?:before|path|background|get into|got into|start(?:ed)?|first job|"
-                   r"how long|come to|came to|join(?:ed)?|end up|ended up)\b"),
+                   r"how long|come to|came to|join(?:ed)?|end up|ended up|cho(?:o)?se|"
+                   r"decided?|made you)\b"),
         ("skill", r"\b(?:skills?|learn\w*|tools?|methods?|training|qualif\w*|degree)\b"),
         ("team", r"\b(?:team|culture|colleagues|people there|values|manager|work with)\b"),
-        ("trend", r"\b(?:trends?|chang\w*|future|next few years|industry|field going|shift)\b"),
-        ("tip", r"\b(?:advice|wish|recommend|suggest|if you were|someone like me|tips?)\b"),
+        ("trend", r"\b(?:trends?|chang\w*|future|next \w+ years|industry|going|heading|"
+                  r"shift)\b"),
         ("resource", r"\b(?:books?|read|courses?|communit\w*|resources?|meet-?ups?|follow|"
                      r"podcasts?|groups?)\b"),
+        ("tip", r"\b(?:advice|wish|recommend|suggest|if you were|someone like me|tips?|"
+                r"in my shoes)\b"),
         ("assignment", r"\b(?:try on my own|small project|practi[cs]e|portfolio|exercise|"
                        r"assignment)\b"),
         ("favourite", r"\b(?:enjoy|love|like most|favou?rite|best part|rewarding)\b"),
         ("project", r"\b(?:right now|working on|current\w*|this week|typical|day|week|"
-                    r"projects?|do all day)\b"),
+                    r"projects?|stud(?:y|ies)|do all day)\b"),
     )
 )  # fmt: skip
 
@@ -120,8 +128,9 @@ class Asked:
     text : str
         The question as typed.
     question : bool
-        It holds a question mark (otherwise it is a remark, and the measures
-        below that need a question are False).
+        It holds a question mark, or asks in other words ("Tell me about ...");
+        otherwise it is a remark, and the measures below that need a
+        question are False.
     open : bool
         It invites a story ("What ...?", "How ...?", "Could you tell me ...?")
         rather than a yes or no ("Do you ...?", "Is it ...?").
@@ -138,7 +147,7 @@ class Asked:
     topic : str
         What it is about, for the answer: ``project``, ``before``, ``skill``,
         ``team``, ``trend``, ``tip``, ``resource``, ``assignment``, ``hard``,
-        ``favourite`` or ``other``.
+        ``favourite``, ``pay`` or ``other``.
     """
 
     text: str
@@ -227,11 +236,11 @@ def classify_question(text: str, heard: str = "", bank: QuestionBank | None = No
     bank = load_bank() if bank is None else bank
     if not isinstance(bank, QuestionBank):
         raise InvalidParameter(f"bank must be a QuestionBank, not {type(bank).__name__}")
-    is_question = "?" in text
+    sentence = _last_question(text)
+    is_question = "?" in text or bool(_REQUEST.match(sentence))
     talk = _mini(heard, text)
     closing = [q for q, asked in closing_questions(talk, [bank[i].text for i in CLOSING_IDS])
                .items() if asked]  # fmt: skip
-    sentence = _last_question(text)
     words = lower_words(text)
     you = sum(w in _YOU for w in words)
     me = sum(w in _ME for w in words)
@@ -514,6 +523,17 @@ _ANSWERS: dict[str, tuple[str, str, tuple[str, str]]] = {
          "That is also why I like talking to people from other fields; they notice things we "
          "have stopped seeing."),
     ),
+    "pay": (
+        "Pay varies a lot by organisation and city, so the published salary surveys are a "
+        "better guide than my own case. What I can say is that the first research role is the "
+        "hardest step; after that it moves quickly.",
+        "It varies a lot by organisation; the published salary surveys are a better guide than "
+        "my own case.",
+        ("The surveys also show how pay grows with experience, which matters more than the "
+         "first salary.",
+         "At {organization}, what people value most is the chance to learn, more than the "
+         "salary itself."),
+    ),
     "other": (
         "Good question. I can only speak for myself, as {role} at {organization}: most of my "
         "work is {project}, and what matters most is {skill}.",
@@ -538,6 +558,7 @@ _CLOSING = {
                         "with their time.",
 }  # fmt: skip
 _REMARK = "Mm-hm, I see."
+_THANKS = "You are welcome. What else would you like to know?"
 _STOP_REPLY = ("Thank you, that is kind of you. It was a pleasure; good luck, and let me know "
                "how it goes.")
 _INTRO_REPLY = ("Happy to help. It is nice to meet someone curious about {industry}. "
@@ -706,7 +727,8 @@ class Interview(Conversation):
         if _STOP.search(asked.text):
             return _STOP_REPLY, "stop"
         if not asked.question:
-            return _REMARK, "remark"
+            thanked = re.search(r"\bthank", asked.text, re.I)
+            return (_THANKS if thanked else _REMARK), "remark"
         if asked.asks_for_job:
             return _JOB, "job"
         if asked.closing:
