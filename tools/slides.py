@@ -12,7 +12,7 @@ Markdown opening with a ``###`` heading        ``subslide``
 a "check yourself" box (``<details>``)          ``fragment``
 other Markdown longer than 18 lines            ``subslide``
 other Markdown                                 ``-`` (same slide)
-code that shows a widget                       ``subslide`` (live)
+code that shows a widget                       ``subslide``
 code longer than 6 lines                       ``skip``
 other code (a short call and its result)       ``fragment``
 =============================================  ============
