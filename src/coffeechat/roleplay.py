@@ -31,13 +31,24 @@ True
 from __future__ import annotations
 
 import re
-import zlib
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from coffeechat._persona_story import (
+    ABOUT_ME_REPLY,
+    ANSWERS,
+    CLOSING_REPLIES,
+    INTRO_REPLY,
+    JOB_REPLY,
+    MINUTES,
+    REMARK_REPLY,
+    SEARCHABLE_REPLY,
+    STOP_REPLY,
+    THANKS_REPLY,
+    make_story,
+)
 from coffeechat._review import Finding, Review, lower_words, require_text
 from coffeechat.conversation import (
     INTERVIEWEE,
@@ -322,253 +333,6 @@ def field_personas(
     return found
 
 
-# ------------------------------------------------------------------ the persona's story
-
-_PROJECTS = {
-    "Health care": ["a study of how patients book follow-up appointments",
-                    "a round of interviews with nurses about handing over between shifts",
-                    "testing a new recovery diary with patients at home"],
-    "Education": ["a study of how teachers plan a week of lessons",
-                  "a round of interviews with parents about school reports",
-                  "testing a new homework screen with pupils"],
-    "Software": ["a study of how small teams share research notes",
-                 "a round of interviews with customers who stopped using a feature",
-                 "testing a new onboarding flow with first-time users"],
-    "Research and consulting": ["a survey of how city libraries are used",
-                                "a round of interviews for a client about online banking",
-                                "a diary study with people who work shifts"],
-}  # fmt: skip
-_GENERIC_PROJECTS = ["a round of interviews with new customers",
-                     "a study of why people drop out of sign-up"]  # fmt: skip
-_SKILLS = ["asking a question and then staying quiet long enough to hear the real answer",
-           "turning forty pages of notes into three decisions a team can act on",
-           "writing a one-page study plan that a busy manager will read"]  # fmt: skip
-_HARD = ["getting time with the people who actually use the product",
-         "telling a team that the idea they love did not work",
-         "keeping studies small when everyone wants certainty"]  # fmt: skip
-_TIPS = ["run one small study of your own and write it up as a short case study",
-         "ask to sit in on a usability test, even as a note-taker",
-         "practise summarising an interview in five sentences"]  # fmt: skip
-_TRENDS = ["teams doing more of their own research, with researchers coaching them",
-           "shorter studies, run every week rather than twice a year",
-           "more care with people's data, and more questions about consent"]  # fmt: skip
-_FAVOURITES = ["the moment in an interview when someone shows you their workaround",
-               "seeing a finding change what a team builds",
-               "meeting people whose work I would never otherwise see"]  # fmt: skip
-_ASSIGNMENTS = [
-    "interview three friends about how they plan a trip, and write up what surprised you",
-    "pick an app you use daily, watch two people use it, and list where they hesitate",
-    "rewrite a confusing form from a public website and test it with two people",
-]  # fmt: skip
-
-
-def _pick(options: Sequence[str], *keys: str) -> str:
-    return options[zlib.crc32("|".join(keys).encode()) % len(options)]
-
-
-@dataclass(frozen=True)
-class _Story:
-    """The facts a persona keeps to through a conversation."""
-
-    years: str
-    before: str
-    project: str
-    skill: str
-    hard: str
-    tip: str
-    trend: str
-    favourite: str
-    assignment: str
-    team: int
-    resource: str
-    colleague: str
-
-
-def _years(value: float | None) -> str:
-    if value is None:
-        return "a few years"
-    if value < 1:
-        return "less than a year"
-    whole = round(value)
-    return "about a year" if whole == 1 else f"about {whole} years"
-
-
-def _story(persona: Persona, network: object) -> _Story:
-    from coffeechat.research import research_card
-
-    key = persona.id
-    years, before, related = None, "", ""
-    try:
-        card = research_card(persona.id, network)  # type: ignore[arg-type]
-        years = card.years
-        if card.path:
-            role, _, rest = card.path[0].partition(", ")
-            vowel = role[:1].lower() in "aeio" or (role[:1] == "U" and role[1:2].islower())
-            before = f"{'an' if vowel else 'a'} {role} at {rest.split(' (')[0]}"
-        related = (card.customers + card.competitors + card.suppliers or ("",))[0]
-    except Exception:  # a network without career histories: the story falls back
-        pass
-    if not before:
-        before = _pick(["a teacher", "a customer support agent", "a graphic designer",
-                        "a market research assistant"], key, "before")  # fmt: skip
-    colleague = ""
-    neighbours = getattr(network, "neighbors", None)
-    if neighbours is not None:
-        people = sorted(
-            (network.person(n)  # type: ignore[attr-defined]
-             for n in neighbours(persona.id) if n != network.me),  # type: ignore[attr-defined]
-            key=lambda p: (not re.search(r"research|design", p.role, re.I),
-                           p.organization != persona.organization, p.name),
-        )
-        if people:
-            colleague = f"{people[0].name}, {people[0].role} at {people[0].organization}"
-    return _Story(
-        years=_years(years),
-        before=before,
-        project=_pick(_PROJECTS.get(persona.industry, _GENERIC_PROJECTS), key, "project"),
-        skill=_pick(_SKILLS, key, "skill"),
-        hard=_pick(_HARD, key, "hard"),
-        tip=_pick(_TIPS, key, "tip"),
-        trend=_pick(_TRENDS, key, "trend"),
-        favourite=_pick(_FAVOURITES, key, "favourite"),
-        assignment=_pick(_ASSIGNMENTS, key, "assignment"),
-        team=3 + zlib.crc32(f"{key}|team".encode()) % 6,
-        resource=f"what {related} publishes about its work" if related
-        else "a local research meet-up",
-        colleague=colleague or "the research lead at a firm you admire",
-    )
-
-
-#: What the persona says about each topic: an open answer, a short one, and two follow-ups.
-_ANSWERS: dict[str, tuple[str, str, tuple[str, str]]] = {
-    "project": (
-        "Right now most of my time goes on {project}. A typical week is about half talking to "
-        "people and half making sense of it with the team at {organization}.",
-        "Yes, mostly. At the moment that means {project}.",
-        ("It started because the team kept guessing, and {project} was the cheapest way to "
-         "stop guessing. We share what we find every Friday.",
-         "The surprise in {project} has been how often people invent their own workarounds; "
-         "those are where the best ideas come from."),
-    ),
-    "before": (
-        "I have been at {organization} for {years}. Before that I was {before}, and more of it "
-        "carried over than I expected, above all {skill}.",
-        "Yes. I have been at {organization} for {years}; before that I was {before}.",
-        ("The move took about a year of small steps: a course in the evenings, then one study "
-         "for a friend's business, then my first research role.",
-         "What helped most when I moved was talking to people already doing the work — "
-         "conversations like this one."),
-    ),
-    "skill": (
-        "The skill that matters most is {skill}. Tools you can learn in a month; that takes "
-        "practice.",
-        "Yes, though the tools matter less than {skill}.",
-        ("I practised {skill} by running short interviews with friends and recording them, "
-         "then listening back to where I talked too much.",
-         "You can see whether someone has that skill in the first five minutes of a "
-         "practice interview."),
-    ),
-    "team": (
-        "We are a team of {team} at {organization}. People share half-finished work early, "
-        "and nobody minds being told a study went nowhere.",
-        "Yes, mostly. It is a team of {team}, and we share work early.",
-        ("With {team} of us, everyone does a bit of everything: planning, interviewing, "
-         "analysis and presenting.",
-         "The weekly review is the heart of the team: each of us brings one finding and one "
-         "open question."),
-    ),
-    "trend": (
-        "In {industry}, the big shift is {trend}. It changes what a researcher spends the "
-        "day on.",
-        "Yes, it is changing: I see {trend}.",
-        ("For someone starting out, {trend} is good news: there are more ways in than there "
-         "were five years ago.",
-         "We felt that shift at {organization} last year, when two product teams began "
-         "running their own small studies."),
-    ),
-    "tip": (
-        "My advice: {tip}. Nothing else shows so quickly that you can do the work.",
-        "Yes: {tip}.",
-        ("Keep it small: one question, five people, one page of findings. That is enough to "
-         "talk about in any conversation.",
-         "People who did that stand out, because they can tell a story about a real study."),
-    ),
-    "resource": (
-        "I would start with {resource}, and with people: every conversation gives you two more "
-        "names.",
-        "Yes — {resource} is a good start.",
-        ("I still go back to {resource} when I want to see how others frame a problem.",
-         "Ask everyone you meet what they read; you will hear the same two or three names."),
-    ),
-    "assignment": (
-        "Try this: {assignment}. It is exactly what we do at work, only smaller.",
-        "Yes. For example, {assignment}.",
-        ("When you have done it, write one page: what you asked, what you saw, and what you "
-         "would change.",
-         "Bring that page to your next conversation; it gives people something concrete to "
-         "react to."),
-    ),
-    "hard": (
-        "The hardest part is {hard}. You get better at it, but it never quite goes away.",
-        "Sometimes, yes. The hardest part is {hard}.",
-        ("What helps with {hard} is bringing the team into the interviews, so the finding is "
-         "theirs as much as mine.",
-         "I keep a list of small wins for the weeks when {hard} gets me down."),
-    ),
-    "favourite": (
-        "The best part is {favourite}. That is what keeps me in {industry}.",
-        "Yes, very much. The best part is {favourite}.",
-        ("It happened last month: {favourite} turned a two-week debate into a decision in an "
-         "afternoon.",
-         "That is also why I like talking to people from other fields; they notice things we "
-         "have stopped seeing."),
-    ),
-    "pay": (
-        "Pay varies a lot by organisation and city, so the published salary surveys are a "
-        "better guide than my own case. What I can say is that the first research role is the "
-        "hardest step; after that it moves quickly.",
-        "It varies a lot by organisation; the published salary surveys are a better guide than "
-        "my own case.",
-        ("The surveys also show how pay grows with experience, which matters more than the "
-         "first salary.",
-         "At {organization}, what people value most is the chance to learn, more than the "
-         "salary itself."),
-    ),
-    "other": (
-        "Good question. I can only speak for myself, as {role} at {organization}: most of my "
-        "work is {project}, and what matters most is {skill}.",
-        "I think so, yes. In my own work at {organization}, it comes down to {skill}.",
-        ("To say more: the work is mostly listening, then deciding what matters.",
-         "Every study teaches me something about asking better questions."),
-    ),
-}
-
-_JOB = (
-    "I am not the person to ask about openings, and I would rather keep today to your "
-    "questions about the work. Happy to tell you how people like me got in, though."
-)
-_SEARCHABLE = ("You will find that on the {organization} website, to be honest. What I can tell "
-               "you that the website can't is what the work is like day to day.")  # fmt: skip
-_ABOUT_ME = ("I can only speak from my own experience at {organization}: what helped me most "
-             "was {skill}.")  # fmt: skip
-_CLOSING = {
-    "closing-anything-else": "You could have asked me about {hard}: it is the part nobody "
-                             "sees from outside, and it is what the job is really about.",
-    "closing-who-else": "Talk to {colleague}. Tell them I suggested it; they are generous "
-                        "with their time.",
-}  # fmt: skip
-_REMARK = "Mm-hm, I see."
-_THANKS = "You are welcome. What else would you like to know?"
-_STOP_REPLY = ("Thank you, that is kind of you. It was a pleasure; good luck, and let me know "
-               "how it goes.")
-_INTRO_REPLY = ("Happy to help. It is nice to meet someone curious about {industry}. "
-                "What would you like to know?")  # fmt: skip
-
-#: Minutes each kind of answer takes.
-_MINUTES = {"open": 2.0, "closed": 0.5, "follow-up": 1.5, "searchable": 0.5, "job": 0.5,
-            "closing": 0.75, "remark": 0.25, "stop": 0.25, "intro": 0.25}  # fmt: skip
-
-
 def check_introduction(text: str) -> Review:
     """Check a 30-second introduction: thanks, who you are, what you explore, why them, short.
 
@@ -671,7 +435,7 @@ class Interview(Conversation):
 
             network = load_sample_network()
         super().__init__(persona, agreed_minutes, bank=bank)
-        self.story = _story(persona, network)
+        self.story = make_story(persona, network)
         self.asked: list[Asked] = []
         self._follow_ups: dict[str, int] = {}
         self._last_topic = "other"
@@ -702,7 +466,7 @@ class Interview(Conversation):
             raise InvalidParameter("the introduction is empty: write your 30 seconds first")
         if self.rows:
             raise InvalidParameter("the introduction opens the conversation: start a new one")
-        self._turn(text, _INTRO_REPLY.format(**self._slots()), _MINUTES["intro"])
+        self._turn(text, INTRO_REPLY.format(**self._slots()), MINUTES["intro"])
         self.introduced = True
 
     def heard(self) -> str:
@@ -719,35 +483,35 @@ class Interview(Conversation):
         """
         asked = classify_question(text, self.heard(), self.bank)
         reply, kind = self._reply(asked)
-        self._turn(text, reply.format(**self._slots()), _MINUTES[kind])
+        self._turn(text, reply.format(**self._slots()), MINUTES[kind])
         self.asked.append(asked)
         return asked, self.rows[-1][3]
 
     def _reply(self, asked: Asked) -> tuple[str, str]:
         if _STOP.search(asked.text):
-            return _STOP_REPLY, "stop"
+            return STOP_REPLY, "stop"
         if not asked.question:
             thanked = re.search(r"\bthank", asked.text, re.I)
-            return (_THANKS if thanked else _REMARK), "remark"
+            return (THANKS_REPLY if thanked else REMARK_REPLY), "remark"
         if asked.asks_for_job:
-            return _JOB, "job"
+            return JOB_REPLY, "job"
         if asked.closing:
             qid = next(i for i in CLOSING_IDS if self.bank[i].text == asked.closing)
             self._last_topic = "hard" if qid == "closing-anything-else" else "other"
-            return _CLOSING[qid], "closing"
+            return CLOSING_REPLIES[qid], "closing"
         if asked.searchable:
-            return _SEARCHABLE, "searchable"
+            return SEARCHABLE_REPLY, "searchable"
         if asked.follow_up:
             n = self._follow_ups.get(self._last_topic, 0)
-            more = _ANSWERS[self._last_topic][2]
+            more = ANSWERS[self._last_topic][2]
             if n < len(more):
                 self._follow_ups[self._last_topic] = n + 1
                 return more[n], "follow-up"
         topic = asked.topic
         self._last_topic = topic
-        opening, short, _ = _ANSWERS[topic]
+        opening, short, _ = ANSWERS[topic]
         if not asked.about_them and topic == "other":
-            return _ABOUT_ME, "closed"
+            return ABOUT_ME_REPLY, "closed"
         return (opening, "open") if asked.open else (short, "closed")
 
     def questions(self) -> pd.DataFrame:
