@@ -126,7 +126,7 @@ def make_story(persona: Persona, network: object) -> Story:
     except CoffeeChatError:  # no career history or organisation on record: the story falls back
         pass
     if not before:
-        before = pick(["a teacher", "a customer support agent", "a graphic designer",
+        before = pick(["a teacher", "a customer support adviser", "a graphic designer",
                         "a market research assistant"], key, "before")  # fmt: skip
     colleague = ""
     neighbours = getattr(network, "neighbors", None)
