@@ -33,7 +33,7 @@ from coffeechat.practice import (
     make_transcripts,
     personas,
 )
-from coffeechat.ui import RolePlay, roleplay, roleplay_moves
+from coffeechat.ui import roleplay
 
 ROOT = Path(__file__).resolve().parents[1]
 ANA = Persona("ana", "Ana Ruiz", "UX Researcher", "Pulsewise", "Health care")
@@ -270,35 +270,3 @@ def test_personas_come_from_the_sample_network() -> None:
     """Personas have a role, an organisation and an industry."""
     people = personas(limit=None)
     assert len(people) > 50 and all(p.role and p.organization and p.industry for p in people)
-
-
-def test_roleplay_widget_drives_the_conversation() -> None:
-    """Choosing moves and pressing the buttons advances the clock and fills the scorecard."""
-    play = roleplay()
-    assert isinstance(play, RolePlay)
-    play.move.value = "intro"
-    play.say.click()
-    follow = [v for _, v in play.move.options if v == "follow-up"]
-    assert not follow  # nothing concrete heard yet
-    question = next(v for _, v in play.move.options if v.startswith("question:"))
-    play.move.value = question
-    play.say.click()
-    assert "follow-up" in [v for _, v in play.move.options]
-    assert question not in [v for _, v in play.move.options]
-    assert "minute 3" in play.clock.value
-    play.move.value = "job"
-    play.say.click()
-    play.finish.click()
-    assert "no job request" in play.score.value and "of 10" in play.score.value
-    play.persona.value = play.persona.options[1][1]
-    assert play.conversation.rows == [] and play.score.value == ""
-
-
-def test_roleplay_moves_table() -> None:
-    """The moves are a table; the closing questions drop out once asked."""
-    talk = Conversation(ANA)
-    talk.say("closing", "closing-who-else")
-    moves = roleplay_moves(talk)
-    assert list(moves.columns) == ["move", "label", "kind"]
-    assert "closing:closing-who-else" not in set(moves["move"])
-    assert "closing:closing-anything-else" in set(moves["move"])

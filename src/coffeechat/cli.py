@@ -19,6 +19,7 @@ marks     list the written answers that await a mark, with their rubrics
 mark      enter a mark and a comment for one written answer
 room      the workshop room: who is stuck, who opened and passed what
 network   rebuild a participant's own sample network from their name
+handouts  write the workshop's printable handouts (HTML, and PDF with --pdf)
 ========  ==============================================================
 
 A wrong argument is refused before any work starts, in the library's words
@@ -258,6 +259,14 @@ def _network(a: argparse.Namespace, out: TextIO, progress: Callable[[str], None]
     return 0
 
 
+def _handouts(a: argparse.Namespace, out: TextIO, progress: Callable[[str], None]) -> int:
+    from coffeechat.handouts import write_handouts
+
+    written = write_handouts(a.out, pdf=a.pdf)
+    print(f"Wrote {len(written)} handout files into {a.out}", file=out)
+    return 0
+
+
 # fmt: off
 _FLAG = {"action": "store_true"}
 _STUDENTS = {"action": "append", "metavar": "ID"}
@@ -346,6 +355,11 @@ COMMANDS: tuple[Command, ...] = (
         Option("--out", "write people.csv and ties.csv into this folder", _writable("folder"),
                {"metavar": "DIR"}),
     ), _network),
+    Command("handouts", "the workshop's printable handouts, one HTML page each", (
+        Option("--out", "the folder to write them into", _writable("folder"),
+               {"required": True, "metavar": "DIR"}),
+        Option("--pdf", "also print each page to PDF with Chromium", None, _FLAG),
+    ), _handouts),
 )
 # fmt: on
 

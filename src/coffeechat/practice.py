@@ -4,10 +4,11 @@
 persona from the sample network answers from a bank of answer templates
 (``data/answers.csv``), keyed on the question's topic and the persona's
 industry and filled in with their role and organisation, so the same
-question to the same person always gets the same answer. The role-play
-widget of Module 5 (:mod:`coffeechat.ui.roleplay`) drives it, and
+question to the same person always gets the same answer.
 :func:`make_transcripts` plays seeded learners through it to write the
-practice transcripts of Assignment 5. Transcripts are judged by
+practice transcripts of Assignment 5; the typed role-play of Module 5
+(:class:`coffeechat.roleplay.Interview`) builds on its clock and
+transcript. Transcripts are judged by
 :mod:`coffeechat.conversation`.
 
 Examples

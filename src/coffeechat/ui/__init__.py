@@ -38,7 +38,7 @@ from coffeechat.ui.question_planner import (
 from coffeechat.ui.quiz import Quiz, QuizQuestion, mark_answer, quiz
 from coffeechat.ui.reach import ReachExplorer, reach_explorer
 from coffeechat.ui.request import RequestChecker, request_checker, request_findings
-from coffeechat.ui.roleplay import RolePlay, roleplay, roleplay_moves
+from coffeechat.ui.roleplay import RolePlay, roleplay
 from coffeechat.ui.room import STATUS_COLOURS, RoomView, draw_room, room_view
 from coffeechat.ui.smallworld import SmallWorldLab, small_world_lab, small_world_summary
 from coffeechat.ui.snowball import SnowballSimulator, snowball_simulator, snowball_summary
@@ -95,7 +95,6 @@ __all__ = [
     "request_checker",
     "request_findings",
     "roleplay",
-    "roleplay_moves",
     "room_view",
     "small_world_lab",
     "small_world_summary",

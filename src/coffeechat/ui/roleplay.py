@@ -1,24 +1,32 @@
-"""The mock-interview role-play: pick a persona, ask, listen, and get a scorecard.
+"""The mock-interview role-play: pick someone in your target field, introduce yourself, ask.
 
-The learner picks someone from the sample network and how many minutes they
-asked for. Each turn they choose what to say next — a thank-you and a
-30-second introduction, a question from the bank, a follow-up on what they
-just heard, a closing question, an offer to stop, or one of the classic
-mistakes — and the persona answers from the answer templates. A clock moves
-on by the minutes each exchange takes. *End and score* shows the scorecard
-of :func:`coffeechat.conversation.scorecard`.
+The learner filters the people of their target field (UX research, in the
+sample network) by role and organisation and picks one, writes their own
+30-second introduction and checks it, then types their questions and
+follow-ups. Each question is shown with what it is by the scorecard's
+measures (open or closed, web-searchable, about them, asking for a job, a
+follow-up), and the person answers in kind; a clock moves on by the minutes
+each exchange takes. *End and score* shows the scorecard of
+:func:`coffeechat.conversation.scorecard` and a table of the questions;
+*Save transcript* writes the conversation as CSV to bring to the debrief.
 
-Under the widget sit ordinary functions: :func:`roleplay_moves` (what the
-learner may say next, as a table) and the :class:`~coffeechat.practice.Conversation`
-it drives, whose ``transcript()`` and ``scorecard()`` are tables.
+Under the widget sit ordinary objects: :class:`~coffeechat.roleplay.Interview`
+(whose ``transcript()``, ``questions()`` and ``scorecard()`` are tables) and
+:func:`~coffeechat.roleplay.classify_question`.
 
 Examples
 --------
->>> play = roleplay()
->>> play.move.value = "intro"
->>> play.say.click()
->>> list(play.conversation.transcript()["speaker"])
-['learner', 'interviewee']
+>>> play = roleplay(organization="Pulsewise")
+>>> play.introduction.value = ("Thank you for your time. I teach science and am moving into "
+...                            "UX research; your work on the patient app is why I wrote.")
+>>> play.check_intro.click()
+>>> "✓" in play.intro_feedback.value
+True
+>>> play.start.click()
+>>> play.question.value = "What are you working on right now?"
+>>> play.ask.click()
+>>> list(play.interview.transcript()["speaker"])
+['learner', 'interviewee', 'learner', 'interviewee']
 >>> play.finish.click()
 >>> "time kept" in play.score.value
 True
@@ -27,184 +35,246 @@ True
 from __future__ import annotations
 
 import html
-import zlib
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
 
 from coffeechat._args import checked, one_of
-from coffeechat.contacts import Network, Person
+from coffeechat.contacts import Network
 from coffeechat.conversation import LEARNER
-from coffeechat.errors import InvalidParameter
-from coffeechat.practice import Conversation, Persona, load_answers, personas
-from coffeechat.questions import CLOSING_IDS, infer_audience, load_bank
+from coffeechat.errors import CoffeeChatError, InvalidParameter
+from coffeechat.practice import Persona
+from coffeechat.roleplay import TARGET_FIELD, Interview, check_introduction, field_personas
 from coffeechat.ui._common import table_html
 
-__all__ = ["OFFERED", "RolePlay", "roleplay", "roleplay_moves"]
+__all__ = ["RolePlay", "roleplay"]
 
-#: How many core questions the role-play offers a persona (plus two a web search answers).
-OFFERED = 8
-
-_CLASSIC = {
-    "story": "Tell them about yourself at length (a mistake)",
-    "job": "Ask whether their team is hiring (a mistake)",
-}
+_AGREED = one_of(15, 20, 30)
+_ANY_ROLE = "any role"
+_ANY_ORGANIZATION = "any organisation"
+_OK, _WARN = "#1b5e20", "#9a3b00"
+_TAG = "background:#eef;border-radius:4px;padding:0 4px;font-size:13px"
 
 
-@checked
-def roleplay_moves(conversation: Conversation) -> pd.DataFrame:
-    """What the learner may say next, given the conversation so far.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``move`` (a value for :meth:`Conversation.say`, with the
-        question id after a colon), ``label`` (what the learner sees) and
-        ``kind``. Questions already asked are left out; a follow-up is
-        offered once the persona has mentioned something concrete.
-
-    Examples
-    --------
-    >>> p = Persona("ana", "Ana Ruiz", "UX Researcher", "Pulsewise", "Health care")
-    >>> moves = roleplay_moves(Conversation(p))
-    >>> moves["kind"].value_counts().sort_index().to_dict()
-    {'closing': 2, 'mistake': 2, 'opening': 1, 'question': 10, 'stop': 1}
-    """
-    if not isinstance(conversation, Conversation):
-        raise InvalidParameter(f"expected a Conversation, not {type(conversation).__name__}")
-    p = conversation.persona
-    bank = conversation.bank
-    person = Person(p.id, p.name, p.organization, p.role, p.industry)
-    audience = infer_audience(person)
-    asked = {text for speaker, *_, text in conversation.rows if speaker == LEARNER}
-
-    def order(qid: str) -> int:
-        return zlib.crc32(f"{p.id}|{qid}".encode())
-
-    core = sorted((q.id for q in bank if q.topic != "closing" and not q.searchable
-                   and q.suits(audience)), key=order)[:OFFERED]  # fmt: skip
-    searchable = sorted((q.id for q in bank if q.searchable), key=order)[:2]
-    rows: list[tuple[str, str, str]] = []
-    if not conversation.rows:
-        rows.append(("intro", "Thank them, and introduce yourself in 30 seconds", "opening"))
-    if conversation.detail:
-        rows.append(("follow-up", conversation.learner_line("follow-up"), "follow-up"))
-    for qid in sorted(core + searchable, key=order):
-        text = bank[qid].ask(person)
-        if text not in asked:
-            rows.append((f"question:{qid}", text, "question"))
-    for qid in CLOSING_IDS:
-        if bank[qid].text not in asked:
-            rows.append((f"closing:{qid}", bank[qid].text, "closing"))
-    for move, label in _CLASSIC.items():
-        rows.append((move, label, "mistake"))
-    rows.append(("stop", "Offer to stop: the agreed time is up", "stop"))
-    return pd.DataFrame(rows, columns=["move", "label", "kind"])
+def _p(text: str, colour: str = "#111", size: int = 16) -> str:
+    return f'<p style="font-size:{size}px;margin:4px 0;color:{colour}">{text}</p>'
 
 
 _PERSONA = {"Persona": (lambda value: isinstance(value, Persona), "personas")}
-_AGREED = one_of(15, 20, 30)
 
 
 class RolePlay(widgets.VBox):
     """The role-play widget; see :func:`roleplay`."""
 
     @checked(kinds=_PERSONA, agreed_minutes=_AGREED)
-    def __init__(self, people: list[Persona], agreed_minutes: int = 20) -> None:
+    def __init__(self, people: list[Persona], agreed_minutes: int = 20,
+                 network: Network | None = None) -> None:  # fmt: skip
         if not people:
             raise InvalidParameter("the role-play needs at least one persona")
-        self._personas = {p.id: p for p in people}
-        self._bank = load_bank()
-        self._answers = load_answers()
-        wide = widgets.Layout(width="640px")
-        label_style = {"description_width": "initial"}
-        self.persona = widgets.Dropdown(
-            options=[(p.describe(), p.id) for p in people], value=people[0].id,
-            description="Talk to", style=label_style, layout=wide,
+        self._everyone = people
+        self._network = network
+        label = {"description_width": "initial"}
+        self.role = widgets.Dropdown(
+            options=[_ANY_ROLE, *sorted({p.role for p in people})], value=_ANY_ROLE,
+            description="Role", style=label,
         )  # fmt: skip
+        self.organization = widgets.Dropdown(
+            options=[_ANY_ORGANIZATION, *sorted({p.organization for p in people})],
+            value=_ANY_ORGANIZATION, description="Organisation", style=label,
+        )  # fmt: skip
+        self.persona = widgets.Dropdown(description="Talk to", style=label,
+                                        layout=widgets.Layout(width="560px"))  # fmt: skip
         self.agreed = widgets.Dropdown(
             options=[("15 minutes", 15), ("20 minutes", 20), ("30 minutes", 30)],
-            value=agreed_minutes, description="You asked for", style=label_style,
+            value=agreed_minutes, description="You asked for", style=label,
         )  # fmt: skip
-        self.move = widgets.Dropdown(description="You say", style=label_style, layout=wide)
-        self.say = widgets.Button(description="Say it", button_style="primary")
+        self.introduction = widgets.Textarea(
+            placeholder="Thank them; who you are; what you are exploring; why them.",
+            description="Your 30 seconds", style=label,
+            layout=widgets.Layout(width="720px", height="90px"),
+        )  # fmt: skip
+        self.check_intro = widgets.Button(description="Check my introduction")
+        self.start = widgets.Button(description="Start with it", button_style="primary")
+        self.intro_feedback = widgets.HTML()
+        self.question = widgets.Text(
+            placeholder="Type a question or a follow-up, then press Ask",
+            description="You ask", style=label, layout=widgets.Layout(width="620px"),
+        )  # fmt: skip
+        self.ask = widgets.Button(description="Ask", button_style="primary")
         self.finish = widgets.Button(description="End and score")
         self.clock = widgets.HTML()
         self.talk = widgets.HTML()
         self.score = widgets.HTML()
-        self.conversation: Conversation
+        self.file = widgets.Text(value="my-roleplay.csv", description="File", style=label)
+        self.save = widgets.Button(description="Save transcript")
+        self.saved = widgets.HTML()
+        self.interview: Interview
+        self.role.observe(self._filter, names="value")
+        self.organization.observe(self._filter, names="value")
         self.persona.observe(self._restart, names="value")
         self.agreed.observe(self._restart, names="value")
-        self.say.on_click(self._say)
+        self.check_intro.on_click(self._check)
+        self.start.on_click(self._start)
+        self.ask.on_click(self._ask)
         self.finish.on_click(self._finish)
+        self.save.on_click(self._save)
         super().__init__(children=[
-            widgets.HBox([self.persona, self.agreed]), self.clock, self.talk,
-            widgets.HBox([self.move, self.say, self.finish]), self.score,
+            widgets.HBox([self.role, self.organization]),
+            widgets.HBox([self.persona, self.agreed]),
+            self.introduction, widgets.HBox([self.check_intro, self.start]), self.intro_feedback,
+            self.clock, self.talk, widgets.HBox([self.question, self.ask, self.finish]),
+            self.score, widgets.HBox([self.file, self.save]), self.saved,
         ])  # fmt: skip
+        self._filter()
+
+    def shown(self) -> list[Persona]:
+        """The people the role and organisation filters leave."""
+        return [p for p in self._everyone
+                if self.role.value in (_ANY_ROLE, p.role)
+                and self.organization.value in (_ANY_ORGANIZATION, p.organization)]  # fmt: skip
+
+    def _filter(self, change: Mapping[str, Any] | None = None) -> None:
+        people = self.shown()
+        options = [(p.describe(), p.id) for p in people] or [("nobody matches both", "")]
+        current = self.persona.value
+        self.persona.options = options
+        self.persona.value = current if current in [v for _, v in options] else options[0][1]
         self._restart()
 
     def _restart(self, change: Mapping[str, Any] | None = None) -> None:
-        self.conversation = Conversation(
-            self._personas[self.persona.value], self.agreed.value, self._answers, self._bank
-        )
-        self.score.value = ""
+        chosen = next((p for p in self._everyone if p.id == self.persona.value), None)
+        self.score.value = self.saved.value = ""
+        if chosen is None:
+            self.clock.value = _p("Nobody matches both filters: choose another role or "
+                                  "organisation.", _WARN)  # fmt: skip
+            self.talk.value = ""
+            return
+        self.interview = Interview(chosen, self.agreed.value, self._network)
         self._refresh()
 
     def _refresh(self) -> None:
-        moves = roleplay_moves(self.conversation)
-        self.move.options = list(zip(moves["label"], moves["move"], strict=True))
-        self.move.value = moves["move"].iloc[0]
-        c = self.conversation
+        c = self.interview
         late = c.clock > c.agreed_minutes
-        colour = "#b00020" if late else "#1b5e20"
-        self.clock.value = (
-            f'<p style="font-size:17px;margin:6px 0">Clock: <b style="color:{colour}">minute '
-            f"{c.clock:g}</b> of the {c.agreed_minutes} you asked for"
-            + (" — you are over time." if late else ".")
-            + "</p>"
+        self.clock.value = _p(
+            f"Clock: <b style='color:{'#b00020' if late else _OK}'>minute {c.clock:g}</b> of "
+            f"the {c.agreed_minutes} you asked for" + (" — you are over time." if late else ".")
         )
-        lines = [
-            f"<p style='margin:4px 0'><b>{'You' if s == LEARNER else html.escape(c.persona.name)}"
-            f"</b> <span style='color:#666'>({a:g}–{b:g} min)</span>: {html.escape(t)}</p>"
-            for s, a, b, t in c.rows[-6:]
-        ]
-        self.talk.value = "".join(lines)
+        asked = iter([None] * c.introduced + list(c.asked))
+        lines = []
+        for speaker, start, end, text in c.rows:
+            who = "You" if speaker == LEARNER else html.escape(c.persona.name)
+            found = next(asked, None) if speaker == LEARNER else None
+            tags = "".join(f" <span style='{_TAG}'>{html.escape(t)}</span>"
+                           for t in (found.labels() if found else []))  # fmt: skip
+            when = f"<span style='color:#666'>({start:g}–{end:g} min)</span>"
+            said = f"{html.escape(text)}{tags}"
+            lines.append(f"<p style='margin:4px 0'><b>{who}</b> {when}: {said}</p>")
+        self.talk.value = "".join(lines[-10:])
 
-    def _say(self, _button: widgets.Button | None = None) -> None:
-        move, _, qid = str(self.move.value).partition(":")
-        self.conversation.say(move, qid or None)
+    def _check(self, _button: widgets.Button | None = None) -> None:
+        text = self.introduction.value
+        if not text.strip():
+            self.intro_feedback.value = _p("Write your introduction in the box first.", _WARN)
+            return
+        review = check_introduction(text)
+        self.intro_feedback.value = "".join(
+            _p(html.escape(str(f)), _OK if f.passed else _WARN, 15) for f in review
+        )
+
+    def _start(self, _button: widgets.Button | None = None) -> None:
+        if not self.introduction.value.strip():
+            self.intro_feedback.value = _p("Write your introduction in the box first.", _WARN)
+            return
+        self._restart()
+        self.interview.introduce(self.introduction.value)
+        self._check()
+        self._refresh()
+
+    def _ask(self, _button: widgets.Button | None = None) -> None:
+        text = self.question.value
+        if not text.strip():
+            self.score.value = _p("Type a question in the box first.", _WARN)
+            return
+        try:
+            self.interview.ask(text)
+        except CoffeeChatError as err:
+            self.score.value = _p(html.escape(str(err)), _WARN)
+            return
+        self.score.value = ""
+        self.question.value = ""
         self._refresh()
 
     def _finish(self, _button: widgets.Button | None = None) -> None:
-        card = self.conversation.scorecard()
+        card = self.interview.scorecard()
         total = int(card["points"].sum())
         self.score.value = (
-            f'<p style="font-size:17px;margin:6px 0">Scorecard: <b>{total} of '
-            f"{int(card['out_of'].sum())}</b> points.</p>" + table_html(card)
+            _p(f"Scorecard: <b>{total} of {int(card['out_of'].sum())}</b> points.", size=17)
+            + table_html(card)
+            + _p("Your questions, by the same measures:", size=15)
+            + table_html(_ticks(self.interview.questions()))
         )
+
+    def _save(self, _button: widgets.Button | None = None) -> None:
+        try:
+            path = self.interview.save(self.file.value)
+        except CoffeeChatError as err:
+            self.saved.value = _p(html.escape(str(err)), _WARN)
+            return
+        self.saved.value = _p(f"✓ Saved to {html.escape(str(Path(path).resolve()))} — bring it "
+                              "to the debrief.", _OK)  # fmt: skip
 
 
 @checked(agreed_minutes=_AGREED)
 def roleplay(
-    network: Network | None = None, *, agreed_minutes: int = 20, limit: int = 12
+    network: Network | None = None,
+    *,
+    field: str = TARGET_FIELD,
+    role: str | None = None,
+    organization: str | None = None,
+    agreed_minutes: int = 20,
 ) -> RolePlay:
-    """A mock informational interview with a fictional persona from the sample network.
+    """A mock informational interview, typed, with someone in your target field.
 
     Parameters
     ----------
     network : Network, optional
-        Where the personas come from; the sample network by default.
+        Where the people come from; the sample network by default.
+    field : str, default "UX Research"
+        Words the job titles of the people offered contain.
+    role, organization : str, optional
+        Start with the filters set to this role or organisation.
     agreed_minutes : {15, 20, 30}
         The length the learner asked for, at the start.
-    limit : int, default 12
-        How many personas to offer.
 
     Returns
     -------
     RolePlay
         The widget; leave it as the last line of a cell to show it. Its
-        ``conversation`` holds the transcript so far.
+        ``interview`` holds the conversation so far.
+
+    Raises
+    ------
+    InvalidParameter
+        If nobody in the network matches, or ``agreed_minutes`` is not 15, 20 or 30.
     """
-    return RolePlay(personas(network, limit=limit), agreed_minutes)
+    people = field_personas(network, field)
+    play = RolePlay(people, agreed_minutes, network)
+    if role is not None:
+        play.role.value = role if role in play.role.options else _missing("role", role)
+    if organization is not None:
+        known = play.organization.options
+        play.organization.value = (organization if organization in known
+                                   else _missing("organization", organization))  # fmt: skip
+    return play
+
+
+def _ticks(table: pd.DataFrame) -> pd.DataFrame:
+    """True and False shown as a tick and a blank, easier to read across a row."""
+    return table.assign(**{c: table[c].map({True: "✓", False: ""}) for c in table.columns[1:]})
+
+
+def _missing(name: str, value: str) -> str:
+    raise InvalidParameter(f"nobody in the target field has the {name} {value!r}")

@@ -1,0 +1,55 @@
+"""A facilitator presents a module as slides: the slideshow opens in JupyterLab and advances.
+
+Uses the shared fixtures of ``conftest.py`` (one JupyterLab for the run, Debian's
+Chromium through Playwright) and the slideshow extension, jupyterlab-rise,
+installed with the course.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+MODULE = "03-reaching-out.ipynb"
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+PRESENT = """() => {
+    const s = document.querySelector('.reveal .slides section.present:not(.stack)')
+        || document.querySelector('.reveal .slides section.present');
+    return s ? s.innerText : null;
+}"""
+
+
+def _slideshow(page, timeout: float = 60.0):
+    """The frame in which the slideshow has rendered its first slide."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            try:
+                if frame.evaluate(PRESENT):
+                    return frame
+            except Exception:  # a frame still loading or gone: look again
+                continue
+        page.wait_for_timeout(250)
+    raise AssertionError("the slideshow did not render a slide")
+
+
+def test_module_three_opens_as_slides_and_advances(lab, page, tmp_path: Path) -> None:
+    """Render as slideshow shows the module's title slide; the next arrow moves to part 1."""
+    cells = json.loads((ROOT / "notebooks" / MODULE).read_text(encoding="utf-8"))["cells"]
+    titles = ["".join(c["source"]).splitlines()[0].lstrip("# ") for c in cells
+              if c["metadata"].get("slideshow", {}).get("slide_type") == "slide"]  # fmt: skip
+    page.goto(f"{lab.url}/lab/tree/{MODULE}?reset&token={lab.token}")
+    page.wait_for_function("() => window.jupyterapp?.shell.currentWidget?.content")
+    page.evaluate("() => window.jupyterapp.commands.execute('RISE:preview')")
+    show = _slideshow(page)
+    assert show.evaluate(PRESENT).startswith(titles[0])
+
+    show.locator(".reveal .controls .navigate-right").click()
+    show.wait_for_function(f"() => ({PRESENT})().startsWith({json.dumps(titles[1])})")
+    page.screenshot(path=str(tmp_path / "module-3-slides.png"))
