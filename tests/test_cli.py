@@ -93,6 +93,7 @@ GOOD = {
     "mark": ["mark", "ps01", "ana", "q1", "1", "--course", "{tmp}"],
     "room": ["room", "{tmp}"],
     "network": ["network", "--participant", "Ana Silva"],
+    "handouts": ["handouts", "--out", "{tmp}/handouts"],
 }
 
 

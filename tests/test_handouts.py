@@ -146,7 +146,7 @@ def test_a_bad_out_gets_a_clear_error(tmp_path, capsys, inside):
         write_handouts(out)
     assert main(["handouts", "--out", str(out)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("coffeechat: error: cannot write the handouts into")
+    assert err.startswith(f"coffeechat: error: --out {str(out)!r}: ")
     assert "Traceback" not in err
 
 

@@ -74,7 +74,7 @@ def try_this() -> list[str]:
     strongest = cc.strongest_chain(network, source=me, target=pulse)
     researchers = reach[reach["role"] == "UX Researcher"]
     closest = researchers[researchers["hops"] == researchers["hops"].min()]
-    quill = industry_map(network, cc.load_sample_organizations(), "Quillstack", max_hops=2)
+    quill = industry_map(network, cc.load_sample_organizations(), target="Quillstack", max_hops=2)
     quill_rows = [f"{r.organization} ({r.relation}): {r['in reach']} of {r.people}"
                   for _, r in quill.iterrows()]  # fmt: skip
 
