@@ -26,7 +26,7 @@ from coffeechat.datasets import (  # noqa: E402
     make_lamp_list,
 )
 from coffeechat.industry import related_organizations  # noqa: E402
-from coffeechat.plan import within_reach  # noqa: E402
+from coffeechat.employer_plan import within_reach  # noqa: E402
 
 PATH = ROOT / "src" / "coffeechat" / "data" / "lamp.csv"
 SEED = 2026

@@ -380,6 +380,7 @@ def plan_interview(
     ['opening', 'opening', 'questions']
     >>> plan.closing[-1].id
     'closing-who-else'
+    >>> from coffeechat.questions import GOALS
     >>> tight = plan_interview(GOALS, minutes=10, seed=0)
     >>> len(tight.left_out) > 0
     True
