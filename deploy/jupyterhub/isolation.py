@@ -215,7 +215,7 @@ def _ancestors(paths: Iterable[Path]) -> list[Path]:
     found: set[Path] = set()
     for path in paths:
         for parent in path.parents:
-            if str(parent) != "/" and not str(parent).startswith(_SYSTEM):
+            if str(parent) not in ("/", "/tmp") and not str(parent).startswith(_SYSTEM):
                 found.add(parent)
     return sorted(found, key=lambda p: (len(p.parts), str(p)))
 
@@ -253,7 +253,6 @@ def bwrap_args(
         bwrap,
         "--die-with-parent",
         "--new-session",
-        "--unshare-pid",
         "--unshare-ipc",
         "--unshare-uts",
         "--unshare-cgroup-try",
@@ -268,7 +267,14 @@ def bwrap_args(
             args += ["--symlink", os.readlink(path), top]
         elif path.is_dir():
             args += ["--ro-bind", top, top]
-    args += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp"]
+    if instructor:
+        # Grading starts a sandbox of its own inside, which mounts a /proc of
+        # its own: the kernel allows that only beside a /proc shown whole.
+        args += ["--bind", "/proc", "/proc"]
+    else:  # a process tree of their own: nobody else's processes to see or signal
+        args += ["--unshare-pid", "--proc", "/proc"]
+    args += ["--dev", "/dev", "--perms", "1777", "--tmpfs", "/dev/shm"]
+    args += ["--perms", "1777", "--tmpfs", "/tmp"]
     for folder in _ancestors(dest for _, _, dest in binds):
         args += ["--perms", "0755", "--dir", str(folder)]
     if not instructor:
