@@ -380,7 +380,16 @@ class CoffeeChatSpawner(SimpleLocalProcessSpawner):
     async def _prepare(self, wrapper: list[str]) -> None:
         """The modules in the user's folder, the course for instructors: as the user."""
         layout, name = self.layout, self.user.name
-        command = [*wrapper, sys.executable, "-m", "coffeechat.course.hub", self.home_dir]
+        # coffeechat.course.hub read as a file: copying the modules imports nothing of the kit.
+        script = layout.kit / "src" / "coffeechat" / "course" / "hub.py"
+        load = (
+            "import importlib.util, sys\n"
+            f"spec = importlib.util.spec_from_file_location('coffeechat_hub', {str(script)!r})\n"
+            "module = importlib.util.module_from_spec(spec)\n"
+            "spec.loader.exec_module(module)\n"
+            "module.main(sys.argv[1:])\n"
+        )
+        command = [*wrapper, sys.executable, "-I", "-c", load, self.home_dir]
         if name in self.instructors and self.isolation != SHARED:
             command.append(str(layout.kit / "solutions"))
         command += ["--notebooks", str(layout.kit / "notebooks")]

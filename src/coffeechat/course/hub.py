@@ -31,11 +31,13 @@ the owner check cannot drift apart (``tests/test_deploy.py`` compares them).
 The hub tells each server which role its user has in :data:`ROLE_VARIABLE`
 (``instructor`` or ``participant``).
 
-This module imports nothing from the rest of the kit at load time, so that
-the hub can read it without loading pandas and nbgrader into its own
-process; an instructor's course folder is prepared in a separate process,
+This module imports nothing beyond the standard library at load time, so
+that the hub can read it without loading pandas and nbgrader into its own
+process. Each user's folder is prepared in a separate process,
 ``python -m coffeechat.course.hub HOME [SOLUTIONS] [--notebooks FOLDER]``,
-run as the user (the hub starts it with the user's rights and sandbox).
+run as the user (the hub starts it with the user's rights and sandbox, and
+reads this file directly, so that a participant's copy of the modules costs
+no import of the kit).
 
 Examples
 --------
@@ -63,8 +65,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from coffeechat._participant import HUB_USER
-
 __all__ = [
     "ACCOUNTS",
     "CHECK_OWNER",
@@ -84,6 +84,7 @@ __all__ = [
     "STUDENT_ID_FROM",
     "configure_nbgrader",
     "exchange_root",
+    "main",
     "prepare_exchange",
     "prepare_home",
     "prepare_instructor",
@@ -96,8 +97,10 @@ EXCHANGE_ROOT = "/srv/nbgrader/exchange"
 #: Environment variable with which a hub may put the exchange elsewhere.
 EXCHANGE_VARIABLE = "COFFEECHAT_EXCHANGE_ROOT"
 #: The environment variable a participant's student id is taken from: the hub
-#: user name, as for the participant's own network and the room.
-STUDENT_ID_FROM = HUB_USER
+#: user name, as for the participant's own network and the room
+#: (``coffeechat._participant.HUB_USER``; written out so that this module
+#: loads with the standard library alone).
+STUDENT_ID_FROM = "JUPYTERHUB_USER"
 #: ``ExchangeCollect.check_owner``: off, since participants may share a Unix account.
 CHECK_OWNER = False
 #: The environment variable in which the local hub tells a server how it keeps people apart.
@@ -244,7 +247,8 @@ def prepare_instructor(home: str | Path, solutions: str | Path | None = None) ->
     return course
 
 
-def _main(argv: list[str] | None = None) -> None:
+def main(argv: list[str] | None = None) -> None:
+    """``python -m coffeechat.course.hub HOME [SOLUTIONS] [--notebooks FOLDER]``."""
     parser = argparse.ArgumentParser(
         prog="python -m coffeechat.course.hub",
         description="Prepare a hub user's folder: the modules, and an instructor's course.",
@@ -257,4 +261,4 @@ def _main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":  # the hub prepares each user's folder this way
-    _main()
+    main()
