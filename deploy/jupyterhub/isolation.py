@@ -59,6 +59,13 @@ class Refusal(SystemExit):
         super().__init__(f"\nCoffee Chat hub: not started. {reason}\n  Fix: {fix}\n")
 
 
+DESCRIPTIONS = {
+    ACCOUNTS: "each user's server runs as a Unix account of their own, in a sandbox of its own",
+    SANDBOX: "each user's server runs in a bubblewrap sandbox of its own",
+    SHARED: "NOBODY IS KEPT APART (ungraded workshop; nbgrader is off)",
+}
+
+
 def parse_uids(text: str | None) -> range:
     """The uid range from ``COFFEECHAT_HUB_UIDS`` ("FIRST-LAST"), by default :data:`UIDS`."""
     if not text:
@@ -317,6 +324,7 @@ def _make_file(path: Path, account: Account | None) -> None:
         os.close(fd)
     if account is not None:
         os.chown(path, account.uid, account.gid, follow_symlinks=False)
+    path.chmod(0o644)  # the facilitator reads it; nobody else is shown it
 
 
 def _make_folder(path: Path, mode: int, account: Account | None = None) -> None:

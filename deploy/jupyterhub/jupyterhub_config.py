@@ -74,6 +74,7 @@ ISOLATION = isolation.choose_isolation(
     sandbox.bwrap_path(),
     os.environ.get(isolation.WITHOUT_ISOLATION, "").lower() in ("1", "yes", "true"),
 )
+print(f"Coffee Chat hub: {isolation.DESCRIPTIONS[ISOLATION]}.", file=sys.stderr)
 STATE.mkdir(parents=True, exist_ok=True)
 STATE.chmod(0o700)  # database, cookie secret, passwords, homes: the hub's alone
 ROOM = STATE / "room"
