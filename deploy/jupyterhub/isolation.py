@@ -149,36 +149,47 @@ def ensure_account(name: str, home: Path, uids: range = UIDS) -> Account:
     problem = user_name_problem(name, ACCOUNTS, uids)
     if problem:
         raise web.HTTPError(403, problem)
-    entry = _entry(name)
-    if entry is None:
+    for _attempt in range(5):  # another process may take the same free uid first
+        entry = _entry(name)
+        if entry is not None:
+            break
         taken = {p.pw_uid for p in pwd.getpwall()} | {g.gr_gid for g in grp.getgrall()}
         uid = next((u for u in uids if u not in taken), None)
         if uid is None:
             raise web.HTTPError(503, f"no free uid left in {uids.start}-{uids.stop - 1}")
-        for command in (
-            ["groupadd", "--gid", str(uid), name],
-            [
-                "useradd",
-                "--uid",
-                str(uid),
-                "--gid",
-                str(uid),
-                "--no-create-home",
-                "--no-log-init",
-                "--home-dir",
-                str(home),
-                "--shell",
-                "/bin/bash",
-                "--comment",
-                _ACCOUNT_NOTE,
-                name,
-            ],
-        ):
-            done = subprocess.run(command, capture_output=True, text=True, check=False)
-            if done.returncode:
-                raise RuntimeError(f"{' '.join(command)} failed: {done.stderr.strip()}")
-        entry = pwd.getpwnam(name)
+        failed = _add_account(name, uid, home)
+    else:
+        raise RuntimeError(f"could not make the account {name!r}: {failed}")
     return Account(name, entry.pw_uid, entry.pw_gid)
+
+
+def _add_account(name: str, uid: int, home: Path) -> str:
+    """Make the group and the account ``name`` with ``uid``; what went wrong, or ''."""
+    for command in (
+        ["groupadd", "--gid", str(uid), name],
+        [
+            "useradd",
+            "--uid",
+            str(uid),
+            "--gid",
+            str(uid),
+            "--no-create-home",
+            "--no-log-init",
+            "--home-dir",
+            str(home),
+            "--shell",
+            "/bin/bash",
+            "--comment",
+            _ACCOUNT_NOTE,
+            name,
+        ],
+    ):
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode:
+            if command[0] == "useradd":  # leave no group without its account
+                subprocess.run(["groupdel", name], capture_output=True, check=False)
+            return f"{' '.join(command)}: {done.stderr.strip()}"
+    return ""
 
 
 def remove_account(name: str) -> None:
