@@ -311,3 +311,22 @@ def test_collect_takes_a_submission_only_from_whom_it_names(tmp_path):
     assert not owned(tmp_path / "inbound" / "ada" / f"bob+ps01+{stamp}+x", None)
     assert owned(tmp_path / "inbound" / f"bob+ps01+{stamp}+x", "bob")
     assert not owned(tmp_path / "inbound" / f"bob+ps01+{stamp}+x", "ada")
+
+
+def test_the_isolation_modules_examples_hold():
+    import doctest
+
+    result = doctest.testmod(isolation_module(), optionflags=doctest.ELLIPSIS)
+    assert result.attempted >= 2 and result.failed == 0
+
+
+def test_a_users_folder_gets_the_modules_it_lacks_and_an_instructors_course_is_theirs(tmp_path):
+    home = tmp_path / "ada"
+    hub.main([str(home), "--notebooks", str(ROOT / "notebooks")])
+    module = home / "notebooks" / "01-why-informational-interviews.ipynb"
+    assert module.is_file()
+    module.write_text("her own work")
+    hub.prepare_home(home, ROOT / "notebooks")
+    assert module.read_text() == "her own work"  # never overwritten by the course's copy
+    course = hub.prepare_home(tmp_path / "ana", ROOT / "notebooks", ROOT / "solutions")
+    assert (course / hub.COURSE_FOLDER).stat().st_mode & 0o777 == 0o700
