@@ -383,8 +383,13 @@ class CoffeeChatSpawner(SimpleLocalProcessSpawner):
     def layout(self) -> Layout:
         return Layout(Path(self.kit), Path(self.state), Path(self.exchange), Path(self.room))
 
-    def make_preexec_fn(self, name):  # the sandbox sets the folder; nothing to do as root
-        return None
+    def make_preexec_fn(self, name):
+        home = self.home_dir  # made by then: the server starts in it (its notebook root)
+
+        def preexec():
+            os.chdir(home)
+
+        return preexec
 
     def wrapper(self, account: Account | None) -> list[str]:
         """What the server's command runs inside: the sandbox, then the account."""
