@@ -434,11 +434,13 @@ class Kernel:
             )
         return "".join(printed)
 
-    def close(self) -> None:
+    def close(self, shutdown: bool = True) -> None:
+        """Close the websocket and, unless ``shutdown`` is False, stop the kernel."""
         with contextlib.suppress(Exception):
             self.ws.close()
-        with contextlib.suppress(HubError):
-            self.hub.server(self.user, "DELETE", f"/api/kernels/{self.id}")
+        if shutdown:
+            with contextlib.suppress(HubError):
+                self.hub.server(self.user, "DELETE", f"/api/kernels/{self.id}")
 
     def __enter__(self) -> Kernel:
         return self
