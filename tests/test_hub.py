@@ -328,10 +328,94 @@ def submitted_names(hub: LocalHub) -> list[str]:
     return sorted(p.name.split("+")[0] for p in found)
 
 
+def check_who_owns_what(hub: LocalHub, people: list[str]) -> dict[str, int]:
+    """Homes are their users' alone (an account each on a root hub), the course the
+    instructor's, the hub's state the hub's; returns each person's uid (root hub)."""
+    uids = {}
+    if hub.isolation == "accounts":
+        uids = {name: pwd.getpwnam(name).pw_uid for name in people}
+        assert len(set(uids.values())) == len(people) and 0 not in uids.values()
+        for name in people:
+            home = hub.home(name).stat()
+            assert (home.st_uid, home.st_mode & 0o777) == (uids[name], 0o700)
+    course = hub.home(INSTRUCTOR) / settings.COURSE_FOLDER
+    assert course.stat().st_mode & 0o777 == 0o700
+    for secret in ("jupyterhub.sqlite", "jupyterhub_cookie_secret", "passwords"):
+        assert (hub.state / secret).exists()
+    assert hub.state.stat().st_mode & 0o777 == 0o700
+    return uids
+
+
+def everyone(hub: LocalHub, browser: Browser | None, action: str, then: str) -> None:
+    """A participants' step: bob's in Chromium when there is a browser, the others' by API."""
+    if browser is not None:
+        button = {"fetch": "Fetch", "submit": "Submit", "fetch_feedback": "Fetch Feedback"}
+        listing = {"fetch": "released", "submit": "fetched", "fetch_feedback": "submitted"}
+        browser.press(listing[action], button[action], then=then)
+    for user in PARTICIPANTS:
+        if browser is None or user != BROWSER_USER:
+            exchange(hub, user, action)
+
+
+def check_scores(course: Path) -> None:
+    from nbgrader.api import Gradebook
+
+    scores = {}
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        for user in PARTICIPANTS:
+            scores[user] = gradebook.find_submission(ASSIGNMENT, user).score
+    full = points_of(SPEC, parts_of(SPEC, "correct"))
+    assert full == 18
+    assert scores["cc-ada"] == pytest.approx(full)
+    assert scores["cc-cyd"] == 0
+    assert 0 < scores["cc-bob"] < full
+    assert scores["cc-bob"] == pytest.approx(points_of(SPEC, parts_of(SPEC, "partial")))
+
+
+def turn_hostile(hub: LocalHub) -> None:
+    """ada tries everything from one kernel, then joins the room as anyone would."""
+    victim_pid = hub.server_pid(VICTIM)
+    with Kernel(hub, HOSTILE) as kernel:
+        found = attack(hub, kernel)
+        kernel.execute(
+            "from coffeechat import room\n"
+            "room.join()\n"
+            f"room.record_check({ASSIGNMENT!r}, 'check_degrees', passed=True)\n"
+        )
+    assert_all_denied(found, hub.isolation)
+    assert psutil.pid_exists(victim_pid)
+    assert hub.server(VICTIM, "GET", "/api/status")  # bob's server still answers
+    recorded = member_file(HOSTILE, hub.room).read_text(encoding="utf-8")
+    assert '"check_degrees"' in recorded and f'"{HOSTILE}"' in recorded
+
+
+def check_log_in_names(hub: LocalHub) -> None:
+    """A name that cannot be a safe Unix user name is refused at log-in, saying why."""
+    status, page = log_in(hub, "Ada Lovelace", WORKSHOP_PASSWORD)
+    assert status == 403 and "cannot be a user name here" in page, page[-2000:]
+    if hub.isolation == "accounts":
+        status, page = log_in(hub, "root", WORKSHOP_PASSWORD)
+        assert status == 403 and "is taken by an account of this machine" in page
+
+
+def restart_finds_the_same_accounts(hub: LocalHub, uids: dict[str, int]) -> None:
+    """Restarted, the root hub finds the accounts it made and makes none again."""
+    hub.stop()
+    again = LocalHub(hub.base, instructors=(INSTRUCTOR,), isolation="accounts")
+    again.start()
+    try:
+        again.start_servers([HOSTILE])
+        assert {n: pwd.getpwnam(n).pw_uid for n in uids} == uids
+        made = [e.pw_name for e in pwd.getpwall() if e.pw_name in uids]
+        assert sorted(made) == sorted(uids)
+        assert (again.home(HOSTILE) / NOTEBOOK).exists()  # her work is still hers
+    finally:
+        again.stop()
+
+
 def test_a_class_on_the_hub_keeps_participants_apart(hub: LocalHub, tmp_path: Path) -> None:
     """Release to feedback works, a hostile participant reaches nothing, the room records."""
     people = [INSTRUCTOR, *PARTICIPANTS]
-    with_browser = hub.isolation == "accounts"  # the browser once: on the usual hub
     browser = None
     scratch = Path(tempfile.mkdtemp(dir=tmp_path))
     began = time.monotonic()
@@ -346,17 +430,7 @@ def test_a_class_on_the_hub_keeps_participants_apart(hub: LocalHub, tmp_path: Pa
         hub.add_users(people)
         hub.start_servers(people)
         step("four servers up")
-        if hub.isolation == "accounts":
-            uids = {name: pwd.getpwnam(name).pw_uid for name in people}
-            assert len(set(uids.values())) == len(people) and 0 not in uids.values()
-            for name in people:
-                home = hub.home(name).stat()
-                assert (home.st_uid, home.st_mode & 0o777) == (uids[name], 0o700)
-        course = hub.home(INSTRUCTOR) / settings.COURSE_FOLDER
-        assert course.stat().st_mode & 0o777 == 0o700
-        for secret in ("jupyterhub.sqlite", "jupyterhub_cookie_secret", "passwords"):
-            assert (hub.state / secret).exists()
-        assert hub.state.stat().st_mode & 0o777 == 0o700
+        uids = check_who_owns_what(hub, people)
 
         # The instructor's server has formgrader, with the course folder inside
         # the notebook root; a participant's has none.
@@ -370,25 +444,20 @@ def test_a_class_on_the_hub_keeps_participants_apart(hub: LocalHub, tmp_path: Pa
         assert (hub.exchange / settings.COURSE_ID / "outbound" / ASSIGNMENT).is_dir()
         step("released to the exchange")
 
-        if with_browser:
+        if hub.isolation == "accounts":  # the browser once: on the usual hub
             browser = Browser(hub, BROWSER_USER, tmp_path / "chromium")
             browser.log_in()
             browser.assignments_panel()
             step("bob's JupyterLab open in Chromium")
-            browser.press("released", "Fetch", then="fetched")
+        everyone(hub, browser, "fetch", then="fetched")
         for user in PARTICIPANTS:
-            if user != BROWSER_USER or not with_browser:
-                exchange(hub, user, "fetch")
             answer(hub, user, scratch)
-        if with_browser:
-            browser.press("fetched", "Submit", then="submitted")
-        for user in PARTICIPANTS:
-            if user != BROWSER_USER or not with_browser:
-                exchange(hub, user, "submit")
+        everyone(hub, browser, "submit", then="submitted")
         step("fetched, answered and submitted")
         assert submitted_names(hub) == sorted(PARTICIPANTS)
 
         formgrader(hub, "collect")
+        course = hub.home(INSTRUCTOR) / settings.COURSE_FOLDER
         assert sorted(p.name for p in (course / "submitted").iterdir()) == sorted(PARTICIPANTS)
         step("collected")
         coffeechat(console, "grade", ASSIGNMENT, "--jobs", "2")
@@ -398,65 +467,19 @@ def test_a_class_on_the_hub_keeps_participants_apart(hub: LocalHub, tmp_path: Pa
         console.close()
         step("feedback released")
 
-        if with_browser:
-            browser.press("submitted", "Fetch Feedback", then="submitted")
-        for user in PARTICIPANTS:
-            if user != BROWSER_USER or not with_browser:
-                exchange(hub, user, "fetch_feedback")
+        everyone(hub, browser, "fetch_feedback", then="submitted")
         for user in PARTICIPANTS:
             pages = list((hub.home(user) / ASSIGNMENT / "feedback").glob("*/*.html"))
             assert len(pages) == 1, f"{user} has feedback pages {pages}"
             assert "BEGIN HIDDEN TESTS" not in pages[0].read_text(encoding="utf-8")
         step("feedback fetched")
+        check_scores(course)
 
-        from nbgrader.api import Gradebook
-
-        scores = {}
-        with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
-            for user in PARTICIPANTS:
-                scores[user] = gradebook.find_submission(ASSIGNMENT, user).score
-        full = points_of(SPEC, parts_of(SPEC, "correct"))
-        assert full == 18
-        assert scores["cc-ada"] == pytest.approx(full)
-        assert scores["cc-cyd"] == 0
-        assert 0 < scores["cc-bob"] < full
-        assert scores["cc-bob"] == pytest.approx(points_of(SPEC, parts_of(SPEC, "partial")))
-
-        # ada turns hostile, then joins the room as anyone would.
-        victim_pid = hub.server_pid(VICTIM)
-        with Kernel(hub, HOSTILE) as kernel:
-            found = attack(hub, kernel)
-            kernel.execute(
-                "from coffeechat import room\n"
-                "room.join()\n"
-                f"room.record_check({ASSIGNMENT!r}, 'check_degrees', passed=True)\n"
-            )
-        assert_all_denied(found, hub.isolation)
-        assert psutil.pid_exists(victim_pid)
-        assert hub.server(VICTIM, "GET", "/api/status")  # bob's server still answers
-        recorded = member_file(HOSTILE, hub.room).read_text(encoding="utf-8")
-        assert '"check_degrees"' in recorded and f'"{HOSTILE}"' in recorded
+        turn_hostile(hub)
         step("hostile attempts refused, the room recorded")
-
-        # A name that cannot be a safe Unix user name is refused at log-in, saying why.
-        status, page = log_in(hub, "Ada Lovelace", WORKSHOP_PASSWORD)
-        assert status == 403 and "cannot be a user name here" in page, page[-2000:]
+        check_log_in_names(hub)
         if hub.isolation == "accounts":
-            status, page = log_in(hub, "root", WORKSHOP_PASSWORD)
-            assert status == 403 and "is taken by an account of this machine" in page
-
-            # Restarted, the hub finds the accounts it made and makes none again.
-            hub.stop()
-            again = LocalHub(hub.base, instructors=(INSTRUCTOR,), isolation="accounts")
-            again.start()
-            try:
-                again.start_servers([HOSTILE])
-                assert {n: pwd.getpwnam(n).pw_uid for n in people} == uids
-                made = [e.pw_name for e in pwd.getpwall() if e.pw_name in people]
-                assert sorted(made) == sorted(people)
-                assert (again.home(HOSTILE) / NOTEBOOK).exists()  # her work is still hers
-            finally:
-                again.stop()
+            restart_finds_the_same_accounts(hub, uids)
             step("restarted: the same accounts")
     except (HubError, AssertionError):
         print(hub.tail(60))
