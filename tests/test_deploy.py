@@ -7,6 +7,7 @@ values, the Dockerfile) and compare what they name.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -330,3 +331,40 @@ def test_a_users_folder_gets_the_modules_it_lacks_and_an_instructors_course_is_t
     assert module.read_text() == "her own work"  # never overwritten by the course's copy
     course = hub.prepare_home(tmp_path / "ana", ROOT / "notebooks", ROOT / "solutions")
     assert (course / hub.COURSE_FOLDER).stat().st_mode & 0o777 == 0o700
+
+
+def test_collect_leaves_out_work_handed_in_under_another_name(tmp_path):
+    """From inbound/ada/ only ada's; in the shared inbound only what its owner's name says."""
+    from nbgrader.auth import Authenticator
+    from nbgrader.coursedir import CourseDirectory
+
+    from coffeechat.course.inbound import OwnedCollect
+
+    inbound = tmp_path / "exchange" / hub.COURSE_ID / "inbound"
+    stamp = "2026-12-06 10:00:00.000000 UTC"
+    owner = pwd_name(os.getuid())
+    for handed_in in (
+        f"ada/ada+ps01+{stamp}+a",
+        f"ada/bob+ps01+{stamp}+b",  # ada, passing it off as bob's
+        f"bob/bob+ps01+{stamp}+c",
+        f"{owner}+ps01+{stamp}+d",  # the shared inbound: owned by whom it names
+        f"cyd+ps01+{stamp}+e",  # owned by someone else than cyd
+    ):
+        (inbound / handed_in).mkdir(parents=True)
+    (tmp_path / "course").mkdir()
+    course = CourseDirectory(root=str(tmp_path / "course"), course_id=hub.COURSE_ID)
+    course.assignment_id = "ps01"
+    collect = OwnedCollect(coursedir=course, authenticator=Authenticator())
+    collect.root = str(tmp_path / "exchange")
+    collect.check_owner = True
+    collect.init_src()
+    taken = sorted(record["filename"] for record in collect.src_records)
+    assert taken == sorted(
+        [f"ada/ada+ps01+{stamp}+a", f"bob/bob+ps01+{stamp}+c", f"{owner}+ps01+{stamp}+d"]
+    )
+
+
+def pwd_name(uid: int) -> str:
+    import pwd
+
+    return pwd.getpwuid(uid).pw_name
