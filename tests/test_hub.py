@@ -389,6 +389,29 @@ def turn_hostile(hub: LocalHub) -> None:
     assert '"check_degrees"' in recorded and f'"{HOSTILE}"' in recorded
 
 
+def terminal_runs(hub: LocalHub, user: str) -> None:
+    """A terminal in the user's server works, inside the sandbox, as the user."""
+    import websocket
+
+    name = hub.server(user, "POST", "/api/terminals")["name"]
+    url = hub.url.replace("http://", "ws://") + f"/user/{user}/terminals/websocket/{name}"
+    ws = websocket.create_connection(url, header=[f"Authorization: token {hub.token}"], timeout=60)
+    mark = hub.home(user) / "from-the-terminal.txt"
+    try:
+        ws.send(json.dumps(["stdin", f"id -u > {mark.name}; ls / >> {mark.name}\r"]))
+        deadline = time.monotonic() + 60
+        while not (mark.exists() and mark.read_text().count("\n") > 1):
+            assert time.monotonic() < deadline, f"{user}'s terminal did not run the command"
+            time.sleep(0.2)
+    finally:
+        ws.close()
+        hub.server(user, "DELETE", f"/api/terminals/{name}")
+    uid, *top = mark.read_text().split()
+    assert uid != "0" and "home" not in top  # not root, and the machine's /home is not there
+    if hub.isolation == "accounts":
+        assert int(uid) == pwd.getpwnam(user).pw_uid
+
+
 def check_log_in_names(hub: LocalHub) -> None:
     """A name that cannot be a safe Unix user name is refused at log-in, saying why."""
     status, page = log_in(hub, "Ada Lovelace", WORKSHOP_PASSWORD)
@@ -476,7 +499,8 @@ def test_a_class_on_the_hub_keeps_participants_apart(hub: LocalHub, tmp_path: Pa
         check_scores(course)
 
         turn_hostile(hub)
-        step("hostile attempts refused, the room recorded")
+        terminal_runs(hub, HOSTILE)
+        step("hostile attempts refused, the room recorded, a terminal ran")
         check_log_in_names(hub)
         if hub.isolation == "accounts":
             restart_finds_the_same_accounts(hub, uids)
