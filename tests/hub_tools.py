@@ -107,7 +107,7 @@ def as_ordinary_user(account, reveal: list[Path]) -> list[str]:
     isolation = isolation_module()
     args = ["bwrap", "--dev-bind", "/", "/", "--perms", "0755", "--tmpfs", "/root"]
     hidden = [p for p in dict.fromkeys(reveal) if p.is_relative_to("/root")]
-    for folder in isolation._ancestors(hidden):
+    for folder in isolation.ancestors(hidden):
         if folder != Path("/root"):
             args += ["--perms", "0755", "--dir", str(folder)]
     for folder in hidden:

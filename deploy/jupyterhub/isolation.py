@@ -228,7 +228,7 @@ def python_folders() -> list[Path]:
     return kept
 
 
-def _ancestors(paths: Iterable[Path]) -> list[Path]:
+def ancestors(paths: Iterable[Path]) -> list[Path]:
     """Folders above ``paths`` that the sandbox must make (readable, like the real ones)."""
     found: set[Path] = set()
     for path in paths:
@@ -293,7 +293,7 @@ def bwrap_args(
         args += ["--unshare-pid", "--proc", "/proc"]
     args += ["--dev", "/dev", "--perms", "1777", "--tmpfs", "/dev/shm"]
     args += ["--perms", "1777", "--tmpfs", "/tmp"]
-    for folder in _ancestors(dest for _, _, dest in binds):
+    for folder in ancestors(dest for _, _, dest in binds):
         args += ["--perms", "0755", "--dir", str(folder)]
     if not instructor:
         args += ["--tmpfs", str(layout.room)]
