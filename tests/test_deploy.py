@@ -368,3 +368,20 @@ def pwd_name(uid: int) -> str:
     import pwd
 
     return pwd.getpwuid(uid).pw_name
+
+
+def test_the_courses_exchange_folder_is_made_by_the_hub_and_given_to_an_instructor(tmp_path):
+    """No participant can make it first; one owned by someone else stops the instructor."""
+    isolation = isolation_module()
+    layout = isolation.Layout(ROOT, tmp_path / "state", tmp_path / "exchange", tmp_path / "room")
+    course = tmp_path / "exchange" / hub.COURSE_ID
+    (tmp_path / "exchange").mkdir()
+    isolation.claim_course_exchange(layout, None)  # the hub starting
+    assert course.is_dir() and course.stat().st_uid == os.geteuid()
+    ana, cyd = isolation.Account("ana", 40123, 40123), isolation.Account("cyd", 40124, 40124)
+    if os.geteuid() == 0:  # as the root hub does: the first instructor gets it
+        isolation.claim_course_exchange(layout, ana, ["ana"])
+        assert (course.stat().st_uid, course.stat().st_mode & 0o777) == (40123, 0o755)
+    with pytest.raises(Exception, match="not to an instructor: remove it") as refused:
+        isolation.claim_course_exchange(layout, cyd, ["cyd"])
+    assert refused.value.status_code == 409

@@ -348,7 +348,12 @@ def _make_folder(path: Path, mode: int, account: Account | None = None) -> None:
 
 
 def prepare_places(
-    layout: Layout, name: str, instructor: bool, isolation: str, account: Account | None
+    layout: Layout,
+    name: str,
+    instructor: bool,
+    isolation: str,
+    account: Account | None,
+    instructors: Iterable[str] = (),
 ) -> None:
     """The folders and files a user's sandbox binds, made before it starts."""
     _make_folder(layout.state / "home", 0o700)
@@ -364,6 +369,37 @@ def prepare_places(
         _make_folder(course / "feedback", 0o311)
         if not instructor:
             _make_folder(course / "inbound" / name, 0o700)
+    elif isolation == ACCOUNTS and instructor:
+        claim_course_exchange(layout, account, instructors)
+
+
+def claim_course_exchange(
+    layout: Layout, account: Account | None, instructors: Iterable[str] = ()
+) -> None:
+    """The course's folder in the shared exchange belongs to an instructor, nobody else.
+
+    The hub makes it (root's, so that no participant can make it first and
+    hold the course's releases) and gives it to the first instructor who
+    logs in (``account``); one owned by anybody but an instructor stops the
+    instructor's server.
+    """
+    course = layout.exchange / layout.course_id
+    if account is None:  # the hub starting: made, still root's
+        if not course.exists():
+            _make_folder(course, 0o755)
+        return
+    owner = course.lstat().st_uid
+    if owner == 0:
+        _make_folder(course, 0o755, account)
+        return
+    try:
+        owner_name = pwd.getpwuid(owner).pw_name
+    except KeyError:
+        owner_name = f"uid {owner}"
+    if owner != account.uid and owner_name not in set(instructors):
+        raise web.HTTPError(
+            409, f"{course} belongs to {owner_name}, not to an instructor: remove it, then log in"
+        )
 
 
 class CoffeeChatSpawner(SimpleLocalProcessSpawner):
@@ -441,7 +477,14 @@ class CoffeeChatSpawner(SimpleLocalProcessSpawner):
                 range(self.uid_first, self.uid_last + 1),
             )
         if self.isolation != SHARED:
-            prepare_places(self.layout, name, name in self.instructors, self.isolation, account)
+            prepare_places(
+                self.layout,
+                name,
+                name in self.instructors,
+                self.isolation,
+                account,
+                self.instructors,
+            )
         wrapper = self.wrapper(account)
         await self._prepare(wrapper)
         self.cmd = [*wrapper, *self.server_cmd]

@@ -86,6 +86,10 @@ elif ISOLATION == hub.ACCOUNTS:
     ROOM.chmod(0o755)  # the facilitator reads all; each participant sees their own file only
     hub.prepare_exchange(EXCHANGE, 0o1777)
     Path(EXCHANGE).chmod(0o1777)  # nbgrader's shared exchange between accounts
+    # The course's own folder there, before any participant could make it.
+    isolation.claim_course_exchange(
+        isolation.Layout(KIT, STATE, Path(EXCHANGE), ROOM, hub.COURSE_ID), None
+    )
 else:
     ROOM.chmod(0o700)
     hub.prepare_exchange(EXCHANGE, 0o700)
