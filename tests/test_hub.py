@@ -149,6 +149,7 @@ attempt("read the passwords file", lambda: read(paths["passwords"]))
 attempt("become root", lambda: os.setuid(0))
 attempt("list the homes", lambda: sorted(os.listdir(paths["homes"])))
 attempt("kill another's server", lambda: os.kill(paths["their pid"], signal.SIGKILL))
+attempt("change the released assignment", lambda: write(paths["released"]))
 attempt("list inbound submissions", lambda: sorted(os.listdir(paths["inbound"])))
 attempt(
     "find another's submission",
@@ -178,6 +179,7 @@ def hostile_paths(hub: LocalHub) -> dict[str, object]:
         "passwords": hub.state / "passwords",
         "homes": hub.state / "home",
         "inbound": inbound,
+        "released": hub.exchange / settings.COURSE_ID / "outbound" / NOTEBOOK,
         "their submission": theirs[0] if theirs else inbound / f"{VICTIM}+?",
         "feedback": hub.exchange / settings.COURSE_ID / "feedback",
         "their room file": member_file(VICTIM, hub.room),
