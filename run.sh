@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 usage() {
-    echo "usage: bash run.sh lab | test [pytest options] | hub [jupyterhub options]" >&2
+    echo "usage: bash run.sh lab | test [pytest options] |" \
+         "hub [--ungraded-without-isolation] [jupyterhub options]" >&2
     exit 2
 }
 
@@ -51,13 +52,13 @@ install_debian_packages() {
         [ -x "${pair#*=}" ] || wanted+=("${pair%%=*}")
     done
     [ ${#wanted[@]} -gt 0 ] || return 0
-    echo "Installing ${wanted[*]} (Debian packages) for the tests ..."
+    echo "Installing ${wanted[*]} (Debian packages) ..."
     local sudo=""
     if [ "$(id -u)" != 0 ]; then
         if command -v sudo >/dev/null; then
             sudo="sudo"
         else
-            echo "run.sh: the tests need ${wanted[*]}; install them with your package" \
+            echo "run.sh: this needs ${wanted[*]}; install them with your package" \
                  "manager, or run this as root" >&2
             return 1
         fi
@@ -85,6 +86,17 @@ install_proxy() {
 
 start_hub() {
     # One JupyterHub on this machine: see deploy/jupyterhub/jupyterhub_config.py.
+    # It keeps participants apart: as root, an account each; as anyone else, a
+    # bubblewrap sandbox each. Without bubblewrap and root it refuses to start,
+    # unless the facilitator asks for an ungraded workshop without isolation.
+    local args=() arg
+    for arg in "$@"; do
+        if [ "$arg" = --ungraded-without-isolation ]; then
+            export COFFEECHAT_HUB_WITHOUT_ISOLATION=yes
+        else
+            args+=("$arg")
+        fi
+    done
     local state=${COFFEECHAT_HUB_STATE:-$HOME/coffeechat-hub}
     mkdir -p "$state"
     chmod 700 "$state"
@@ -115,7 +127,7 @@ start_hub() {
     echo "  instructors (${COFFEECHAT_INSTRUCTORS:-instructor}): password in $state/passwords"
     echo "  stop with Ctrl+C; everyone's work stays in $state/home/"
     echo
-    exec jupyterhub -f deploy/jupyterhub/jupyterhub_config.py "$@"
+    exec jupyterhub -f deploy/jupyterhub/jupyterhub_config.py ${args[@]+"${args[@]}"}
 }
 
 export PATH="$PWD/$venv/bin:$PATH"
@@ -157,6 +169,8 @@ case "$action" in
     hub)
         install_python_packages "[hub]"
         install_proxy
+        # The sandbox that keeps participants apart (deploy/README.md).
+        install_debian_packages bubblewrap=/usr/bin/bwrap || true
         start_hub "$@"
         ;;
     *)

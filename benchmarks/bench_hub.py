@@ -5,9 +5,15 @@ which ``bash run.sh test`` or ``bash run.sh hub`` installs)::
 
     .venv/bin/python benchmarks/bench_hub.py                 # 5, 10 and 20 participants
     .venv/bin/python benchmarks/bench_hub.py --sizes 5 10
+    .venv/bin/python benchmarks/bench_hub.py --sizes 5 --isolation shared sandbox accounts
 
-For each size N it starts the hub of ``deploy/jupyterhub/`` on 127.0.0.1 (a
-temporary folder, free ports), as a workshop begins: N participants ask for
+For each size N and each way of keeping participants apart (``--isolation``:
+by default the way ``bash run.sh hub`` would pick here, ``accounts`` as root,
+else ``sandbox``; ``shared`` is the hub without isolation, the baseline) it
+starts the hub of ``deploy/jupyterhub/`` on 127.0.0.1 (a temporary folder,
+free ports; see ``tests/hub_tools.py`` for how a root benchmark starts the
+``sandbox`` and ``shared`` hubs as an ordinary user), as a workshop begins:
+N participants ask for
 their servers at the same moment; as soon as all are up, each opens Module 1
 (``notebooks/01-why-informational-interviews.ipynb``: a session through the
 server's REST API, as JupyterLab does) and runs every code cell in its kernel
@@ -30,27 +36,31 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import platform
+import shutil
 import statistics
 import sys
 import tempfile
 import threading
 import time
-import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 import nbformat
 import psutil
-import websocket
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from hub_tools import HubError, LocalHub, proxy_or_fail  # noqa: E402
+from hub_tools import (  # noqa: E402
+    ISOLATIONS,
+    HubError,
+    Kernel,
+    LocalHub,
+    proxy_or_fail,
+    remove_accounts,
+)
 
 MODULE = "notebooks/01-why-informational-interviews.ipynb"
 MB = 1024 * 1024
@@ -59,6 +69,7 @@ MB = 1024 * 1024
 @dataclass(frozen=True)
 class Row:
     size: int
+    isolation: str
     servers_ready: float
     everyone_ran: float
     slowest_run: float
@@ -75,66 +86,18 @@ def code_cells(path: Path) -> list[str]:
 def run_module(hub: LocalHub, user: str, cells: list[str], timeout: float) -> float:
     """Open Module 1 in the user's server and run every code cell; seconds taken."""
     began = time.monotonic()
-    session = hub.server(
-        user,
-        "POST",
-        "/api/sessions",
-        body={"path": MODULE, "type": "notebook", "name": "", "kernel": {"name": "python3"}},
-    )
-    kernel = session["kernel"]["id"]
-    url = hub.url.replace("http://", "ws://") + f"/user/{user}/api/kernels/{kernel}/channels"
-    ws = websocket.create_connection(
-        url, header=[f"Authorization: token {hub.token}"], timeout=timeout
-    )
-    client = uuid.uuid4().hex
+    kernel = Kernel(hub, user, path=MODULE, timeout=timeout)
     try:
         for number, code in enumerate(cells, 1):
-            msg_id = uuid.uuid4().hex
-            ws.send(
-                json.dumps(
-                    {
-                        "header": {
-                            "msg_id": msg_id,
-                            "msg_type": "execute_request",
-                            "session": client,
-                            "username": user,
-                            "version": "5.3",
-                            "date": datetime.now(UTC).isoformat(),
-                        },
-                        "parent_header": {},
-                        "metadata": {},
-                        "content": {
-                            "code": code,
-                            "silent": False,
-                            "store_history": True,
-                            "user_expressions": {},
-                            "allow_stdin": False,
-                            "stop_on_error": True,
-                        },
-                        "channel": "shell",
-                        "buffers": [],
-                    }
-                )
-            )
-            while True:
-                if time.monotonic() - began > timeout:
-                    raise HubError(f"{user}: Module 1 took longer than {timeout} s")
-                frame = ws.recv()
-                if isinstance(frame, bytes):  # a message with binary buffers (widgets)
-                    continue
-                message = json.loads(frame)
-                if message.get("parent_header", {}).get("msg_id") != msg_id:
-                    continue
-                if message["msg_type"] == "execute_reply":
-                    content = message["content"]
-                    if content.get("status") != "ok":
-                        raise HubError(
-                            f"{user}: code cell {number} of {MODULE} failed: "
-                            f"{content.get('ename')}: {content.get('evalue')}"
-                        )
-                    break
+            left = timeout - (time.monotonic() - began)
+            if left <= 0:
+                raise HubError(f"{user}: Module 1 took longer than {timeout} s")
+            try:
+                kernel.execute(code, timeout=left)
+            except HubError as error:
+                raise HubError(f"code cell {number} of {MODULE} failed: {error}") from None
     finally:
-        ws.close()
+        kernel.close(shutdown=False)  # the kernel lives on, as a participant's does: measured
     return time.monotonic() - began
 
 
@@ -157,19 +120,28 @@ def cpu_seconds(process: psutil.Process) -> float:
     return total
 
 
-def measure(size: int, timeout: float, base: Path) -> Row:
-    users = [f"p{i:02d}" for i in range(1, size + 1)]
+def family(process: psutil.Process) -> set[int]:
+    with contextlib.suppress(psutil.NoSuchProcess):
+        return {process.pid, *(p.pid for p in process.children(recursive=True))}
+    return set()
+
+
+def measure(size: int, isolation: str, timeout: float, base: Path) -> Row:
+    # Names of the benchmark's own: a root hub makes an account for each, removed after.
+    users = [f"cc-p{i:02d}" for i in range(1, size + 1)]
     cells = code_cells(ROOT / MODULE)
-    hub = LocalHub(base / f"hub-{size}")
+    hub = LocalHub(base / f"hub-{isolation}-{size}", isolation=isolation)
     try:
         hub.start()
         hub.add_users(users)
-        print(f"  {size} participants: starting their servers", file=sys.stderr)
+        print(f"  {size} participants ({isolation}): starting their servers", file=sys.stderr)
         began = time.monotonic()
         ready = hub.start_servers(users, timeout=timeout)
         servers_ready = max(ready.values())
-        print(f"  {size} participants: all ready after {servers_ready:.1f} s; "
-              "each runs Module 1", file=sys.stderr)
+        print(
+            f"  {size} participants: all ready after {servers_ready:.1f} s; each runs Module 1",
+            file=sys.stderr,
+        )
         runs: dict[str, float] = {}
         errors: list[BaseException] = []
 
@@ -189,14 +161,17 @@ def measure(size: int, timeout: float, base: Path) -> Row:
         everyone_ran = time.monotonic() - began
         per_user = [rss_mb(psutil.Process(hub.server_pid(u)), True) for u in users]
         per_user_cpu = [cpu_seconds(psutil.Process(hub.server_pid(u))) for u in users]
-        servers = {hub.server_pid(u) for u in users}
-        hub_process = psutil.Process(hub.process.pid)
-        # The hub's children are the proxy and the users' servers; count the proxy only.
-        overhead = rss_mb(hub_process, False) + sum(
-            rss_mb(child, True) for child in hub_process.children() if child.pid not in servers
-        )
+        servers: set[int] = set()
+        for user in users:
+            servers |= family(psutil.Process(hub.server_pid(user)))
+        # The hub's process tree holds the proxy and the users' servers: count all but servers.
+        overhead = 0.0
+        for pid in family(psutil.Process(hub.process.pid)) - servers:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                overhead += rss_mb(psutil.Process(pid), False)
         return Row(
             size=size,
+            isolation=isolation,
             servers_ready=servers_ready,
             everyone_ran=everyone_ran,
             slowest_run=max(runs.values()),
@@ -207,6 +182,8 @@ def measure(size: int, timeout: float, base: Path) -> Row:
         )
     finally:
         hub.stop()
+        if isolation == "accounts":
+            remove_accounts(users)
 
 
 def table(rows: list[Row]) -> str:
@@ -215,14 +192,14 @@ def table(rows: list[Row]) -> str:
         f"{psutil.virtual_memory().total / 2**30:.1f} GB; Python {platform.python_version()}; "
         f"everyone starts at once, then runs Module 1 ({MODULE}).",
         "",
-        "| participants | all servers ready | everyone ran Module 1 | slowest Module 1 run "
-        "| processor time per participant (median) "
+        "| participants | isolation | all servers ready | everyone ran Module 1 "
+        "| slowest Module 1 run | processor time per participant (median) "
         "| memory per participant (median / largest) | hub + proxy | total |",
-        "|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         lines.append(
-            f"| {r.size} | {r.servers_ready:.1f} s | {r.everyone_ran:.1f} s "
+            f"| {r.size} | {r.isolation} | {r.servers_ready:.1f} s | {r.everyone_ran:.1f} s "
             f"| {r.slowest_run:.1f} s | {statistics.median(r.participant_cpu):.1f} s "
             f"| {statistics.median(r.participant_mb):.0f} MB / {max(r.participant_mb):.0f} MB "
             f"| {r.hub_mb:.0f} MB | {r.total_mb:.0f} MB |"
@@ -238,7 +215,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--timeout", type=float, default=600, help="seconds a size may take (default 600)"
     )
+    parser.add_argument(
+        "--isolation",
+        nargs="+",
+        choices=ISOLATIONS,
+        default=["accounts" if os.geteuid() == 0 else "sandbox"],
+        help="how the hub keeps participants apart (default: as `bash run.sh hub` would here)",
+    )
     args = parser.parse_args(argv)
+    if "accounts" in args.isolation and os.geteuid() != 0:
+        parser.error("--isolation accounts needs root: the hub makes an account per participant")
     if any(n < 1 for n in args.sizes):
         parser.error("--sizes must be at least 1 participant each")
     try:
@@ -246,9 +232,15 @@ def main(argv: list[str] | None = None) -> int:
     except HubError as error:
         parser.exit(1, f"bench_hub.py: {error}\n")
     rows = []
-    with tempfile.TemporaryDirectory(prefix="bench-hub-") as base:
+    # A folder an ordinary user can reach, for the hubs that start as one.
+    base = Path(tempfile.mkdtemp(prefix="bench-hub-", dir="/tmp"))
+    base.chmod(0o755)
+    try:
         for size in args.sizes:
-            rows.append(measure(size, args.timeout, Path(base)))
+            for isolation in args.isolation:
+                rows.append(measure(size, isolation, args.timeout, base))
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
     print(table(rows))
     return 0
 

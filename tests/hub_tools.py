@@ -4,13 +4,22 @@
 ``bash run.sh hub`` would, in a temporary folder, on free ports, with one
 extra: a service token with which the caller drives the hub's REST API
 (create users, start servers) and each user's Jupyter server through the
-hub's proxy. Stopping it stops the hub, the proxy and every server (their
-process group).
+hub's proxy; :class:`Kernel` runs code in a kernel of a user's server, as a
+notebook would. Stopping it stops the hub, the proxy and every server
+(their process group).
+
+The hub keeps people apart in one of three ways (``isolation``):
+``accounts`` starts it as root (the test process must be root);
+``sandbox`` and ``shared`` start it as an ordinary user: when the test runs
+as root, as the account :data:`RUNNER` (made for it), seeing the machine
+as that user does, except that the Python, wherever it is installed, is
+shown to it read-only.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import json
 import os
 import secrets
@@ -22,7 +31,9 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +43,9 @@ PROXY = ROOT / ".node" / "node_modules" / ".bin" / "configurable-http-proxy"
 WORKSHOP_PASSWORD = "coffee-and-questions"
 INSTRUCTOR_PASSWORD = "instructor-" + "x" * 32
 SERVICE = "workshop-driver"
+#: The ordinary user a test running as root starts the sandbox and shared hubs as.
+RUNNER = "cc-hubrunner"
+ISOLATIONS = ("accounts", "sandbox", "shared")
 
 _EXTRA_CONFIG = """\
 load_subconfig({main!r})  # noqa: F821
@@ -62,6 +76,45 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def isolation_module():
+    """deploy/jupyterhub/isolation.py, as the hub's configuration loads it."""
+    spec = importlib.util.spec_from_file_location(
+        "coffeechat_hub_isolation", HUB_CONFIG.with_name("isolation.py")
+    )
+    if spec.name in sys.modules:
+        return sys.modules[spec.name]
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look themselves up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def runner_account():
+    """The ordinary account the tests start a hub as (made once, kept: see remove_accounts)."""
+    isolation = isolation_module()
+    return isolation.ensure_account(RUNNER, Path("/nonexistent"))
+
+
+def remove_accounts(names: list[str]) -> None:
+    """Remove accounts a root hub made for ``names`` (only accounts the hub made)."""
+    isolation = isolation_module()
+    for name in names:
+        isolation.remove_account(name)
+
+
+def as_ordinary_user(account, reveal: list[Path]) -> list[str]:
+    """Run as ``account`` with the machine as it sees it, but ``reveal`` shown under /root."""
+    isolation = isolation_module()
+    args = ["bwrap", "--dev-bind", "/", "/", "--perms", "0755", "--tmpfs", "/root"]
+    hidden = [p for p in dict.fromkeys(reveal) if p.is_relative_to("/root")]
+    for folder in isolation.ancestors(hidden):
+        if folder != Path("/root"):
+            args += ["--perms", "0755", "--dir", str(folder)]
+    for folder in hidden:
+        args += ["--ro-bind", str(folder), str(folder)]
+    return [*args, *isolation.as_account(account)]
+
+
 def proxy_or_fail() -> Path:
     """The project-local configurable-http-proxy, or a clear failure."""
     if not PROXY.exists():
@@ -78,6 +131,7 @@ class LocalHub:
 
     base: Path
     instructors: tuple[str, ...] = ("teacher",)
+    isolation: str = "sandbox"
     token: str = field(default_factory=lambda: secrets.token_hex(16))
     port: int = field(default_factory=free_port)
     process: subprocess.Popen | None = None
@@ -98,6 +152,10 @@ class LocalHub:
     def log(self) -> Path:
         return self.base / "jupyterhub.log"
 
+    @property
+    def room(self) -> Path:
+        return self.state / "room"
+
     def home(self, user: str) -> Path:
         return self.state / "home" / user
 
@@ -116,12 +174,42 @@ class LocalHub:
             "COFFEECHAT_WORKSHOP_PASSWORD": WORKSHOP_PASSWORD,
             "COFFEECHAT_INSTRUCTOR_PASSWORD": INSTRUCTOR_PASSWORD,
             "COFFEECHAT_EXCHANGE_ROOT": str(self.exchange),
+            "COFFEECHAT_HUB_WITHOUT_ISOLATION": "yes" if self.isolation == "shared" else "",
             "JUPYTER_PLATFORM_DIRS": "1",
         }
+
+    def _command(self, config: Path) -> list[str]:
+        """jupyterhub, as root for ``accounts``, else as an ordinary user."""
+        command = [sys.executable, "-m", "jupyterhub", "-f", str(config)]
+        if self.isolation not in ISOLATIONS:
+            raise HubError(f"isolation must be one of {ISOLATIONS}, not {self.isolation!r}")
+        if (os.geteuid() == 0) != (self.isolation == "accounts"):
+            if os.geteuid() != 0:
+                raise HubError("a hub of separate accounts starts as root: run the test as root")
+            isolation = isolation_module()
+            runner = runner_account()
+            for path in [self.base, *self.base.rglob("*")]:
+                os.chown(path, runner.uid, runner.gid, follow_symlinks=False)
+            reveal = [*isolation.python_folders(), ROOT]
+            return [*as_ordinary_user(runner, reveal), *command]
+        return command
+
+    def write_passwords(self) -> Path:
+        """The passwords file `bash run.sh hub` keeps in the hub's state (0600)."""
+        self.state.mkdir(parents=True, exist_ok=True)
+        passwords = self.state / "passwords"
+        passwords.write_text(
+            f"COFFEECHAT_WORKSHOP_PASSWORD={WORKSHOP_PASSWORD}\n"
+            f"COFFEECHAT_INSTRUCTOR_PASSWORD={INSTRUCTOR_PASSWORD}\n"
+        )
+        passwords.chmod(0o600)
+        return passwords
 
     def start(self, timeout: float = 60) -> LocalHub:
         proxy_or_fail()
         self.base.mkdir(parents=True, exist_ok=True)
+        self.base.chmod(0o755)
+        self.write_passwords()
         config = self.base / "jupyterhub_config.py"
         config.write_text(
             _EXTRA_CONFIG.format(
@@ -132,11 +220,14 @@ class LocalHub:
                 token=self.token,
             )
         )
-        with self.log.open("w") as out:
+        self.log.write_text("")
+        environment = self.environment()
+        command = self._command(config)
+        with self.log.open("a") as out:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "jupyterhub", "-f", str(config)],
+                command,
                 cwd=self.base,
-                env=self.environment(),
+                env=environment,
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
@@ -257,3 +348,102 @@ class LocalHub:
         if "pid" not in state:
             raise HubError(f"the hub did not report {user}'s server process: {model}")
         return int(state["pid"])
+
+
+class Kernel:
+    """A kernel in a user's server, run over its websocket as a notebook runs it.
+
+    With ``path``, a session for that notebook (as JupyterLab opens one), else a
+    bare kernel. :meth:`execute` runs code and returns what it printed.
+    """
+
+    def __init__(self, hub: LocalHub, user: str, path: str | None = None, timeout: float = 120):
+        import websocket
+
+        self.hub, self.user, self.timeout = hub, user, timeout
+        if path is None:
+            self.session = None
+            self.id = hub.server(user, "POST", "/api/kernels", body={"name": "python3"})["id"]
+        else:
+            self.session = hub.server(
+                user,
+                "POST",
+                "/api/sessions",
+                body={"path": path, "type": "notebook", "name": "", "kernel": {"name": "python3"}},
+            )
+            self.id = self.session["kernel"]["id"]
+        url = hub.url.replace("http://", "ws://") + f"/user/{user}/api/kernels/{self.id}/channels"
+        self.ws = websocket.create_connection(
+            url, header=[f"Authorization: token {hub.token}"], timeout=timeout
+        )
+        self.client = uuid.uuid4().hex
+
+    def execute(self, code: str, timeout: float | None = None) -> str:
+        """Run ``code``; what it printed. A failing cell raises HubError with its traceback."""
+        msg_id = uuid.uuid4().hex
+        self.ws.send(
+            json.dumps(
+                {
+                    "header": {
+                        "msg_id": msg_id,
+                        "msg_type": "execute_request",
+                        "session": self.client,
+                        "username": self.user,
+                        "version": "5.3",
+                        "date": datetime.now(UTC).isoformat(),
+                    },
+                    "parent_header": {},
+                    "metadata": {},
+                    "content": {
+                        "code": code,
+                        "silent": False,
+                        "store_history": True,
+                        "user_expressions": {},
+                        "allow_stdin": False,
+                        "stop_on_error": True,
+                    },
+                    "channel": "shell",
+                    "buffers": [],
+                }
+            )
+        )
+        deadline = time.monotonic() + (timeout or self.timeout)
+        printed: list[str] = []
+        reply = None
+        idle = False  # the kernel's "idle" (iopub) and its reply (shell) come in either order
+        while reply is None or not idle:
+            if time.monotonic() > deadline:
+                raise HubError(f"{self.user}: code did not finish in time:\n{code[:200]}")
+            frame = self.ws.recv()
+            if isinstance(frame, bytes):  # a message with binary buffers (widgets)
+                continue
+            message = json.loads(frame)
+            if message.get("parent_header", {}).get("msg_id") != msg_id:
+                continue
+            kind = message["msg_type"]
+            if kind == "stream":
+                printed.append(message["content"]["text"])
+            elif kind == "execute_reply":
+                reply = message["content"]
+            elif kind == "status" and message["content"]["execution_state"] == "idle":
+                idle = True
+        if reply.get("status") != "ok":
+            trace = "\n".join(reply.get("traceback", []))
+            raise HubError(
+                f"{self.user}: {reply.get('ename')}: {reply.get('evalue')}\n{trace[-2000:]}"
+            )
+        return "".join(printed)
+
+    def close(self, shutdown: bool = True) -> None:
+        """Close the websocket and, unless ``shutdown`` is False, stop the kernel."""
+        with contextlib.suppress(Exception):
+            self.ws.close()
+        if shutdown:
+            with contextlib.suppress(HubError):
+                self.hub.server(self.user, "DELETE", f"/api/kernels/{self.id}")
+
+    def __enter__(self) -> Kernel:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

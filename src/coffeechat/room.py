@@ -73,6 +73,7 @@ __all__ = [
     "join",
     "joined",
     "leave",
+    "member_file",
     "quiet",
     "read_room",
     "record_check",
@@ -165,6 +166,19 @@ def _file_name(name: str) -> str:
     return f"{slug}-{digest}{_SUFFIX}"
 
 
+def member_file(name: str | None = None, folder: str | os.PathLike[str] | None = None) -> Path:
+    """The file in the room folder that the participant ``name`` records in.
+
+    A hub that keeps participants apart makes each participant's file before
+    their server starts and shows them that file alone; the facilitator
+    reads the whole folder.
+
+    >>> member_file("Sam Lee", "/srv/room").name
+    'sam-lee-e6f90a7f.jsonl'
+    """
+    return room_folder(folder) / _file_name(participant_name(name))
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
@@ -246,7 +260,7 @@ def join(
         return None
     participant = participant_name(name)
     where = room_folder(folder)
-    path = where / _file_name(participant)
+    path = member_file(participant, where)
     try:
         where.mkdir(parents=True, exist_ok=True)
         _append(path, _line(participant, "join"))
