@@ -117,12 +117,9 @@ PART_A = [
     ),
     Variant(
         "a",
-        "keeps NaN cells as the text 'nan'",
-        swap(
-            A,
-            RELATIONS_DROPNA.replace("long = long.dropna()", "long = long.astype(str)"),
-        ),
-        r"'nan'|empty cell|NaN",
+        "empty text left out, NaN kept",
+        edit(A, '.fillna("").astype(str)', ".astype(str)"),
+        r"With the empty cells as NaN.*no other organisation",
     ),
     Variant(
         "a",
@@ -199,12 +196,12 @@ PART_A = [
         swap(
             A,
             RELATIONS_DROPNA.replace(
-                "    long = organizations.melt(",
-                '    organizations["name"] = organizations["name"].str.strip()\n'
-                "    long = organizations.melt(",
-            ),
+                '    long = organizations.melt(id_vars="name",',
+                '    organizations["organization"] = organizations["name"]\n'
+                '    long = organizations.melt(id_vars="organization",',
+            ).replace('long = long.rename(columns={"name": "organization"})', "long = long"),
         ),
-        r"changes the table it is given|changed the table",
+        r"changes the `organizations` it is given",
     ),
     Variant(
         "a",
@@ -214,7 +211,7 @@ PART_A = [
             "relations = relations_table(organizations)\n",
             'organizations["supplier_of"] = ""\nrelations = relations_table(organizations)\n',
         ),
-        r"`organizations` .*changed.*(your own|this cell|answer cell)",
+        r"organizations is no longer what the cell that loads `organizations` made it",
     ),
 ]
 
@@ -689,7 +686,7 @@ REQUIREMENTS = [
         "a",
         "leave out empty cells (empty text or NaN)",
         "part-a-hidden",
-        "keeps NaN cells as the text 'nan'",
+        "empty text left out, NaN kept",
     ),
     Requirement("a", "keep each relation once", "part-a-hidden", "keeps repeated relations"),
     Requirement("a", "Row order does not matter.", "part-a-relations", "melt, dropna, sorted"),

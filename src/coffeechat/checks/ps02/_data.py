@@ -5,7 +5,11 @@ Tie strengths, organisations, the practice network, and how a message names a ne
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import io
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -16,7 +20,10 @@ from coffeechat.checks._core import (
     checked,
     fail,
 )
+from coffeechat.checks._inputs import difference, fresh_copy, unchanged_global
 from coffeechat.contacts import Network, Person, Tie
+from coffeechat.datasets import load_sample_network, load_sample_organizations
+from coffeechat.errors import CheckFailed
 from coffeechat.industry import make_organizations
 
 #: The keys of ``related_organizations``' answer, and the relation column behind each:
@@ -148,6 +155,56 @@ def label(network: Network) -> str:
 def via(network: Network, chain: Sequence[str]) -> str:
     middle = [person_name(network, p) for p in chain[1:-1]]
     return " → ".join(middle) if middle else "nobody (a direct tie)"
+
+
+# ---------------------------------------------------------------- the notebook's own data
+#: The cell of the notebook that gives each of its variables the checks read.
+SETUP_CELLS = {
+    "organizations": "the cell that loads `organizations`",
+    "strengths": "the cell that makes `strengths` from the network",
+    "organization_of": "the cell that makes `organization_of`",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _setup() -> dict[str, Any]:
+    network = load_sample_network()
+    return {
+        "organizations": load_sample_organizations(),
+        "strengths": tie_strengths(network),
+        "organization_of": organization_of(network),
+    }
+
+
+def setup_intact(function: Any, reads: Sequence[str] = ()) -> None:
+    """Fail, naming the variable, if a line the learner ran changed one of the notebook's data.
+
+    Only in the assignment's notebook (its globals hold ``TARGET_ORGANIZATION``),
+    and only for the variables defined so far: a demo line such as
+    ``organizations["supplier_of"] = ""`` is named as the cause, instead of
+    the data or a later part being blamed. When ``function`` itself changes
+    the variables it ``reads`` (its parameters, in order, named as the
+    notebook's variables), that is said instead: it is why the variable changed.
+    """
+    namespace = getattr(function, "__globals__", None) or {}
+    if "TARGET_ORGANIZATION" not in namespace:
+        return
+    setup = _setup()
+    for name, pristine in setup.items():
+        if name not in namespace or difference(pristine, namespace[name]) is None:
+            continue
+        if name in reads:
+            copies = [fresh_copy(setup[r]) for r in reads]
+            with contextlib.suppress(CheckFailed), contextlib.redirect_stdout(io.StringIO()):
+                function(*copies)
+            what = difference(setup[name], copies[list(reads).index(name)])
+            if what is not None:
+                fail(
+                    f"`{function.__name__}` changes the `{name}` it is given ({what}), so "
+                    f"calling it in your cell changed the notebook's `{name}` too: work on a "
+                    f"copy, then run {SETUP_CELLS[name]} again."
+                )
+        unchanged_global(name, namespace[name], pristine, SETUP_CELLS[name])
 
 
 # ---------------------------------------------------------------- hidden data
