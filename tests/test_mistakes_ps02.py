@@ -298,8 +298,15 @@ def strongest_chain(strengths, source, target):
     return None
 """
 
+STRENGTH_NUMPY = """
+def chain_strength(strengths, chain):
+    import numpy as np
+    return np.prod([strengths[a][b] for a, b in zip(chain, chain[1:])])
+"""
+
 PART_B = [
     Variant("b", "strength as a sum of logarithms", swap(B, STRENGTH_LOG)),
+    Variant("b", "a numpy product (np.float64)", swap(B, STRENGTH_NUMPY)),
     Variant("b", "a max-heap of strengths", swap(B, STRONGEST_MAXHEAP)),
     Variant("b", "relaxation until nothing changes", swap(B, STRONGEST_RELAX)),
     Variant(
@@ -387,7 +394,7 @@ PART_B = [
                 "            strengths[other].pop(person, None)\n",
             ),
         ),
-        r"chang(es|ed) the (strengths|dictionary)",
+        r"changed the dict `strengths` it was given",
     ),
 ]
 
@@ -672,6 +679,38 @@ BANK = PART_A + PART_B + PART_C + PART_D
 
 # ====================================================================== requirements
 REQUIREMENTS = [
+    # the answer cells' docstrings restate the task in short
+    Requirement(
+        "a",
+        "One row per relation: organization, relation (the column's name), other.",
+        "part-a-relations",
+        "renames the relation",
+    ),
+    Requirement(
+        "b",
+        "The product of the tie strengths along a chain of ids (1 for a single person).",
+        "part-b-strength",
+        "single person is 0",
+    ),
+    Requirement(
+        "b",
+        "The strongest chain of ids from source to target, or None if there is none.",
+        "part-b-hidden",
+        "an empty list when nobody can be reached",
+    ),
+    Requirement(
+        "c",
+        "Each contact of source, scored by their best chain to anyone in colleagues, best first.",
+        "part-c-introducers",
+        "adds up over colleagues",
+    ),
+    Requirement(
+        "d",
+        "Five people at these organisations within two introductions, strongest first.",
+        "part-d-people",
+        "only the target",
+    ),
+    # the parts' text
     Requirement(
         "a", "one row per relation and three columns", "part-a-relations", "forgets a column"
     ),
@@ -824,7 +863,6 @@ ASIDES = [
     "Hint: a version of your Dijkstra",
     "Three rules keep the plan realistic",
     "Instead, go out one hop at a time",
-    "def ",  # the answer cells' docstrings restate the task in short
 ]
 
 
