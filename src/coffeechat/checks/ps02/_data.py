@@ -5,9 +5,7 @@ Tie strengths, organisations, the practice network, and how a message names a ne
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import io
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,10 +18,9 @@ from coffeechat.checks._core import (
     checked,
     fail,
 )
-from coffeechat.checks._inputs import difference, fresh_copy, unchanged_global
+from coffeechat.checks._notebook_data import data_intact
 from coffeechat.contacts import Network, Person, Tie
 from coffeechat.datasets import load_sample_network, load_sample_organizations
-from coffeechat.errors import CheckFailed
 from coffeechat.industry import make_organizations
 
 #: The keys of ``related_organizations``' answer, and the relation column behind each:
@@ -179,32 +176,10 @@ def _setup() -> dict[str, Any]:
 def setup_intact(function: Any, reads: Sequence[str] = ()) -> None:
     """Fail, naming the variable, if a line the learner ran changed one of the notebook's data.
 
-    Only in the assignment's notebook (its globals hold ``TARGET_ORGANIZATION``),
-    and only for the variables defined so far: a demo line such as
-    ``organizations["supplier_of"] = ""`` is named as the cause, instead of
-    the data or a later part being blamed. When ``function`` itself changes
-    the variables it ``reads`` (its parameters, in order, named as the
-    notebook's variables), that is said instead: it is why the variable changed.
+    See :func:`coffeechat.checks._notebook_data.data_intact`; only in the
+    assignment's notebook (its globals hold ``TARGET_ORGANIZATION``).
     """
-    namespace = getattr(function, "__globals__", None) or {}
-    if "TARGET_ORGANIZATION" not in namespace:
-        return
-    setup = _setup()
-    for name, pristine in setup.items():
-        if name not in namespace or difference(pristine, namespace[name]) is None:
-            continue
-        if name in reads:
-            copies = [fresh_copy(setup[r]) for r in reads]
-            with contextlib.suppress(CheckFailed), contextlib.redirect_stdout(io.StringIO()):
-                function(*copies)
-            what = difference(setup[name], copies[list(reads).index(name)])
-            if what is not None:
-                fail(
-                    f"`{function.__name__}` changes the `{name}` it is given ({what}), so "
-                    f"calling it in your cell changed the notebook's `{name}` too: work on a "
-                    f"copy, then run {SETUP_CELLS[name]} again."
-                )
-        unchanged_global(name, namespace[name], pristine, SETUP_CELLS[name])
+    data_intact(function, _setup, SETUP_CELLS, "TARGET_ORGANIZATION", reads)
 
 
 # ---------------------------------------------------------------- hidden data
