@@ -154,7 +154,7 @@ _INTEREST = re.compile(
     r"whether)|find(?:ing)?\s+out\s+(?:more\s+)?(?:about|how|what|why|whether)|insights?\s+into|"
     r"passionate\s+about|focus(?:ed|ing)?\s+on|excited\s+about|drawn\s+to|fascinated\s+by|"
     r"your\s+(?:\w+(?:'|’)s\s+)?(?:work|research|projects?|talk|article|post|paper|book|"
-    r"experience|team|role|day)\s+(?:on|in|about|with|at|as)|(?:how|what|why)\s+(?:your|you)|"
+    r"experience|team|role|day)\s+(?:on|in|about|with)|(?:how|what|why)\s+(?:your|you)|"
     r"moving\s+into|career\s+in)\s+(?P<what>[^.?!;]{3,120})",
     re.IGNORECASE,
 )
