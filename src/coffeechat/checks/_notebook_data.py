@@ -30,6 +30,7 @@ def data_intact(
     cells: Mapping[str, str],
     marker: str,
     reads: Sequence[str] = (),
+    extra: Sequence[Any] = (),
 ) -> None:
     """Fail, naming the variable, if a line the learner ran changed the notebook's data.
 
@@ -46,6 +47,8 @@ def data_intact(
     reads : sequence of str
         The notebook's variables that ``function`` takes, in the order of its
         parameters: when it changes one of them, that is said to be the cause.
+    extra : sequence
+        The arguments that follow them (a date, a number), when there are any.
 
     Raises
     ------
@@ -77,7 +80,7 @@ def data_intact(
         if name in reads:
             copies = [fresh_copy(pristine[r]) for r in reads]
             with contextlib.suppress(Exception), contextlib.redirect_stdout(io.StringIO()):
-                function(*copies)
+                function(*copies, *extra)
             what = difference(value, copies[list(reads).index(name)])
             if what is not None:
                 fail(
