@@ -13,7 +13,7 @@ import coffeechat as cc
 from coffeechat import checks
 from coffeechat.checks import ps02
 from coffeechat.errors import CheckFailed, InvalidParameter
-from test_mistakes_ps02 import BFS, PEOPLE_PANDAS, RANK_WITH_STRONGEST
+from ps02_answers import BFS, PEOPLE_PANDAS, RANK_WITH_STRONGEST
 
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTION = ROOT / "solutions" / "ps02-who-to-talk-to"

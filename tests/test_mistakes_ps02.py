@@ -27,6 +27,7 @@ from mistake_bank import (
     right_answers,
     variant_id,
 )
+from ps02_answers import BFS, PEOPLE_PANDAS, RANK_WITH_STRONGEST
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = Notebook(ROOT / "solutions" / "ps02-who-to-talk-to")
@@ -260,24 +261,6 @@ def strongest_chain(strengths, source, target):
         chain.append(came[chain[-1]])
     return chain[::-1]
 """
-BFS = """
-def strongest_chain(strengths, source, target):
-    from collections import deque
-    came = {source: None}
-    queue = deque([source])
-    while queue:
-        person = queue.popleft()
-        if person == target:
-            chain = [person]
-            while came[chain[-1]] is not None:
-                chain.append(came[chain[-1]])
-            return chain[::-1]
-        for other in strengths[person]:
-            if other not in came:
-                came[other] = person
-                queue.append(other)
-    return None
-"""
 STRENGTH_AS_COST = """
 def strongest_chain(strengths, source, target):
     done, came, queue = set(), {source: None}, [(0.0, source, None)]
@@ -416,21 +399,6 @@ def rank_introducers(strengths, source, colleagues):
         if costs:
             scores[contact] = tie * math.exp(-min(costs))
     return pd.Series(scores).sort_values(ascending=False)
-"""
-RANK_WITH_STRONGEST = """
-def rank_introducers(strengths, source, colleagues):
-    others = {p: {o: s for o, s in ties.items() if o != source}
-              for p, ties in strengths.items() if p != source}
-    scores = {}
-    for contact, tie in strengths[source].items():
-        best = 0
-        for person in colleagues:
-            chain = strongest_chain(others, contact, person) if person in others else None
-            if chain:
-                best = max(best, chain_strength(others, chain))
-        if best:
-            scores[contact] = tie * best
-    return pd.Series(scores, dtype=float).sort_values(ascending=False)
 """
 RANK_BASE = RANK_SERIES_DISTINCT
 
@@ -575,23 +543,6 @@ def people_to_ask(strengths, organization_of, source, organizations):
             count[organization_of[p]] = count.get(organization_of[p], 0) + 1
     return picks
 """
-PEOPLE_PANDAS = """
-def people_to_ask(strengths, organization_of, source, organizations):
-    best = {source: 1.0}
-    for _ in range(3):
-        step = dict(best)
-        for person, value in best.items():
-            for other, s in strengths[person].items():
-                step[other] = max(step.get(other, 0), value * s)
-        best = step
-    del best[source]
-    table = pd.DataFrame({"id": list(best), "strength": list(best.values())})
-    table["organization"] = table["id"].map(organization_of)
-    table = table[table["organization"].isin(organizations)]
-    table = table.sort_values("strength", ascending=False)
-    table = table.groupby("organization", sort=False).head(2)
-    return table["id"].head(5).tolist()
-"""
 
 PART_D = [
     Variant("d", "a queue of (strength, hops) states", swap(D, PEOPLE_STATES)),
@@ -674,6 +625,28 @@ PART_D = [
         r"yourself|your own|source",
     ),
 ]
+
+PART_C.append(
+    Variant(
+        "c",
+        "your own contacts written as 'me'",
+        swap(C, RANK_BASE.replace("strengths[source].items()", 'strengths["me"].items()')),
+        r"use strengths\[source\], not 'me'",
+    )
+)
+PART_D.append(
+    Variant(
+        "d",
+        "the search starts from 'me'",
+        swap(
+            D,
+            PEOPLE_PANDAS.replace("best = {source: 1.0}", 'best = {"me": 1.0}').replace(
+                "del best[source]", 'del best["me"]'
+            ),
+        ),
+        r"start the search at `source`, not at 'me'",
+    )
+)
 
 BANK = PART_A + PART_B + PART_C + PART_D
 
@@ -833,6 +806,18 @@ REQUIREMENTS = [
     Requirement("d", "at most two per organisation", "part-d-people", "no cap per organisation"),
     Requirement(
         "d", "Return a list of at most five ids, strongest first", "part-d-people", "six people"
+    ),
+    Requirement(
+        "c",
+        "For each contact `c` of `source`",
+        "part-c-hidden",
+        "your own contacts written as 'me'",
+    ),
+    Requirement(
+        "d",
+        "Write `people_to_ask(strengths, organization_of, source,",
+        "part-d-hidden",
+        "the search starts from 'me'",
     ),
     Requirement(
         "d",

@@ -160,6 +160,14 @@ def _compare_picks(
     best3 = _within_hops(strengths, source, MAX_HOPS)
     every = dijkstra(strengths, source)
     expected = people_to_ask_reference(strengths, owner, source, orgs)
+    from_me = (
+        people_to_ask_reference(strengths, owner, net.me, orgs) if source != net.me else expected
+    )
+    if picks != list(expected) and picks == list(from_me):
+        fail(
+            f"{where}: your picks are the right ones for {net.me!r}, but this plan is for "
+            f"{person_name(net, source)}: start the search at `source`, not at 'me'."
+        )
     count: dict[str, int] = {}
     for person in picks:
         if person not in owner:

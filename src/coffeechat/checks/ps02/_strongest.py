@@ -447,6 +447,12 @@ def _compare_ranking(
     else:
         expected = introducers_reference(strengths, source, colleagues).to_dict()
     mine = dict(ranking)
+    strangers = [c for c, _ in ranking if c not in strengths[source]]
+    if source != net.me and strangers and all(c in strengths[net.me] for c in strangers):
+        fail(
+            f"{where}: your ranking lists {net.me!r}'s contacts, but this ranking is for "
+            f"{person_name(net, source)}: use strengths[source], not 'me'."
+        )
     for contact, _value in ranking:
         if contact not in strengths[source]:
             fail(
