@@ -287,9 +287,10 @@ def _word_count(body: str, max_words: int) -> Finding:
         return Finding(
             "word-count", True, f"{n} words — under {max_words}, quick to read on a phone."
         )
-    paragraphs = [p for p in body.split("\n\n") if p.strip()]
+    sentences = split_sentences(body)
+    later = sentences[1:] or sentences  # the first sentence is the connection: keep it
     me_heavy = max(
-        paragraphs, key=lambda p: sum(w in _ME for w in lower_words(p)) / (len(word_list(p)) or 1)
+        later, key=lambda p: sum(w in _ME for w in lower_words(p)) / (len(word_list(p)) or 1)
     )
     hint = (
         f"cut the part about yourself ({quote(me_heavy, 40)})"
@@ -328,8 +329,8 @@ def _connection_first(sentences: list[str], connection: str | None) -> Finding:
         return Finding(
             "connection-first",
             False,
-            f"The connection ({connection}) appears {where}, so the reader first meets a "
-            "stranger: open with it.",
+            f"The connection ({connection}) appears {where}: open with it, so that the reader "
+            "meets a friend of a friend, not a stranger.",
         )
     if any(p.search(first) for p in _CONNECTION):
         return Finding("connection-first", True, f"It opens with the connection: {quote(first)}.")
