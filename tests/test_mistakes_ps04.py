@@ -343,6 +343,22 @@ MISTAKES = [
         ),
         r"changed the table `questions` it was given",
     ),
+    Variant(
+        "c",
+        "an exact fit refused (under, not at most)",
+        edit(
+            C,
+            "limit = int(minutes * 2 + 1e-9) - units[closing]",
+            "limit = int(minutes * 2 + 1e-9) - units[closing] - 1",
+        ),
+        r"worth|best choice",
+    ),
+    Variant(
+        "d",
+        "an exact fit refused (under, not at most)",
+        edit(D, "> minutes + 1e-9", ">= minutes - 1e-9"),
+        r"goals|worth",
+    ),
     # (d) the cut
     Variant(
         "d",
@@ -778,6 +794,12 @@ REQUIREMENTS = [
         "c",
         "with a total time of at most `minutes`",
         "part-c-choice",
+        "an exact fit refused (under, not at most)",
+    ),
+    R(
+        "c",
+        "with a total time of at most `minutes`",
+        "part-c-choice",
         "the closing question's minutes not set aside",
     ),
     R(
@@ -797,6 +819,12 @@ REQUIREMENTS = [
     R("c", "Any order is fine.", "part-c-choice", "a two-dimensional table, returned as a set"),
     # (d)
     R("d", "the rows that are not questions all stay", "part-d-cut", "closing questions cut too"),
+    R(
+        "d",
+        "the `minutes` of the rows that stay add up to at most `minutes`;",
+        "part-d-cut",
+        "an exact fit refused (under, not at most)",
+    ),
     R(
         "d",
         "the `minutes` of the rows that stay add up to at most `minutes`;",
