@@ -290,6 +290,16 @@ BANK = [
         + DRAFT,
     ),
     Variant(
+        "c", "a 30-minute call (the upper bound)", swap(REQUEST, "20-minute", "30-minute") + DRAFT
+    ),
+    Variant(
+        "c", "a 15-minute call (the lower bound)", swap(REQUEST, "20-minute", "15-minute") + DRAFT
+    ),
+    Variant(
+        "c", "a 45-minute call", swap(REQUEST, "20-minute", "45-minute") + DRAFT, r"45 minutes"
+    ),
+    Variant("c", "a 10-minute call", swap(REQUEST, "20-minute", "10-minute") + DRAFT, r"too short"),
+    Variant(
         "c",
         "introducer only at the end",
         swap(REQUEST, "Farah Siddiqui suggested that I write to you. ", "").replace(
@@ -614,6 +624,20 @@ REQUIREMENTS = [
     ),
     # (c)
     Requirement("c", "The check uses the course's request review", "part-c-own", "an hour"),
+    Requirement("c", "a short, stated time (15–30 minutes)", "part-c-own", "a 45-minute call"),
+    Requirement("c", "a short, stated time (15–30 minutes)", "part-c-own", "a 10-minute call"),
+    Requirement(
+        "c",
+        "a short, stated time (15–30 minutes)",
+        "part-c-own",
+        "a 30-minute call (the upper bound)",
+    ),
+    Requirement(
+        "c",
+        "a short, stated time (15–30 minutes)",
+        "part-c-own",
+        "a 15-minute call (the lower bound)",
+    ),
     Requirement(
         "c",
         "the introducer named in the first sentence",
