@@ -475,7 +475,7 @@ def _compare_ranking(
                 "but your ranking leaves them out."
             )
         if not math.isclose(mine[contact], value, rel_tol=1e-6):
-            hint = _ranking_hint(strengths, source, contact, mine[contact], value)
+            hint = _ranking_hint(strengths, source, contact, colleagues, mine[contact], value)
             fail(
                 f"{where}: through {person_name(net, contact)} the best chain has strength "
                 f"{value:.2f}, but your ranking says {mine[contact]:.2f}. {hint}"
@@ -493,18 +493,55 @@ def _ranking_hint(
     strengths: Mapping[str, Mapping[str, float]],
     source: str,
     contact: str,
+    colleagues: Iterable[str],
     mine: float,
     right: float,
 ) -> str:
+    """The sentence for a wrong score, chosen by the mistake that gives exactly ``mine``."""
     tie = strengths[source][contact]
-    if math.isclose(mine * tie, right, rel_tol=1e-6):
-        return "Multiply by the strength of your own tie to them: the chain starts with you."
-    if mine > right:
-        return (
-            "Keep the best chain over all the colleagues (the max, not a sum), and do not "
-            "let a chain come back through you."
-        )
+    wanted = set(colleagues) - {source}
+    free = dijkstra(strengths, contact)  # chains that may come back through source
+    fenced = dijkstra(strengths, contact, avoid=[source])
+    reached = [math.exp(-fenced[p][0]) for p in wanted if p in fenced]
+    causes = [
+        (
+            right / tie if tie else math.nan,
+            "Multiply by the strength of your own tie to them: the chain starts with you.",
+        ),
+        (
+            tie * max((math.exp(-free[p][0]) for p in wanted if p in free), default=0.0),
+            "Do not let a chain come back through you: skip `source` in the search.",
+        ),
+        (tie * sum(reached), "Keep the best chain over all the colleagues (the max, not a sum)."),
+        (
+            tie * _fewest_hops_strength(strengths, contact, wanted, source),
+            "Use the strongest chain, not the one with fewest hops.",
+        ),
+    ]
+    for value, sentence in causes:
+        if math.isclose(mine, value, rel_tol=1e-6):
+            return sentence
     return (
-        "Use the strongest chain (Dijkstra), not the one with fewest hops, and keep the "
-        "best over all the colleagues."
+        "Score each contact by your tie to them times their strongest chain to anyone at the "
+        "target, not coming back through you."
     )
+
+
+def _fewest_hops_strength(
+    strengths: Mapping[str, Mapping[str, float]], start: str, wanted: set[str], avoid: str
+) -> float:
+    """The strength of the chain with fewest hops from ``start`` to the nearest of ``wanted``."""
+    came: dict[str, str | None] = {start: None}
+    queue = [start]
+    for person in queue:
+        if person in wanted:
+            total, step = 1.0, person
+            while came[step] is not None:
+                total *= strengths[came[step]][step]
+                step = came[step]
+            return total
+        for other in strengths[person]:
+            if other not in came and other != avoid:
+                came[other] = person
+                queue.append(other)
+    return 0.0
