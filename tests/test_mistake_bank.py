@@ -97,7 +97,8 @@ RIGHT = Variant(
 def test_the_solution_passes_and_each_variant_starts_from_a_fresh_state(notebook):
     """A demo line's change to a global is undone between variants, as a fresh kernel would."""
     assert_passes(notebook, RIGHT)
-    assert_passes(notebook, RIGHT)  # NUMBERS was [5, 0] after the first; fresh again now
+    again = Variant("a", "a loop, run again", RIGHT.answer + "# again\n")  # not a cached run
+    assert_passes(notebook, again)  # NUMBERS was [5, 0] after the first; fresh again now
     assert notebook.first_run["part-a-check"].passed
 
 

@@ -179,6 +179,23 @@ def test_long_note_message_points_at_the_part_about_yourself() -> None:
     assert "cut the part about yourself" in message and "third-year student" in message
 
 
+def test_long_one_paragraph_note_never_quotes_the_connection_as_about_yourself() -> None:
+    """In a note of one paragraph, the part about the writer is a later sentence, not the first."""
+    draft = (
+        "Hi Amara,\nI met you at the Lakeside College alumni evening in May. "
+        + "I am a teacher and I have taught science for nine years in my school. " * 4
+        + "Would you be open to a 20-minute call?\nAlex"
+    )
+    message = review_request(draft)["word-count"].message
+    assert "cut the part about yourself (“I am a teacher" in message, message
+
+
+def test_connection_later_in_the_note_reads_the_right_way_round() -> None:
+    note = GOOD_ALUMNI.replace("Thank you,", "Maria Chen sends her regards.\n\nThank you,")
+    message = review_request(note, connection="Maria Chen")["connection-first"].message
+    assert "open with it, so that the reader meets a friend of a friend, not a stranger" in message
+
+
 @pytest.mark.parametrize(
     ("connection", "passes", "fragment"),
     [

@@ -154,7 +154,7 @@ _INTEREST = re.compile(
     r"whether)|find(?:ing)?\s+out\s+(?:more\s+)?(?:about|how|what|why|whether)|insights?\s+into|"
     r"passionate\s+about|focus(?:ed|ing)?\s+on|excited\s+about|drawn\s+to|fascinated\s+by|"
     r"your\s+(?:\w+(?:'|’)s\s+)?(?:work|research|projects?|talk|article|post|paper|book|"
-    r"experience|team|role|day)\s+(?:on|in|about|with|at|as)|(?:how|what|why)\s+(?:your|you)|"
+    r"experience|team|role|day)\s+(?:on|in|about|with)|(?:how|what|why)\s+(?:your|you)|"
     r"moving\s+into|career\s+in)\s+(?P<what>[^.?!;]{3,120})",
     re.IGNORECASE,
 )
@@ -287,9 +287,10 @@ def _word_count(body: str, max_words: int) -> Finding:
         return Finding(
             "word-count", True, f"{n} words — under {max_words}, quick to read on a phone."
         )
-    paragraphs = [p for p in body.split("\n\n") if p.strip()]
+    sentences = split_sentences(body)
+    later = sentences[1:] or sentences  # the first sentence is the connection: keep it
     me_heavy = max(
-        paragraphs, key=lambda p: sum(w in _ME for w in lower_words(p)) / (len(word_list(p)) or 1)
+        later, key=lambda p: sum(w in _ME for w in lower_words(p)) / (len(word_list(p)) or 1)
     )
     hint = (
         f"cut the part about yourself ({quote(me_heavy, 40)})"
@@ -328,8 +329,8 @@ def _connection_first(sentences: list[str], connection: str | None) -> Finding:
         return Finding(
             "connection-first",
             False,
-            f"The connection ({connection}) appears {where}, so the reader first meets a "
-            "stranger: open with it.",
+            f"The connection ({connection}) appears {where}: open with it, so that the reader "
+            "meets a friend of a friend, not a stranger.",
         )
     if any(p.search(first) for p in _CONNECTION):
         return Finding("connection-first", True, f"It opens with the connection: {quote(first)}.")

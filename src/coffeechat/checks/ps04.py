@@ -18,6 +18,7 @@ people, organisations, postings, question banks and minutes, drawn here.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Callable, Sequence
@@ -36,15 +37,16 @@ from coffeechat.checks._core import (
     blanks_as_empty,
     blanks_as_nan,
     brief,
-    call,
     checked,
     expect_type,
     fail,
     listing,
     passed,
-    passes_one_of,
     plural,
+    short,
 )
+from coffeechat.checks._inputs import call_on_copies
+from coffeechat.checks._notebook_data import data_intact
 from coffeechat.checks._ps04_practice import (
     practice_agenda,
     practice_positions,
@@ -52,13 +54,15 @@ from coffeechat.checks._ps04_practice import (
     practice_questions,
     research_organizations,
 )
-from coffeechat.research import (
-    RELATIONS,
-    distinctive_words,
-    posting_words,
-    relations_table,
-    tenure_table,
+from coffeechat.checks.ps02 import check_relations_table
+from coffeechat.datasets import (
+    load_sample_network,
+    load_sample_organizations,
+    load_sample_positions,
+    load_sample_postings,
 )
+from coffeechat.errors import CheckFailed
+from coffeechat.research import distinctive_words, posting_words, tenure_table
 
 __all__ = [
     "ASSIGNMENT",
@@ -76,6 +80,24 @@ __all__ = [
 
 #: How far a learner's tenure may be from ours, in years (rounded or not both pass).
 YEARS_TOLERANCE = 0.06
+
+
+@functools.lru_cache(maxsize=1)
+def _setup() -> dict[str, Any]:
+    """What the notebook's setup cell gives each of its tables."""
+    return {
+        "PEOPLE": load_sample_network().people,
+        "POSITIONS": load_sample_positions(),
+        "ORGANIZATIONS": load_sample_organizations(),
+        "POSTINGS": load_sample_postings(),
+    }
+
+
+def _data_intact(function: Any, reads: Sequence[str] = (), extra: Sequence[Any] = ()) -> None:
+    """Name a setup table that a line the learner ran changed (in the assignment's notebook)."""
+    cells = dict.fromkeys(_setup(), "the setup cell")
+    data_intact(function, _setup, cells, "POSITIONS", reads, extra)
+
 
 # ====================================================================== (a)
 
@@ -120,10 +142,20 @@ def check_tenure_table(
         Naming the person and what is wrong: a missing or extra row, the
         wrong job, the wrong first day, or the wrong number of years.
     """
-    passes_one_of(
-        lambda: _tenure_attempt(tenure, people, blanks_as_empty(positions), as_of),
-        lambda: _tenure_attempt(tenure, people, blanks_as_nan(positions), as_of),
-    )
+    _data_intact(tenure, ["PEOPLE", "POSITIONS"], [as_of])
+    for table, blanks in (
+        (blanks_as_empty(positions), ""),
+        (blanks_as_nan(positions), "NaN (what pd.read_csv gives)"),
+    ):
+        try:
+            _tenure_attempt(tenure, people, table, as_of)
+        except CheckFailed as err:
+            if not blanks:
+                raise
+            message = str(err)
+            raise CheckFailed(
+                short(f"With a blank `end` as {blanks}: {message[0].lower()}{message[1:]}")
+            ) from err
     count = len(tenure_table(people, positions, as_of))
     passed(
         f"tenure_table: {plural(count, 'person', 'people')} with their current job "
@@ -134,7 +166,12 @@ def check_tenure_table(
 def _tenure_attempt(
     tenure: Callable[..., Any], people: pd.DataFrame, positions: pd.DataFrame, as_of: object
 ) -> None:
-    mine = call(tenure, [people.copy(), positions.copy(), as_of], "tenure_table")
+    mine = call_on_copies(
+        tenure,
+        [people, positions, as_of],
+        "tenure_table(people, positions, as_of)",
+        ["people", "positions", "as_of"],
+    )
     columns = ("id", "name", "organization", "role", "started", "years")
     mine = _table(mine, "tenure_table", columns)
     expected = tenure_table(people, positions, as_of).set_index("id")
@@ -211,91 +248,26 @@ def _as_date(value: object) -> date:
     return day
 
 
-def _relation_rows(table: pd.DataFrame) -> set[tuple[str, str, str]]:
-    return {
-        (_text(o), _text(r).casefold(), _text(x))
-        for o, r, x in zip(table["organization"], table["relation"], table["other"], strict=True)
-    }
-
-
 @checked
 def check_organization_relations(
     relations: Callable[..., Any], organizations: pd.DataFrame
 ) -> None:
-    """Check (a2): one row per relation; who is whose supplier, customer, competitor.
+    """Check (a2): ``relations_table`` as in Assignment 2, so that an answer carries over.
+
+    One row per relation, the columns ``organization``, ``relation`` (the
+    column it came from: ``supplier_of``, ``customer_of`` or
+    ``competitor_of``) and ``other``; names stripped, empty cells (NaN or
+    empty text) left out, each relation once, the table given left as it was.
+    This is :func:`coffeechat.checks.check_relations_table`, the check of
+    Assignment 2, part (a1).
 
     Raises
     ------
     CheckFailed
-        Naming one relation that is missing, reversed or not in the data.
+        Naming one relation that is missing, repeated, badly written or not in the data.
     """
-    passes_one_of(
-        lambda: _relations_attempt(relations, blanks_as_empty(organizations)),
-        lambda: _relations_attempt(relations, blanks_as_nan(organizations)),
-    )
-    count = len(relations_table(organizations))
-    passed(f"relations_table: all {count} relations, each the right way round.")
-
-
-def _relations_attempt(relations: Callable[..., Any], organizations: pd.DataFrame) -> None:
-    mine = call(relations, [organizations.copy()], "relations_table")
-    mine = _table(mine, "relations_table", ("organization", "relation", "other"))
-    expected = relations_table(organizations)
-    want = _relation_rows(expected)
-    rows = _relation_rows(mine)
-    kinds = sorted({r for _, r, _ in rows} - set(RELATIONS))
-    if kinds:
-        fail(
-            f"The relation column should hold only customer, supplier or competitor (what "
-            f"`other` is to `organization`); yours also has {listing([repr(k) for k in kinds])}."
-        )
-    lumped = [x for _, _, x in rows if ";" in x]
-    if lumped:
-        fail(
-            f"{brief(lumped[0], 80)} is several organisations in one cell: split each list "
-            "on ';' and give every name its own row (`str.split` then `explode`)."
-        )
-    blanks = [o for o, _, x in rows if not x]
-    if blanks:
-        fail(
-            f"Your table has a row with no other organisation (for {blanks[0]}): an empty "
-            "list is no relation — leave those rows out."
-        )
-    unpadded = [x for x in mine["other"] if isinstance(x, str) and x != x.strip()]
-    if unpadded:
-        fail(
-            f"{brief(unpadded[0])} has spaces around it, so it matches no organisation: strip "
-            "each name after splitting on ';'."
-        )
-    swapped = [(o, r, x) for o, r, x in rows - want if (o, _swap(r), x) in want]
-    if swapped:
-        o, r, x = swapped[0]
-        real = _swap(r)
-        fail(
-            f"{x} is a {real} of {o}, not a {r}: `supplier_of` lists the organisations it "
-            f"sells to (its customers) and `customer_of` the ones it buys from (its suppliers)."
-        )
-    missing = sorted(want - rows)
-    if missing:
-        o, r, x = missing[0]
-        fail(
-            f"Your table misses that {x} is a {r} of {o} "
-            f"({plural(len(missing), 'relation')} missing, from `{RELATIONS[r]}`)."
-        )
-    extra = sorted(rows - want)
-    if extra:
-        o, r, x = extra[0]
-        fail(f"Your table says {x} is a {r} of {o}, but the organisations table does not.")
-    if len(mine) != len(rows):
-        fail(
-            f"Your table has {len(mine) - len(rows)} repeated "
-            f"{'row' if len(mine) - len(rows) == 1 else 'rows'}: keep each relation once "
-            "(`drop_duplicates`)."
-        )
-
-
-def _swap(relation: str) -> str:
-    return {"customer": "supplier", "supplier": "customer"}.get(relation, relation)
+    _data_intact(relations, ["ORGANIZATIONS"])
+    check_relations_table(relations, organizations)
 
 
 # ====================================================================== (b)
@@ -313,7 +285,10 @@ def check_industry_words(words: Callable[..., Any], postings: pd.DataFrame, top:
     CheckFailed
         Naming an industry, a word that should be there and one that should not.
     """
-    mine = call(words, [postings.copy(), top], f"distinctive_words(postings, {top})")
+    _data_intact(words, ["POSTINGS"], [top])
+    mine = call_on_copies(
+        words, [postings, top], f"distinctive_words(postings, {top})", ["postings", "top"]
+    )
     mine = _table(mine, "distinctive_words", ("industry", "word"))
     expected = _all_scores(postings)
     industries = sorted(postings["industry"].unique())
@@ -337,6 +312,12 @@ def check_industry_words(words: Callable[..., Any], postings: pd.DataFrame, top:
         sure = {w for s, w in want if s > cutoff + 1e-9}
         allowed = {w for s, w in ranked if s >= cutoff - 1e-9}
         got = [_text(w) for w in mine.loc[mine["industry"].map(_text) == industry, "word"]]
+        if len(got) > len(want) and len(want) < top:
+            fail(
+                f"For {industry} your table has {plural(len(got), 'word')}, but only "
+                f"{len(want)} of its words score above zero (a bigger share of its postings "
+                "than of the others'): keep only those."
+            )
         if len(got) != len(want):
             fail(
                 f"For {industry} your table has {plural(len(got), 'word')}; it should have "
@@ -482,7 +463,10 @@ def check_question_choice(
         that overruns the minutes, or one worth less than the best that fits.
     """
     label = f"choose_questions(questions, {minutes:g}, {closing!r})"
-    chosen = _ids(call(choose, [questions.copy(), minutes, closing], label), "choose_questions")
+    answer = call_on_copies(
+        choose, [questions, minutes, closing], label, ["questions", "minutes", "closing"]
+    )
+    chosen = _ids(answer, "choose_questions")
     table = questions.assign(id=questions["id"].astype(str)).set_index("id")
     expected, value = best_choice(questions, minutes, closing)
     unknown = [i for i in chosen if i not in table.index]
@@ -569,7 +553,7 @@ def check_cut_plan(cut: Callable[..., Any], agenda: pd.DataFrame, minutes: float
         cut, or start and end times not recomputed.
     """
     label = f"cut_plan(agenda, {minutes:g})"
-    mine = call(cut, [agenda.copy(), minutes], label)
+    mine = call_on_copies(cut, [agenda, minutes], label, ["agenda", "minutes"])
     mine = _table(mine, "cut_plan", ("section", "id", "text", "minutes", "start", "end"))
     for section, text in zip(agenda["section"], agenda["text"], strict=True):
         if section in _KEEP and text not in set(mine["text"]):

@@ -5,7 +5,9 @@ Tie strengths, organisations, the practice network, and how a message names a ne
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -16,7 +18,9 @@ from coffeechat.checks._core import (
     checked,
     fail,
 )
+from coffeechat.checks._notebook_data import data_intact
 from coffeechat.contacts import Network, Person, Tie
+from coffeechat.datasets import load_sample_network, load_sample_organizations
 from coffeechat.industry import make_organizations
 
 #: The keys of ``related_organizations``' answer, and the relation column behind each:
@@ -148,6 +152,34 @@ def label(network: Network) -> str:
 def via(network: Network, chain: Sequence[str]) -> str:
     middle = [person_name(network, p) for p in chain[1:-1]]
     return " → ".join(middle) if middle else "nobody (a direct tie)"
+
+
+# ---------------------------------------------------------------- the notebook's own data
+#: The cell of the notebook that gives each of its variables the checks read.
+SETUP_CELLS = {
+    "organizations": "the cell that loads `organizations`",
+    "strengths": "the cell that makes `strengths` from the network",
+    "organization_of": "the cell that makes `organization_of`",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _setup() -> dict[str, Any]:
+    network = load_sample_network()
+    return {
+        "organizations": load_sample_organizations(),
+        "strengths": tie_strengths(network),
+        "organization_of": organization_of(network),
+    }
+
+
+def setup_intact(function: Any, reads: Sequence[str] = ()) -> None:
+    """Fail, naming the variable, if a line the learner ran changed one of the notebook's data.
+
+    See :func:`coffeechat.checks._notebook_data.data_intact`; only in the
+    assignment's notebook (its globals hold ``TARGET_ORGANIZATION``).
+    """
+    data_intact(function, _setup, SETUP_CELLS, "TARGET_ORGANIZATION", reads)
 
 
 # ---------------------------------------------------------------- hidden data

@@ -11,13 +11,13 @@ import pandas as pd
 from coffeechat.checks._chain_words import person_name
 from coffeechat.checks._core import (
     blame_earlier,
-    call,
     checked,
     expect_type,
     fail,
     listing,
     passed,
 )
+from coffeechat.checks._inputs import call_on_copies
 from coffeechat.checks.ps02._data import (
     MAX_HOPS,
     PER_ORGANIZATION,
@@ -27,12 +27,12 @@ from coffeechat.checks.ps02._data import (
     need_network,
     need_table,
     organization_of,
+    setup_intact,
     tie_strengths,
 )
 from coffeechat.checks.ps02._relations import related_reference, relations_reference
 from coffeechat.checks.ps02._strongest import (
     dijkstra,
-    fresh_strengths,
     strength_part,
     strongest_part,
 )
@@ -134,6 +134,7 @@ def check_people_to_ask(
             _compare_picks(people_to_ask, net, begin, orgs)
 
     blame_earlier(run, people_to_ask, strength_part(), strongest_part())
+    setup_intact(people_to_ask)
     passed(
         "people_to_ask picks the strongest people within two introductions, at most two "
         "per organisation."
@@ -146,10 +147,11 @@ def _compare_picks(
     strengths = tie_strengths(net)
     owner = organization_of(net)
     where = f"{label(net)}, for {listing(orgs, 2)}"
-    result = call(
+    result = call_on_copies(
         function,
-        [fresh_strengths(strengths), dict(owner), source, list(orgs)],
+        [strengths, dict(owner), source, list(orgs)],
         "people_to_ask(strengths, organization_of, source, organizations)",
+        ["strengths", "organization_of", "source", "organizations"],
     )
     if isinstance(result, pd.Series | pd.Index):
         result = list(result)
@@ -158,6 +160,14 @@ def _compare_picks(
     best3 = _within_hops(strengths, source, MAX_HOPS)
     every = dijkstra(strengths, source)
     expected = people_to_ask_reference(strengths, owner, source, orgs)
+    from_me = (
+        people_to_ask_reference(strengths, owner, net.me, orgs) if source != net.me else expected
+    )
+    if picks != list(expected) and picks == list(from_me):
+        fail(
+            f"{where}: your picks are the right ones for {net.me!r}, but this plan is for "
+            f"{person_name(net, source)}: start the search at `source`, not at 'me'."
+        )
     count: dict[str, int] = {}
     for person in picks:
         if person not in owner:

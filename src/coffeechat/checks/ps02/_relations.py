@@ -9,18 +9,20 @@ import pandas as pd
 
 from coffeechat.checks._core import (
     blank,
+    blanks_as_empty,
     blanks_as_nan,
     brief,
-    call,
     checked,
     expect_type,
     fail,
     listing,
     passed,
-    passes_one_of,
     plural,
+    short,
 )
-from coffeechat.checks.ps02._data import GROUPS, need_table
+from coffeechat.checks._inputs import call_on_copies
+from coffeechat.checks.ps02._data import GROUPS, need_table, setup_intact
+from coffeechat.errors import CheckFailed, OrganizationDataError
 from coffeechat.industry import RELATION_COLUMNS, relations_table
 
 
@@ -34,7 +36,14 @@ def relations_reference(organizations: pd.DataFrame) -> pd.DataFrame:
     >>> relations_reference(load_sample_organizations()).shape
     (74, 3)
     """
-    return relations_table(organizations)
+    try:
+        table = relations_table(organizations)
+    except OrganizationDataError as err:
+        fail(
+            f"The organisations table given to the check is not a valid one ({err}): run the "
+            "cell that loads it again, then this one."
+        )
+    return table.drop_duplicates(ignore_index=True)
 
 
 def related_reference(relations: pd.DataFrame, target: str) -> dict[str, list[str]]:
@@ -67,12 +76,17 @@ def related_reference(relations: pd.DataFrame, target: str) -> dict[str, list[st
 def messy_organizations(organizations: pd.DataFrame) -> pd.DataFrame:
     """The same table written less tidily: blanks as NaN, ``;`` with and without spaces.
 
+    One name is written twice in its cell, as happens in a shared spreadsheet,
+    so the relation it makes must still be kept once.
+
     Examples
     --------
     >>> from coffeechat.datasets import load_sample_organizations
     >>> messy = messy_organizations(load_sample_organizations())
     >>> messy.loc[2, "customer_of"]
     'Cloudmere Systems; Quillstack;Fieldnote Research'
+    >>> len(relations_table(messy)) - len(relations_table(load_sample_organizations()))
+    1
     """
     table = organizations.copy()
     separators = [";", " ; ", ";  ", "; "]
@@ -87,6 +101,11 @@ def messy_organizations(organizations: pd.DataFrame) -> pd.DataFrame:
                 text += name if i == 0 else separators[(row + i) % len(separators)] + name
             cells.append(text)
         table[column] = cells
+    first = next(
+        (i, c) for c in RELATION_COLUMNS for i, cell in enumerate(table[c]) if cell.strip()
+    )
+    row, column = first
+    table.loc[row, column] += "; " + table.loc[row, column].split(";")[0].strip()
     return blanks_as_nan(table)
 
 
@@ -110,21 +129,34 @@ def check_relations_table(
     It must return a DataFrame with one row per relation and the columns
     ``organization``, ``relation`` (the column the relation came from:
     ``supplier_of``, ``customer_of`` or ``competitor_of``) and ``other``, in
-    any order, with names stripped of spaces and no rows for empty cells.
-    The table is tried as given and as ``pd.read_csv`` gives it (blanks as
-    NaN); either passing is enough.
+    any order, with names stripped of spaces, no rows for empty cells, each
+    relation once, and the table it is given left as it was. The table is
+    tried as given, with its empty cells as NaN (what ``pd.read_csv`` gives)
+    and as empty text: the text asks for both.
 
     Raises
     ------
     CheckFailed
         Naming one missing, extra or badly written relation.
     """
+    setup_intact(relations_table, ["organizations"])
     expected = _rows(relations_reference(need_table(organizations)))
-    passes_one_of(
-        lambda: _compare_relations(relations_table, organizations, expected),
-        lambda: _compare_relations(relations_table, blanks_as_nan(organizations), expected),
+    _compare_relations(relations_table, organizations, expected)
+    for table, blanks in (
+        (blanks_as_nan(organizations), "NaN (what pd.read_csv gives)"),
+        (blanks_as_empty(organizations), "empty text"),
+    ):
+        try:
+            _compare_relations(relations_table, table, expected)
+        except CheckFailed as err:
+            message = str(err)
+            raise CheckFailed(
+                short(f"With the empty cells as {blanks}: {message[0].lower()}{message[1:]}")
+            ) from err
+    passed(
+        f"relations_table gives all {len(expected)} relations, once each, with clean names "
+        "(empty cells as NaN or as empty text)."
     )
-    passed(f"relations_table gives all {len(expected)} relations, one per row, with clean names.")
 
 
 def _compare_relations(
@@ -132,7 +164,9 @@ def _compare_relations(
     organizations: pd.DataFrame,
     expected: list[tuple[str, str, str]],
 ) -> None:
-    result = call(function, [organizations.copy()], "relations_table(organizations)")
+    result = call_on_copies(
+        function, [organizations], "relations_table(organizations)", ["organizations"]
+    )
     expect_type(
         result,
         pd.DataFrame,
@@ -221,22 +255,52 @@ def check_related_organizations(
     CheckFailed
         Naming one organisation in the wrong group, missing or extra.
     """
+    setup_intact(related_organizations)
     relations = relations_reference(need_table(organizations))
     names = [str(n).strip() for n in organizations["name"]]
     targets = ([target] if target else []) + [n for n in names if n != target]
     for name in targets:
         _compare_related(related_organizations, relations, name)
+    for side in (0, 1):
+        one_sided = one_side_only(relations, side)
+        for name in targets:
+            _compare_related(related_organizations, one_sided, name)
     passed(
         "related_organizations finds every supplier, competitor and customer, each on the "
-        "right side."
+        "right side, even in a table that records each relation on one side only."
     )
+
+
+def one_side_only(relations: pd.DataFrame, side: int) -> pd.DataFrame:
+    """The relations with each one recorded on one organisation's row only.
+
+    ``side`` 0 keeps the supplier's rows (``supplier_of``) and drops the
+    customers' (``customer_of``); 1 does the opposite. Of two competitors,
+    the one first (0) or last (1) in alphabetical order keeps the row.
+
+    Examples
+    --------
+    >>> tidy = pd.DataFrame({"organization": ["A", "B", "A", "B"],
+    ...                      "relation": ["supplier_of", "customer_of"] + ["competitor_of"] * 2,
+    ...                      "other": ["B", "A", "B", "A"]})
+    >>> one_side_only(tidy, 0).values.tolist()
+    [['A', 'supplier_of', 'B'], ['A', 'competitor_of', 'B']]
+    """
+    dropped = "customer_of" if side == 0 else "supplier_of"
+    first = relations["organization"].astype(str) < relations["other"].astype(str)
+    rival = relations["relation"] == "competitor_of"
+    keep = (relations["relation"] != dropped) & (~rival | (first if side == 0 else ~first))
+    return relations[keep].reset_index(drop=True)
 
 
 def _compare_related(
     function: Callable[[Any, Any], Any], relations: pd.DataFrame, target: str
 ) -> None:
-    result = call(
-        function, [relations.copy(), target], f"related_organizations(relations, {target!r})"
+    result = call_on_copies(
+        function,
+        [relations, target],
+        f"related_organizations(relations, {target!r})",
+        ["relations", "target"],
     )
     expect_type(
         result,
@@ -277,10 +341,31 @@ def _compare_related(
             fail(_wrong_side(target, name, group, right))
         for name in expected[group]:
             if name not in mine[group]:
-                fail(
-                    f"For {target}, {name} is one of its {group} ({_why(target, name, group)}), "
-                    "but your answer leaves it out."
-                )
+                fail(_left_out(relations, target, name, group))
+
+
+def _left_out(relations: pd.DataFrame, target: str, name: str, group: str) -> str:
+    pair = relations[
+        ((relations["organization"] == target) & (relations["other"] == name))
+        | ((relations["organization"] == name) & (relations["other"] == target))
+    ]
+    rows = set(pair["organization"])
+    if rows == {target}:
+        where = (
+            f" In this table only {target}'s own row records it: read both the rows where "
+            "the target is `organization` and those where it is `other`."
+        )
+    elif rows == {name}:
+        where = (
+            f" In this table only {name}'s row records it: read both the rows where the "
+            "target is `other` and those where it is `organization`."
+        )
+    else:
+        where = ""
+    return short(
+        f"For {target}, {name} is one of its {group} ({_why(target, name, group)}), but your "
+        f"answer leaves it out.{where}"
+    )
 
 
 def _why(target: str, name: str, group: str) -> str:

@@ -18,17 +18,18 @@ from coffeechat.checks._core import (
     Earlier,
     blame_earlier,
     brief,
-    call,
     checked,
     expect_type,
     fail,
     passed,
     passes_one_of,
 )
+from coffeechat.checks._inputs import call_on_copies
 from coffeechat.checks.ps02._data import (
     PRACTICE,
     label,
     need_network,
+    setup_intact,
     tie_strengths,
     via,
 )
@@ -111,10 +112,11 @@ def check_chain_strength(chain_strength: Callable[[Any, Any], Any], network: Net
     for net in (PRACTICE, need_network(network)):
         strengths = tie_strengths(net)
         for chain in _sample_chains(net):
-            result = call(
+            result = call_on_copies(
                 chain_strength,
-                [fresh_strengths(strengths), list(chain)],
+                [strengths, list(chain)],
                 f"chain_strength(strengths, {brief(chain, 50)})",
+                ["strengths", "chain"],
             )
             right = chain_strength_reference(strengths, chain)
             if isinstance(result, bool) or not isinstance(result, numbers.Real):
@@ -137,6 +139,7 @@ def check_chain_strength(chain_strength: Callable[[Any, Any], Any], network: Net
                     f"{label(net)}, the chain {chain_text(net, chain)} has strength "
                     f"{right:.2f}, but your function gives {brief(result)}. {hint}"
                 )
+    setup_intact(chain_strength)
     passed("chain_strength multiplies the strengths of a chain's ties.")
 
 
@@ -148,10 +151,6 @@ def _sample_chains(network: Network) -> list[tuple[str, ...]]:
     for hops in (2, 1, 3, 4):
         picked += [c for c in found if len(c) == hops + 1][:2]
     return [*picked, (network.me,)]
-
-
-def fresh_strengths(strengths: Mapping[str, Mapping[str, float]]) -> dict[str, dict[str, float]]:
-    return {p: dict(others) for p, others in strengths.items()}
 
 
 @checked
@@ -181,6 +180,7 @@ def check_strongest_chain(
     blame_earlier(
         lambda: _compare_strongest(strongest_chain, plan), strongest_chain, strength_part()
     )
+    setup_intact(strongest_chain)
     passed("strongest_chain finds a strongest chain every time, and None when there is none.")
 
 
@@ -216,10 +216,11 @@ def _compare_strongest(
         best = dijkstra(strengths, begin)
         where = label(net)
         for end in ends:
-            result = call(
+            result = call_on_copies(
                 function,
-                [fresh_strengths(strengths), begin, end],
+                [strengths, begin, end],
                 f"strongest_chain(strengths, {begin!r}, {end!r})",
+                ["strengths", "source", "target"],
             )
             if end == begin:
                 if not isinstance(result, list | tuple) or list(result) != [begin]:
@@ -326,35 +327,34 @@ def _distinct_first_reference(network: Network, source: str, organization: str) 
 
 
 def _as_ranking(result: object, where: str) -> list[tuple[str, float]]:
-    if isinstance(result, pd.Series):
-        pairs = list(result.items())
-    elif isinstance(result, pd.DataFrame):
+    if isinstance(result, pd.DataFrame):
         fail(
-            f"{where}: rank_introducers should give a Series (or dict) from contact id to "
-            "strength; it gave a DataFrame. Pick the strength column, indexed by contact."
+            f"{where}: rank_introducers should give a Series from contact id to strength; it "
+            "gave a DataFrame. Pick the strength column, indexed by contact."
         )
-    elif isinstance(result, Mapping):
-        pairs = list(result.items())
-    elif isinstance(result, list | tuple) and all(
-        isinstance(p, list | tuple) and len(p) == 2 for p in result
-    ):
-        pairs = [tuple(p) for p in result]
-    else:
-        expect_type(
-            result,
-            (pd.Series, dict),
-            f"{where}: rank_introducers",
-            "a pandas Series (or dict) mapping each contact's id to a strength, best first",
+    if not isinstance(result, pd.Series):
+        kind = "None" if result is None else f"a {type(result).__name__}"
+        fail(
+            f"{where}: rank_introducers should give a pandas Series from contact id to "
+            f"strength, best first, but it gave {kind}"
+            + (
+                ": did you forget `return`?"
+                if result is None
+                else ": make one with pd.Series(scores).sort_values(ascending=False)."
+            )
         )
-        pairs = []
     ranking = []
-    for key, value in pairs:
+    for key, value in result.items():
         try:
             number = float(value)
         except (TypeError, ValueError):
             fail(f"{where}: the strength for {key!r} is {brief(value)}, not a number.")
-        if not math.isnan(number) and number > 0:
-            ranking.append((str(key), number))
+        if math.isnan(number) or number <= 0:
+            fail(
+                f"{where}: your Series gives {key!r} a strength of {brief(value)}; leave out "
+                "the contacts with no chain instead of scoring them."
+            )
+        ranking.append((str(key), number))
     return ranking
 
 
@@ -371,8 +371,8 @@ def check_introducer_ranking(
     ``colleagues``: the best strength of such a chain (the tie to the
     contact times the rest), best first. A chain may not come back through
     ``source``; a chain that also avoids the source's other contacts (the
-    reading of :func:`coffeechat.introducers`) passes too. Contacts with no
-    chain may be left out or given 0.
+    reading of :func:`coffeechat.introducers`) passes too. The answer is a
+    pandas Series, best first, without the contacts that have no chain.
 
     Raises
     ------
@@ -400,6 +400,7 @@ def check_introducer_ranking(
             )
 
     blame_earlier(run, rank_introducers, strength_part(), strongest_part())
+    setup_intact(rank_introducers)
     passed("rank_introducers gives each contact's best chain strength to the target, best first.")
 
 
@@ -434,10 +435,11 @@ def _compare_ranking(
     strengths = tie_strengths(net)
     colleagues = set(net.match(organization=organization)) - {source}
     where = f"{label(net)}, for {organization}"
-    result = call(
+    result = call_on_copies(
         function,
-        [fresh_strengths(strengths), source, set(colleagues)],
+        [strengths, source, set(colleagues)],
         "rank_introducers(strengths, source, colleagues)",
+        ["strengths", "source", "colleagues"],
     )
     ranking = _as_ranking(result, where)
     if distinct:
@@ -445,6 +447,12 @@ def _compare_ranking(
     else:
         expected = introducers_reference(strengths, source, colleagues).to_dict()
     mine = dict(ranking)
+    strangers = [c for c, _ in ranking if c not in strengths[source]]
+    if source != net.me and strangers and all(c in strengths[net.me] for c in strangers):
+        fail(
+            f"{where}: your ranking lists {net.me!r}'s contacts, but this ranking is for "
+            f"{person_name(net, source)}: use strengths[source], not 'me'."
+        )
     for contact, _value in ranking:
         if contact not in strengths[source]:
             fail(
@@ -467,7 +475,7 @@ def _compare_ranking(
                 "but your ranking leaves them out."
             )
         if not math.isclose(mine[contact], value, rel_tol=1e-6):
-            hint = _ranking_hint(strengths, source, contact, mine[contact], value)
+            hint = _ranking_hint(strengths, source, contact, colleagues, mine[contact], value)
             fail(
                 f"{where}: through {person_name(net, contact)} the best chain has strength "
                 f"{value:.2f}, but your ranking says {mine[contact]:.2f}. {hint}"
@@ -485,18 +493,55 @@ def _ranking_hint(
     strengths: Mapping[str, Mapping[str, float]],
     source: str,
     contact: str,
+    colleagues: Iterable[str],
     mine: float,
     right: float,
 ) -> str:
+    """The sentence for a wrong score, chosen by the mistake that gives exactly ``mine``."""
     tie = strengths[source][contact]
-    if math.isclose(mine * tie, right, rel_tol=1e-6):
-        return "Multiply by the strength of your own tie to them: the chain starts with you."
-    if mine > right:
-        return (
-            "Keep the best chain over all the colleagues (the max, not a sum), and do not "
-            "let a chain come back through you."
-        )
+    wanted = set(colleagues) - {source}
+    free = dijkstra(strengths, contact)  # chains that may come back through source
+    fenced = dijkstra(strengths, contact, avoid=[source])
+    reached = [math.exp(-fenced[p][0]) for p in wanted if p in fenced]
+    causes = [
+        (
+            right / tie if tie else math.nan,
+            "Multiply by the strength of your own tie to them: the chain starts with you.",
+        ),
+        (
+            tie * max((math.exp(-free[p][0]) for p in wanted if p in free), default=0.0),
+            "Do not let a chain come back through you: skip `source` in the search.",
+        ),
+        (tie * sum(reached), "Keep the best chain over all the colleagues (the max, not a sum)."),
+        (
+            tie * _fewest_hops_strength(strengths, contact, wanted, source),
+            "Use the strongest chain, not the one with fewest hops.",
+        ),
+    ]
+    for value, sentence in causes:
+        if math.isclose(mine, value, rel_tol=1e-6):
+            return sentence
     return (
-        "Use the strongest chain (Dijkstra), not the one with fewest hops, and keep the "
-        "best over all the colleagues."
+        "Score each contact by your tie to them times their strongest chain to anyone at the "
+        "target, not coming back through you."
     )
+
+
+def _fewest_hops_strength(
+    strengths: Mapping[str, Mapping[str, float]], start: str, wanted: set[str], avoid: str
+) -> float:
+    """The strength of the chain with fewest hops from ``start`` to the nearest of ``wanted``."""
+    came: dict[str, str | None] = {start: None}
+    queue = [start]
+    for person in queue:
+        if person in wanted:
+            total, step = 1.0, person
+            while came[step] is not None:
+                total *= strengths[came[step]][step]
+                step = came[step]
+            return total
+        for other in strengths[person]:
+            if other not in came and other != avoid:
+                came[other] = person
+                queue.append(other)
+    return 0.0

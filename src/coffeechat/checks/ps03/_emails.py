@@ -83,6 +83,13 @@ _EMAILS: tuple[tuple[str, str], ...] = (
         "Maria Silva",
     ),
     (
+        "Hi Ana,\n"
+        "Ben Ode mentioned your 2.5-year study of patient apps to me. Would you have\n"
+        "20 minutes next week to tell me how it began?\n"
+        "Alex",
+        "Ben Ode",
+    ),
+    (
         "Hello Mr Feld,\n"
         "I saw your article on clinical informatics. Farah Khan, a friend, said\n"
         "Lucía Moreno knows you well. Could we talk for 20 minutes? Hiring, jobs and\n"
@@ -268,8 +275,8 @@ def check_too_long(
                     )
                 fail(
                     f"too_long says {bool(got)} for an email of {n} words with limit={limit}; "
-                    f"the rule is {rule} {limit}, so it should say {want}. Use the limit "
-                    "you are given, not a fixed 75."
+                    f"the rule is {rule} {limit}, so it should say {want}. "
+                    + _limit_hint(text, limit, bool(got))
                 )
 
     if count_words is None:
@@ -281,6 +288,20 @@ def check_too_long(
             Earlier("count_words", "a1", reference_count, check=check_word_count),
         )
     passed(f"too_long applies the under-{MAX_WORDS} rule (and any other limit).")
+
+
+def _limit_hint(text: str, limit: int, got: bool) -> str:
+    """What makes too_long give ``got``: its own way of counting, or a fixed limit."""
+    n = reference_count(text)
+    split = len(text.split())
+    if split != n and got == (split >= limit):
+        return (
+            f"Your too_long counts {split} words (split on spaces) where count_words counts "
+            f"{n}: use count_words(text)."
+        )
+    if limit != MAX_WORDS and got == (n >= MAX_WORDS):
+        return "Use the limit you are given, not a fixed 75."
+    return "Count with count_words(text) and compare with limit: count >= limit."
 
 
 @checked
@@ -295,10 +316,18 @@ def check_job_words(find_job_words: Any, emails: Sequence[tuple[str, str]] | Non
         got = call(find_job_words, [text], "find_job_words(email)")
         if isinstance(got, str) or not isinstance(got, list | tuple):
             expect_type(got, (), "find_job_words", "a list of the words found")
-        want = job_words(text)
+        want = [" ".join(w.split()) for w in job_words(text)]
         mine = [" ".join(str(w).split()).casefold() for w in got]
         right = [" ".join(w.split()).casefold() for w in want]
         if mine == right:
+            written = [" ".join(str(w).split()) for w in got]
+            asked = [" ".join(w.split()) for w in want]
+            changed = [(a, b) for a, b in zip(asked, written, strict=True) if a != b]
+            if changed:
+                fail(
+                    f"Give each job word as the email writes it: “{changed[0][0]}”, not "
+                    f"“{changed[0][1]}” (re.findall gives the text as written)."
+                )
             continue
         missing = [w for w in want if " ".join(w.split()).casefold() not in mine]
         extra = [str(w) for w in got if " ".join(str(w).split()).casefold() not in right]

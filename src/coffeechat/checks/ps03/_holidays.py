@@ -12,14 +12,14 @@ import pandas as pd
 from coffeechat._args import one_of
 from coffeechat.checks._core import (
     brief,
-    call,
     checked,
     expect_type,
     fail,
-    listing,
     passed,
     plural,
 )
+from coffeechat.checks._inputs import call_on_copies
+from coffeechat.checks._notebook_data import data_intact
 from coffeechat.errors import CheckFailed
 from coffeechat.outreach import follow_up_dates
 
@@ -71,6 +71,43 @@ def _as_plain_date(value: object) -> date | None:
     return None
 
 
+def _dates(sent: str, holidays: Sequence[str], roll: str) -> tuple[date, date]:
+    days = [np.busday_offset(sent, n, roll=roll, holidays=list(holidays)) for n in (3, 7)]
+    return (_as_plain_date(days[0]), _as_plain_date(days[1]))  # type: ignore[return-value]
+
+
+def _dates_message(sent: str, holidays: Sequence[str], got: tuple[date, date], want: Any) -> str:
+    """The sentence for a wrong pair, chosen by the mistake that gives exactly that pair."""
+    sent_day = date.fromisoformat(sent)
+    what = "a weekend day" if sent_day.weekday() >= 5 else "a holiday"
+    right = (want.second_contact_on, want.follow_up_on)
+    causes = [
+        (_dates(sent, (), "forward"), "the holidays are left out: pass holidays=holidays."),
+        (_dates(sent, holidays, "backward"), f"it was sent on {what}: use roll='forward'."),
+        (
+            _dates(sent, (), "backward"),
+            f"it was sent on {what}, and the holidays are left out: use roll='forward' and "
+            "pass holidays=holidays.",
+        ),
+    ]
+    for pair, cause in causes:
+        if pair != right and got == pair:
+            return (
+                f"For a request sent on {sent}, the 3B7 days are {right[0]} and {right[1]}; "
+                f"you give {got[0]} and {got[1]} because {cause}"
+            )
+    if got[0] != right[0]:
+        return (
+            f"For a request sent on {sent}, three business days later is {right[0]}; you give "
+            f"{got[0]}. Count business days: np.busday_offset(sent_on, 3, roll='forward', "
+            "holidays=holidays)."
+        )
+    return (
+        f"For a request sent on {sent}, seven business days later (the one follow-up) is "
+        f"{right[1]}; you give {got[1]}: use 7 business days, counted the same way."
+    )
+
+
 def _cases(holidays: Sequence[str]) -> list[str]:
     days = {"2025-03-03", "2025-03-07", "2025-03-08", "2025-03-09", "2025-03-14"}
     for h in holidays:
@@ -82,9 +119,22 @@ def _cases(holidays: Sequence[str]) -> list[str]:
 @checked
 def check_three_b_seven(three_b_seven: Any, holidays: Sequence[str]) -> None:
     """Check (e): ``three_b_seven(sent_on, holidays)`` gives the day-3 and day-7 business days."""
+    namespace = getattr(three_b_seven, "__globals__", None) or {}
+    if namespace.get("HOLIDAYS") is holidays:  # the check was given the notebook's own list
+        data_intact(
+            three_b_seven,
+            lambda: {"HOLIDAYS": practice_holidays()},
+            {"HOLIDAYS": "the cell that sets `HOLIDAYS`"},
+            "HOLIDAYS",
+        )
     for sent in _cases(holidays):
         try:
-            got = call(three_b_seven, [sent, list(holidays)], f"three_b_seven({sent!r}, holidays)")
+            got = call_on_copies(
+                three_b_seven,
+                [sent, list(holidays)],
+                f"three_b_seven({sent!r}, holidays)",
+                ["sent_on", "holidays"],
+            )
         except CheckFailed as err:
             if "Non-business day" not in str(err):
                 raise
@@ -102,35 +152,9 @@ def check_three_b_seven(three_b_seven: Any, holidays: Sequence[str]) -> None:
                 "(np.busday_offset gives numpy dates, which are fine)."
             )
         want = follow_up_dates(sent, holidays)
-        sent_day = date.fromisoformat(sent)
-        weekend = sent_day.weekday() >= 5
-        off = weekend or sent in holidays
         if (second, follow) == (want.second_contact_on, want.follow_up_on):
             continue
         if (second, follow) == (want.follow_up_on, want.second_contact_on):
             fail("Your pair is the wrong way round: the second contact (day 3) comes first.")
-        if off and second < want.second_contact_on:
-            what = "a weekend day" if weekend else "a holiday"
-            fail(
-                f"A request sent on {sent} ({what}) counts from the next business day, so "
-                f"day 3 is {want.second_contact_on}, not {second}: use roll='forward'."
-            )
-        if second != want.second_contact_on:
-            missed = [h for h in holidays if sent < h <= str(want.second_contact_on)]
-            hint = (
-                f" {listing(missed)} {'is a holiday' if len(missed) == 1 else 'are holidays'}: "
-                "pass holidays=holidays."
-                if missed
-                else " Count business days (Monday to Friday): np.busday_offset(sent_on, 3, ...)."
-            )
-            fail(
-                f"For a request sent on {sent}, three business days later is "
-                f"{want.second_contact_on}; you give {second}.{hint}"
-            )
-        missed = [h for h in holidays if sent < h <= str(want.follow_up_on)]
-        hint = " pass holidays=holidays." if missed else " use 7 business days."
-        fail(
-            f"For a request sent on {sent}, seven business days later (the one follow-up) is "
-            f"{want.follow_up_on}; you give {follow}:{hint}"
-        )
+        fail(_dates_message(sent, holidays, (second, follow), want))
     passed(f"three_b_seven gives the 3B7 dates for {plural(len(_cases(holidays)), 'sending day')}.")

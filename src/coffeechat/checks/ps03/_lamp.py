@@ -9,13 +9,14 @@ import pandas as pd
 
 from coffeechat.checks._core import (
     blank,
-    call,
     checked,
     expect_type,
     fail,
     listing,
     passed,
 )
+from coffeechat.checks._inputs import call_on_copies
+from coffeechat.checks._notebook_data import data_intact
 from coffeechat.tracking import make_lamp
 
 
@@ -35,7 +36,16 @@ def practice_lamp(seed: int | None = None, n: int = 45) -> pd.DataFrame:
 def check_lamp_order(sort_lamp: Any, lamp: pd.DataFrame) -> None:
     """Check (d): ``sort_lamp(lamp)`` puts employers in LAMP order (M, then P, then A)."""
     original = lamp.copy()
-    got = call(sort_lamp, [lamp.copy()], "sort_lamp(lamp)")
+    namespace = getattr(sort_lamp, "__globals__", None) or {}
+    if namespace.get("lamp") is lamp:  # the check was given the notebook's own `lamp`
+        data_intact(
+            sort_lamp,
+            lambda: {"lamp": practice_lamp()},
+            {"lamp": "the cell that loads `lamp`"},
+            "lamp",
+            reads=["lamp"],
+        )
+    got = call_on_copies(sort_lamp, [lamp], "sort_lamp(lamp)", ["lamp"])
     expect_type(
         got,
         pd.DataFrame,

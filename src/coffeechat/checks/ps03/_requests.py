@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from coffeechat._review import fold, note_body, split_sentences
 from coffeechat.checks._core import (
     call,
     checked,
@@ -21,7 +22,6 @@ from coffeechat.checks.ps03._emails import (
     folded,
     one_line,
     reference_count,
-    reference_first_sentence,
 )
 from coffeechat.contacts import Network
 from coffeechat.errors import CheckFailed, CoffeeChatError
@@ -67,11 +67,30 @@ def _introducer_names(network: Network, target: str, source: str | None = None) 
     return [c.introducer.name for c in chains if c.hops == 2]
 
 
+def _first_sentence(text: str) -> str:
+    """The first sentence as the request review reads it (after any greeting line)."""
+    sentences = split_sentences(note_body(text))
+    return sentences[0] if sentences else ""
+
+
+def _greets_by_name(first_line: str, target_name: str) -> bool:
+    """Whether the first line names the reader: first name, surname (with a title) or both."""
+    words = fold(first_line).split()
+    names = fold(target_name).split()
+    return any(name in words for name in (names[:1] + names[-1:]))
+
+
 def _review_request(text: str, target_name: str, names: list[str], what: str) -> None:
-    """Fail with the first thing the review or the introducer rule finds wrong."""
+    """Fail with the first thing the review or the introducer rule finds wrong.
+
+    The review is the one a learner runs in their own cell, ``review_request(text)``,
+    so the two agree on its seven rules; the check adds the assignment's own
+    two: the introducer named in the first sentence, and a greeting by name.
+    """
     if not names:
         raise CheckFailed(f"{target_name} is not two hops from you; pick someone who is.")
-    first = reference_first_sentence(text)
+    first = _first_sentence(text)
+    subject = f"{what[0].upper()}{what[1:]}"
     if not any(folded(n) in folded(first) for n in names):
         others = " or ".join(names[1:3])
         also = f" (or {others})" if others else ""
@@ -83,25 +102,29 @@ def _review_request(text: str, target_name: str, names: list[str], what: str) ->
             + f" It is now: {one_line(first, 70)}"
         )
     who = next(n for n in names if folded(n) in folded(first))
-    review = review_request(text, connection=who)
-    for finding in review.findings:
-        if not finding.passed:
-            subject = f"{what[0].upper()}{what[1:]}"
-            counted = re.search(r"(\d+) words", finding.message)
-            if finding.rule == "word-count" and counted:
-                hint = finding.message.partition(" \N{EM DASH} ")[2].rstrip(".")
-                fail(
-                    f"{subject} is {counted.group(1)} words (greeting and sign-off not "
-                    f"counted); the rule is under {MAX_WORDS}"
-                    + (f" \N{EM DASH} {hint}." if hint else ".")
-                )
-            fail(f"{subject}: {finding.message}")
+    for finding in review_request(text).findings:
+        if finding.passed:
+            continue
+        counted = re.search(r"(\d+) words", finding.message)
+        if finding.rule == "word-count" and counted:
+            hint = finding.message.partition(" \N{EM DASH} ")[2].rstrip(".")
+            fail(
+                f"{subject} is {counted.group(1)} words (greeting and sign-off not "
+                f"counted); the rule is under {MAX_WORDS}"
+                + (f" \N{EM DASH} {hint}." if hint else ".")
+            )
+        if finding.rule == "connection-first":
+            fail(
+                f"The first sentence of {what} names {who} but not how they connect you: "
+                f"say they suggested you write, e.g. “{who} suggested that I write to you.”"
+            )
+        fail(f"{subject}: {finding.message}")
     lines = text.strip().splitlines()
-    given = target_name.split()[0]
-    if not lines or folded(given) not in folded(lines[0]):
+    if not lines or not _greets_by_name(lines[0], target_name):
+        given, surname = target_name.split()[0], target_name.split()[-1]
         fail(
-            f"Greet {target_name} by name on the first line (e.g. “Hi {given},”): a "
-            "stranger reads a named greeting as meant for them."
+            f"Greet {target_name} by name on the first line (e.g. “Hi {given},” or “Dear "
+            f"{given} {surname},”): a stranger reads a named greeting as meant for them."
         )
 
 
