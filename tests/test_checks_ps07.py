@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -57,17 +58,29 @@ def test_unwritten_function_says_so() -> None:
         checks.check_average_path_length(stub, rewired_ring(20, 4, 0.0))
 
 
-def test_simulation_check_accepts_any_random_source_and_rejects_a_fixed_answer() -> None:
-    """Statistical checks pass a correct simulation whatever generator it uses, and
-    reject one that ignores the drop-out."""
+def test_simulation_check_wants_the_generator_given_and_rejects_a_fixed_answer() -> None:
+    """A right simulation drawing from `rng` passes; one drawing elsewhere, or ignoring the
+    drop-out, fails naming the cause."""
     import random
 
     def with_python_random(lengths, dropout, rng):
         return [all(random.random() >= dropout for _ in range(h)) for h in lengths]
 
-    checks.check_letter_simulation(with_python_random)
+    def with_its_own_generator(lengths, dropout, rng):
+        mine = np.random.default_rng(7)
+        return [all(mine.random() >= dropout for _ in range(h)) for h in lengths]
+
+    def with_the_generator(lengths, dropout, rng):
+        return [bool((rng.random(h) >= dropout).all()) for h in lengths]
+
+    checks.check_letter_simulation(with_the_generator)
+    for elsewhere in (with_python_random, with_its_own_generator):
+        with pytest.raises(CheckFailed, match="never drew a number from the generator `rng`"):
+            checks.check_letter_simulation(elsewhere)
     with pytest.raises(CheckFailed, match="should arrive"):
-        checks.check_letter_simulation(lambda lengths, dropout, rng: [True] * len(lengths))
+        checks.check_letter_simulation(
+            lambda lengths, dropout, rng: [rng.random() < 2] * len(lengths)
+        )
 
 
 def test_messages_stay_short() -> None:
