@@ -98,7 +98,8 @@ def _other(seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     transcripts, interviews = make_transcripts(8, seed=seed)
     transcripts["transcript"] = "H" + transcripts["transcript"].str[1:]
     interviews["transcript"] = "H" + interviews["transcript"].str[1:]
-    return transcripts, interviews
+    # The conversations are listed in the other order: pair them by name, not by position.
+    return transcripts, interviews.iloc[::-1].reset_index(drop=True)
 
 
 def _with_pauses(transcripts: pd.DataFrame) -> pd.DataFrame:
@@ -121,7 +122,7 @@ _TRICKY = [
      "brings one screen and one question."),
     (LEARNER, 6.5, 6.75, "What does a good market research plan look like for a screen?"),
     (INTERVIEWEE, 7.0, 8.5, "Short, and written with the people who will use it."),
-    (LEARNER, 8.75, 9.0, "Who are your main competitors, and what makes you different?"),
+    (LEARNER, 8.75, 9.0, "Who are your main competitors, and where are your offices?"),
     (INTERVIEWEE, 9.0, 9.75, "Who are our main competitors? That is on our website, honestly."),
     (LEARNER, 10.0, 10.25, "Could you pass my CV to your manager?"),
     (INTERVIEWEE, 10.5, 11.0, "I would rather not, but thank you for asking."),
@@ -143,9 +144,9 @@ _BOUNDARIES = [
     (INTERVIEWEE, 3.0, 4.5, "Nobody shared the sales calendar, so every promotion surprised "
      "the warehouse."),
     (LEARNER, 4.5, 5.0, "How does the sales calendar reach you now?"),
-    (INTERVIEWEE, 5.0, 6.0, "A weekly call with the sales team."),
+    (INTERVIEWEE, 5.0, 5.5, "A weekly call with the sales team."),
     (LEARNER, 6.25, 6.5, "Is there anything I should have asked?"),
-    (INTERVIEWEE, 6.5, 7.5, "Ask about the tools we use next time."),
+    (INTERVIEWEE, 6.5, 7.0, "Ask about the tools we use next time."),
     (LEARNER, 7.75, 8.0, "Who else should I talk to?"),
     (LEARNER, 8.0, 8.25, "Thank you again."),
     (INTERVIEWEE, 9.5, 10.0, "Talk to Ines in purchasing."),
@@ -156,8 +157,9 @@ _BOUNDARIES = [
 def tricky_transcript() -> tuple[pd.DataFrame, pd.DataFrame]:
     """Two short conversations written to catch the usual slips, with pauses.
 
-    ``X1`` (15 minutes agreed) holds the usual traps; ``X2`` (10 minutes
-    agreed) sits on every boundary of the rubric. The rows carry labels from
+    ``X1`` (16 minutes agreed) holds the usual traps; ``X2`` (10 minutes
+    agreed) sits on every boundary of the rubric. Both end on their agreed
+    minute, and each would overrun with the other's. The rows carry labels from
     100 on, as a slice of a bigger table does, and ``interviews`` lists them
     in the other order.
     """
@@ -168,8 +170,25 @@ def tricky_transcript() -> tuple[pd.DataFrame, pd.DataFrame]:
         tables.append(table)
     table = pd.concat(tables)
     table.index = range(100, 100 + len(table))  # a slice of a bigger table keeps its labels
-    interviews = pd.DataFrame({"transcript": ["X2", "X1"], "agreed_minutes": [10, 15]})
+    interviews = pd.DataFrame({"transcript": ["X2", "X1"], "agreed_minutes": [10, 16]})
     return table, interviews
+
+
+def _text_examples() -> pd.DataFrame:
+    """The task text's own examples as a conversation: the interviewee speaks of hiring."""
+    turns = [
+        (LEARNER, 0.0, 0.5, "What does your job involve?"),
+        (INTERVIEWEE, 0.5, 2.0, "Planning, mostly. We are hiring, if you know anyone."),
+        (LEARNER, 2.0, 2.5, "Could you forward my CV to your manager?"),
+        (LEARNER, 2.5, 3.0, "Who are your main competitors these days?"),
+        (LEARNER, 3.0, 3.5, "Who else do you think I should talk to?"),
+        (INTERVIEWEE, 3.5, 5.0, "Our night shift handover is where most problems start."),
+        (LEARNER, 5.0, 5.5, "The night shift handover sounds hard."),
+        (LEARNER, 5.5, 6.0, "You mentioned the night shift handover. Could you tell me more?"),
+    ]
+    table = pd.DataFrame(turns, columns=["speaker", "start", "end", "text"])
+    table.insert(0, "transcript", "E")
+    return table
 
 
 def _split(transcripts: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
@@ -311,7 +330,11 @@ def check_overran(function: Any, transcripts: pd.DataFrame, interviews: pd.DataF
     for key, rows in _split(transcripts):
         end = float(rows["end"].max())
         # The agreed minutes as the table gives them, then on the boundary: ending on the minute.
-        for minutes, where in ((agreed[key], ""), (end, " (ending exactly on the agreed minute)")):
+        for minutes, where in (
+            (agreed[key], ""),
+            (end, " (ending exactly on the agreed minute)"),
+            (end - 0.5, " (half a minute over)"),
+        ):
             name = f"overran(transcript, {minutes:g})"
             got = expect_number(
                 call_on_copies(function, [rows, minutes], name, ["transcript", "agreed_minutes"]),
@@ -345,7 +368,7 @@ def check_overran(function: Any, transcripts: pd.DataFrame, interviews: pd.DataF
 def check_job_requests(function: Any, transcripts: pd.DataFrame) -> None:
     """Check ``job_requests(transcript)``: the learner's turns that ask for a job."""
     _setup_intact(function)
-    for key, rows in _split(transcripts):
+    for key, rows in [*_split(transcripts), ("of the text's examples", _text_examples())]:
         got = _texts(
             call_on_copies(function, [rows], "job_requests(transcript)", ["transcript"]),
             "job_requests",
@@ -378,7 +401,7 @@ def check_searchable_questions(
     """Check ``searchable_questions(transcript, searchable)``: questions a web search answers."""
     _setup_intact(function)
     searchable = list(searchable)
-    for key, rows in _split(transcripts):
+    for key, rows in [*_split(transcripts), ("of the text's examples", _text_examples())]:
         got = _texts(
             call_on_copies(function, [rows, searchable], "searchable_questions(transcript, "
                            "SEARCHABLE)", ["transcript", "searchable"]), "searchable_questions",
@@ -401,7 +424,7 @@ def check_missing_closing(
     """Check ``missing_closing(transcript, closing)``: the closing questions not asked."""
     _setup_intact(function)
     closing = list(closing)
-    for key, rows in _split(transcripts):
+    for key, rows in [*_split(transcripts), ("of the text's examples", _text_examples())]:
         got = _texts(
             call_on_copies(
                 function, [rows, closing], "missing_closing(transcript, CLOSING)",
@@ -424,9 +447,22 @@ def check_missing_closing(
             )
         lacking = [q for q in want if q not in got]
         if lacking:
+            words = content_words(lacking[0])
+            by_interviewee = any(
+                words <= content_words(text)
+                for speaker, text in zip(rows["speaker"], rows["text"], strict=True)
+                if speaker == INTERVIEWEE
+            )
             fail(
-                f"In transcript {key}, nobody asked {_quote(lacking[0])}, but your answer "
-                "does not list it. Only the learner's turns count."
+                f"In transcript {key}, the learner never asks {_quote(lacking[0])}, but your "
+                "answer does not list it. "
+                + (
+                    "The interviewee's turn that holds its words does not count: only the "
+                    "learner's turns do."
+                    if by_interviewee
+                    else "A turn asks it only when it holds all of its content words: "
+                    f"{', '.join(sorted(words))}."
+                )
             )
     passed("missing_closing finds every closing question left out.")
 
@@ -436,7 +472,7 @@ def check_missing_closing(
 def check_follow_ups(function: Any, transcripts: pd.DataFrame) -> None:
     """Check ``follow_ups(transcript)``: questions that build on the answer just heard."""
     _setup_intact(function)
-    for key, rows in _split(transcripts):
+    for key, rows in [*_split(transcripts), ("of the text's examples", _text_examples())]:
         got = _texts(
             call_on_copies(function, [rows], "follow_ups(transcript)", ["transcript"]),
             "follow_ups",
@@ -473,7 +509,9 @@ def check_follow_ups(function: Any, transcripts: pd.DataFrame) -> None:
 
 # ------------------------------------------------------ part (d): rubric
 def _ref_talk_share(transcript: pd.DataFrame) -> dict[str, float]:
-    return talk_share(transcript).to_dict()
+    # Unrounded, as a learner's own is: a share of exactly 1/3 must stay 1/3.
+    spoken = (transcript["end"] - transcript["start"]).groupby(transcript["speaker"]).sum()
+    return {str(k): float(v) for k, v in (spoken / spoken.sum()).items()}
 
 
 def _ref_overran(transcript: pd.DataFrame, agreed_minutes: float) -> float:
