@@ -434,14 +434,33 @@ def _compare_points(points: Callable[..., Any], n: int, k: int, ps: list[float],
                         "divide by the plain ring, rewired with p = 0."
                     )
             else:
-                hint = (
-                    f" Build each ring with rewired_ring({n}, {k}, p, seed={seed}): the same "
-                    "seed for every p, and the plain ring with p = 0."
-                )
+                hint = _measure_hint(n, k, float(p), seed, column, have)
             fail(
                 f"{name}: at p = {p:g}, {column} should be {want:.4f}, but yours is "
                 f"{have:.4f}.{hint}"
             )
+
+
+def _measure_hint(n: int, k: int, p: float, seed: int, column: str, have: float) -> str:
+    """The slip that measured ``have`` instead of the ring's clustering or path length."""
+    import networkx as nx
+
+    ring = rewired_ring(n, k, p, seed)
+    if column == "clustering" and math.isclose(have, nx.transitivity(ring), rel_tol=1e-6):
+        return (
+            " That is the transitivity of the whole network (triangles over triples): "
+            "average each person's clustering instead."
+        )
+    measure = nx.average_clustering if column == "clustering" else nx.average_shortest_path_length
+    for other in (seed + 1, seed - 1, 0):
+        if other != seed and math.isclose(
+            have, measure(rewired_ring(n, k, p, other)), rel_tol=1e-6
+        ):
+            return (
+                f" That is the ring built with seed={other}: build each ring with "
+                f"rewired_ring({n}, {k}, p, seed={seed}), the same seed for every p."
+            )
+    return f" Measure the ring rewired_ring({n}, {k}, {p:g}, seed={seed}) itself."
 
 
 # --------------------------------------------------------- part (d)
@@ -606,7 +625,7 @@ def check_corrected_median(corrected: Callable[..., Any], seed: int = 0) -> None
     cases = [
         ([2, 3, 3, 4, 4, 4, 5, 7], 0.6),
         ([4, 4, 5, 6], 0.5),
-        ([2, 1, 1], 0.5),  # the running total reaches exactly half at the second 1
+        ([1, 1, 2], 0.5),  # the running total reaches exactly half at the second 1
         ([rng.choice([3, 4, 5, 6, 7]) for _ in range(40)], 0.4),
         ([5, 5, 5], 0.3),
     ]
