@@ -32,7 +32,6 @@ from __future__ import annotations
 import copy
 import math
 import numbers
-import random
 from collections.abc import Sequence
 from typing import Any
 
@@ -48,7 +47,9 @@ __all__ = ["call_on_copies", "difference", "expect_number", "fresh_copy", "uncha
 def fresh_copy(value: Any) -> Any:
     """A deep copy of ``value`` that a learner's function may change without harm.
 
-    A random generator is not copied: drawing from it is what it is for.
+    Only what a function could change in place is copied: tables, lists,
+    dicts, sets and arrays. A random generator is not copied: drawing from
+    it is what it is for.
 
     Examples
     --------
@@ -58,9 +59,12 @@ def fresh_copy(value: Any) -> Any:
     """
     if isinstance(value, pd.DataFrame | pd.Series):
         return value.copy(deep=True)
-    if isinstance(value, np.random.Generator | random.Random):
-        return value  # a generator is there to be drawn from: the check follows its state
-    return copy.deepcopy(value)
+    if isinstance(value, list | dict | set | np.ndarray):
+        return copy.deepcopy(value)
+    # Anything else is passed as it is: numbers and text cannot change, a record
+    # such as a Network cannot be changed, and a random generator is there to
+    # be drawn from (the check follows its state).
+    return value
 
 
 def _what(value: object) -> str:

@@ -15,7 +15,6 @@ from coffeechat._args import a_date
 from coffeechat.checks._core import (
     blank,
     brief,
-    call,
     checked,
     expect_type,
     fail,
@@ -23,6 +22,8 @@ from coffeechat.checks._core import (
     passed,
     plural,
 )
+from coffeechat.checks._inputs import call_on_copies
+from coffeechat.checks.ps06._setup import setup_intact
 from coffeechat.outreach import follow_up_dates
 
 DUE_TABLE_COLUMNS: tuple[str, ...] = ("contact", "due_on", "days_overdue")
@@ -111,7 +112,9 @@ def _compare_follow_ups(
     follow_ups_due: Callable[..., Any], tracker: pd.DataFrame, today: object
 ) -> None:
     day = as_day(today)
-    got = call(follow_ups_due, [tracker.copy(), today], "follow_ups_due(tracker, TODAY)")
+    got = call_on_copies(
+        follow_ups_due, [tracker, today], "follow_ups_due(tracker, TODAY)", ["tracker", "today"]
+    )
     got = expect_type(
         got, pd.DataFrame, "follow_ups_due", "a DataFrame with one row per follow-up due"
     )
@@ -186,6 +189,7 @@ def check_follow_ups_due(
     CheckFailed
         Naming one person left out, listed wrongly, or given a wrong date.
     """
+    setup_intact(follow_ups_due)
     _compare_follow_ups(follow_ups_due, tracker, today)
     due = reference_follow_ups(tracker, today)
     today_count = int((due["days_overdue"] == 0).sum())
