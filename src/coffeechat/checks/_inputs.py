@@ -220,7 +220,7 @@ def _explain_label_lookup(err: CheckFailed, args: Sequence[Any], name: str) -> N
             fail(
                 f"{name} stopped with KeyError: {key}: it looked up row {key} by label "
                 f"(.loc or []), but the rows keep their labels from the big table (these "
-                f"start at {brief(arg.index[0])}). Use .iloc[{key}] for a position, or loop "
+                f"start at {arg.index[0]}). Use .iloc[{key}] for a position, or loop "
                 "over the columns."
             )
 
