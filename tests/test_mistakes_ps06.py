@@ -144,7 +144,7 @@ NEW_MISTAKES = [
             "    fresh = new_ties[[(a, b) not in old\n"
             '                      for a, b in zip(new_ties["source"], new_ties["target"])]]\n',
         ),
-        r"(?i)already knew",
+        r"Alex Moreno already knew Kai Kahale: .* the other way round",
     ),
 ]
 
@@ -159,7 +159,7 @@ OLD_MISTAKES = [
         "a",
         "a-three-days",
         edit(A, "pd.offsets.BDay(7)", "pd.offsets.BDay(3)"),
-        "(?i)7\\ business\\ days",
+        r"due 3 business days after the request: the one follow-up comes after 7",
     ),
     Variant(
         "a",
@@ -209,7 +209,7 @@ OLD_MISTAKES = [
         "b",
         "b-whole-days",
         edit(B, "gap.dt.total_seconds() / 3600", "gap.dt.days * 24"),
-        "(?i)thank\\-you\\ went\\ out",
+        r"that counts whole days only \(\.dt\.days × 24\)",
     ),
     Variant(
         "b",
@@ -265,7 +265,7 @@ OLD_MISTAKES = [
         "c",
         "c-power-not-sum",
         edit(C, "return sum(referrals**week for week in range(weeks))", "return referrals**weeks"),
-        "(?i)in\\ all",
+        r"That is r \*\* weeks, week \d+'s conversations alone",
     ),
     Variant(
         "c",

@@ -86,7 +86,7 @@ def _learner_days(value: object) -> float | None:
     return None
 
 
-def _why_not_due(record: dict[str, Any], day: date) -> str:
+def _why_not_due(record: dict[str, Any], day: date, theirs: object = None) -> str:
     name = record["contact"]
     for column, reason in (
         ("replied_on", "replied on {d}: answer and agree a time — a reply needs no follow-up"),
@@ -104,8 +104,21 @@ def _why_not_due(record: dict[str, Any], day: date) -> str:
         f"{name}'s request went out on {spoken_day(sent)}; 7 business days later is "
         f"{spoken_day(due)}, "
         f"after today ({spoken_day(day)}), so {name} is not due yet, but your table lists {name}. "
-        "Count Monday to Friday only (pd.offsets.BDay(7))."
+        + _due_hint(sent, _learner_day(theirs))
     )
+
+
+def _due_hint(sent: date, theirs: date | None) -> str:
+    """Why the learner's due date differs, when it shows: calendar days, or another count."""
+    if theirs is not None and theirs == sent + pd.Timedelta(days=7):
+        return "Count Monday to Friday only (pd.offsets.BDay(7)), not calendar days."
+    for count in range(1, 15):
+        if count != 7 and theirs == (pd.Timestamp(sent) + pd.offsets.BDay(count)).date():
+            return (
+                f"Your table has it due {count} business days after the request: the one "
+                "follow-up comes after 7 (the 3 is for writing to a second person)."
+            )
+    return "The follow-up is due 7 business days after the request (pd.offsets.BDay(7))."
 
 
 def _compare_follow_ups(
@@ -145,7 +158,8 @@ def _compare_follow_ups(
         if name not in set(want["contact"]):
             if name not in records:
                 fail(f"Your table lists {brief(name)}, who is not in the tracker.")
-            fail(_why_not_due(records[name], day))
+            theirs = got.loc[got["contact"].astype(str) == name, "due_on"].iloc[0]
+            fail(_why_not_due(records[name], day, theirs))
     by_name = {str(r["contact"]): r for r in got.to_dict("records")}
     for row in want.itertuples():
         theirs = by_name[row.contact]

@@ -93,15 +93,26 @@ def _compare_add_ties(
     except CheckFailed as err:
         _explain_learner_id(err, network, "add_ties")
         repeated = [
-            network.person(str(r["target"])).name
+            (str(r["source"]), str(r["target"]))
             for r in new_ties.to_dict("records")
             if network.tie(str(r["source"]), str(r["target"])) is not None
         ]
         if isinstance(err.__cause__, ContactDataError) and repeated:
+            a, b = repeated[0]
+            other = b if a == network.me else a
+            old = network.ties
+            stored = ((old["source"] == b) & (old["target"] == a)).any()
+            way = (
+                f" (the network stores it the other way round, {b} → {a}: look a pair up "
+                "with network.tie(a, b), which reads both ways)"
+                if stored
+                else ""
+            )
             fail(
-                f"{network.person(network.me).name} already knew {listing(repeated)}: that new "
-                "tie repeats one the network has, and a network holds one tie a pair — leave "
-                "out new ties between people already tied (network.tie(a, b) is not None)."
+                f"{network.person(network.me).name} already knew "
+                f"{network.person(other).name}: that new tie repeats one the network has{way}. "
+                "A network holds one tie a pair: leave out new ties between people already "
+                "tied (network.tie(a, b) is not None)."
             )
         raise
     got = expect_type(
@@ -227,7 +238,7 @@ def _compare_within_two(
         if blank(theirs) or theirs != count:
             fail(
                 f"In the {label}, {name} needs {plural(count, 'introduction')} "
-                f"({story(person)}: {count + 1} hops, {count} people in between), but your "
+                f"({story(person)}: {plural(count + 1, 'hop')}, {count} in between), but your "
                 f"answer says {brief(theirs, 20)}."
             )
     for person in names:

@@ -166,11 +166,16 @@ def _compare_expected(expected: Callable[..., Any]) -> None:
             raise
         if not math.isclose(value, want, rel_tol=1e-6, abs_tol=1e-9):
             terms = " + ".join(f"{referrals**k:g}" for k in range(weeks))
+            hint = (
+                f" That is r ** weeks, week {weeks + 1}'s conversations alone: add up the weeks."
+                if math.isclose(value, referrals**weeks) and referrals != 1
+                else ""
+            )
             fail(
                 f"With {referrals} referrals a conversation, {plural(weeks, 'week')} "
                 f"{'holds' if weeks == 1 else 'hold'} {want:g} "
                 f"{'conversation' if want == 1 else 'conversations'} in all on average "
-                f"({terms}), but expected_network_size({referrals}, {weeks}) gives {got!r}."
+                f"({terms}), but expected_network_size({referrals}, {weeks}) gives {value:g}.{hint}"
             )
 
 

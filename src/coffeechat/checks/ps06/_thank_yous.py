@@ -147,6 +147,10 @@ def _compare_hours(thank_you_hours: Callable[..., Any], tracker: pd.DataFrame) -
                 )
             elif not math.isnan(theirs) and math.isclose(theirs, math.floor(row.hours)):
                 hint = " — keep the minutes: do not round the hours down"
+            elif not math.isnan(theirs) and math.isclose(theirs, 24 * (row.hours // 24)):
+                hint = (
+                    " — that counts whole days only (.dt.days × 24): use .dt.total_seconds() / 3600"
+                )
             fail(f"{_story(row)}, but your Series says {theirs:g}{hint}.")
 
 
