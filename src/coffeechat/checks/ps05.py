@@ -368,7 +368,7 @@ def check_overran(function: Any, transcripts: pd.DataFrame, interviews: pd.DataF
 def check_job_requests(function: Any, transcripts: pd.DataFrame) -> None:
     """Check ``job_requests(transcript)``: the learner's turns that ask for a job."""
     _setup_intact(function)
-    for key, rows in [*_split(transcripts), ("of the text's examples", _text_examples())]:
+    for key, rows in [*_split(transcripts), ("E (the text's examples)", _text_examples())]:
         got = _texts(
             call_on_copies(function, [rows], "job_requests(transcript)", ["transcript"]),
             "job_requests",
@@ -401,7 +401,7 @@ def check_searchable_questions(
     """Check ``searchable_questions(transcript, searchable)``: questions a web search answers."""
     _setup_intact(function)
     searchable = list(searchable)
-    for key, rows in [*_split(transcripts), ("of the text's examples", _text_examples())]:
+    for key, rows in [*_split(transcripts), ("E (the text's examples)", _text_examples())]:
         got = _texts(
             call_on_copies(function, [rows, searchable], "searchable_questions(transcript, "
                            "SEARCHABLE)", ["transcript", "searchable"]), "searchable_questions",
@@ -424,7 +424,7 @@ def check_missing_closing(
     """Check ``missing_closing(transcript, closing)``: the closing questions not asked."""
     _setup_intact(function)
     closing = list(closing)
-    for key, rows in [*_split(transcripts), ("of the text's examples", _text_examples())]:
+    for key, rows in [*_split(transcripts), ("E (the text's examples)", _text_examples())]:
         got = _texts(
             call_on_copies(
                 function, [rows, closing], "missing_closing(transcript, CLOSING)",
@@ -472,7 +472,7 @@ def check_missing_closing(
 def check_follow_ups(function: Any, transcripts: pd.DataFrame) -> None:
     """Check ``follow_ups(transcript)``: questions that build on the answer just heard."""
     _setup_intact(function)
-    for key, rows in [*_split(transcripts), ("of the text's examples", _text_examples())]:
+    for key, rows in [*_split(transcripts), ("E (the text's examples)", _text_examples())]:
         got = _texts(
             call_on_copies(function, [rows], "follow_ups(transcript)", ["transcript"]),
             "follow_ups",
