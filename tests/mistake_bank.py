@@ -73,7 +73,7 @@ __all__ = [
 
 CELL_TIMEOUT = 60  # seconds; a learner's endless loop fails its variant instead of hanging
 
-_SOLUTION_MARK = re.compile(r"[ \t]*### (BEGIN|END) SOLUTION\n")
+_SOLUTION_MARK = re.compile(r"[ \t]*### (BEGIN|END) SOLUTION[ \t]*(\n|\Z)")
 
 
 # ====================================================================== records
@@ -134,7 +134,9 @@ class Requirement:
         The grade id of the graded cell (visible or hidden) that fails when
         the requirement is broken.
     mistake : str
-        The name of the bank mistake that breaks it, and so proves the check.
+        The name of the bank mistake that breaks it, and so proves the check;
+        for a freedom the text gives ("row order does not matter"), the name
+        of a right answer that uses it, which the check must pass.
     """
 
     part: str
@@ -252,10 +254,25 @@ class Notebook:
 
     # ------------------------------------------------------------- text
     def task_text(self) -> str:
-        """What the learner reads: markdown cells and answer cells without their solutions."""
-        pieces = [c.source for c in self.nb.cells if c.cell_type == "markdown"]
-        for source in self._cells.values():
-            pieces.append(re.sub(r"### BEGIN SOLUTION.*?### END SOLUTION", "", source, flags=re.S))
+        """What the learner is asked to do: the parts' markdown, the answer cells' words.
+
+        The title cell (``# ...``, with the course's general instructions) and
+        the recap (``## Recap``) are left out; answer cells count without
+        their code (their docstrings and comments are part of the task).
+        """
+        pieces = [
+            c.source
+            for c in self.nb.cells
+            if c.cell_type == "markdown"
+            and not c.source.lstrip().startswith("# ")
+            and "## Recap" not in c.source
+        ]
+        for grade_id in self.answers:
+            source = re.sub(
+                r"### BEGIN SOLUTION.*?### END SOLUTION", "", self._cells[grade_id], flags=re.S
+            )
+            pieces += re.findall(r'"""(.*?)"""', source, flags=re.S)
+            pieces += re.findall(r"#\s*(.+)", source)
         return "\n\n".join(pieces)
 
     def swap(self, cell: str, code: str) -> str:
@@ -390,9 +407,10 @@ def assert_bank_size(
 
 #: Words that make a sentence of the task text a requirement the checks must hold.
 REQUIREMENT_WORDS = re.compile(
-    r"\b(must|do not|don't|never|handle[sd]?|leave out|leaves out|left out|each once|"
-    r"only once|once each|return an? (Series|DataFrame|list|dict|set|table)|"
-    r"use the (random )?generator|at most|at least|no more than|always)\b",
+    r"\b(must|do not|don't|never|handles?|leave out|left out|leaving out|each once|only once|"
+    r"once each|at most|at least|no more than|always|either|both|even|any order|does not matter|"
+    r"whole|in any case|returns?|strip|keep|none|empty|NaN|same|use your|use the|only|exactly|"
+    r"first|ties?|tied|one row per)\b",
     flags=re.IGNORECASE,
 )
 
@@ -405,6 +423,7 @@ def _plain(text: str) -> str:
 def requirement_sentences(text: str) -> list[str]:
     """The sentences of a task text that state a requirement (:data:`REQUIREMENT_WORDS`)."""
     sentences = []
+    text = re.sub(r"^#.*$", "", text, flags=re.M)  # headings name a part, they ask nothing
     for block in re.split(r"\n\s*(?:[-*]|\d+\.)\s+|\n\s*\n", text):
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z`\"'(])", _plain(block)):
             if REQUIREMENT_WORDS.search(sentence):
@@ -445,9 +464,15 @@ def assert_requirements_traced(
         assert _plain(row.text) in text, f"not in the task text: {row.text!r}"
         assert row.check in notebook.graded_cells(part_of(row.check)), f"no graded {row.check}"
         variant = by_name.get((row.part, row.mistake))
-        assert variant is not None and variant.is_mistake, f"no mistake {row.mistake!r}"
+        assert variant is not None, f"no mistake {row.mistake!r} in part ({row.part})"
         results = notebook.run(variant)
         assert row.check in results, f"{row.mistake!r} does not run {row.check}"
-        assert not results[row.check].passed, (
-            f"{row.check} passes {row.mistake!r}, which breaks {row.text!r}"
-        )
+        if variant.is_mistake:
+            assert not results[row.check].passed, (
+                f"{row.check} passes {row.mistake!r}, which breaks {row.text!r}"
+            )
+        else:  # a freedom the text gives ("any order"): a right answer using it passes
+            assert results[row.check].passed, (
+                f"{row.check} fails {row.mistake!r}, which {row.text!r} allows: "
+                f"{results[row.check].error}"
+            )

@@ -125,7 +125,11 @@ def test_a_mistake_must_fail_with_its_expected_message(notebook):
 def test_requirement_sentences_are_found():
     """Sentences with a requirement word are found, one by one, markdown stripped."""
     found = requirement_sentences(TASK)
-    assert found == ["Do not change the list you are given.", "Always keep them in order."]
+    assert found == [
+        "Write `double(items)`, which returns each number twice as big.",
+        "Do not change the list you are given.",
+        "Always keep them in order.",
+    ]
 
 
 def test_a_requirement_needs_a_row_a_check_and_a_proving_mistake(notebook):
@@ -133,13 +137,18 @@ def test_a_requirement_needs_a_row_a_check_and_a_proving_mistake(notebook):
     row = Requirement(
         "a", "Do not change the list you are given.", "part-a-check", "doubles in place"
     )
-    asides = ["Always keep them in order."]  # an aside here, only to keep the example short
+    asides = ["Always keep them", "returns each number"]  # asides here, to keep it short
     assert_requirements_traced(notebook, [row], [MUTATES, RIGHT], asides)
     with pytest.raises(AssertionError, match="no row in the table"):
         assert_requirements_traced(notebook, [row], [MUTATES, RIGHT])
     unproved = Requirement("a", "Do not change the list you are given.", "part-a-check", "a loop")
-    with pytest.raises(AssertionError, match="no mistake"):
-        assert_requirements_traced(notebook, [unproved], [MUTATES, RIGHT], asides)
+    with pytest.raises(AssertionError, match="no mistake 'absent'"):
+        assert_requirements_traced(
+            notebook, [Requirement("a", row.text, row.check, "absent")], [MUTATES], asides
+        )
+    wrong = Variant("a", "a loop", MUTATES.answer)  # a "right answer" that the check fails
+    with pytest.raises(AssertionError, match="fails 'a loop'"):
+        assert_requirements_traced(notebook, [unproved], [MUTATES, wrong], asides)
     harmless = Variant("a", "harmless", RIGHT.answer, r"x")
     with pytest.raises(AssertionError, match="passes 'harmless'"):
         assert_requirements_traced(
