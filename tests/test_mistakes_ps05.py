@@ -716,10 +716,20 @@ REQUIREMENTS = [
         "part-d-scores",
         "scores as a list",
     ),
+    Requirement(
+        "a",
+        "Silences between turns belong to nobody",
+        "part-a-hidden",
+        "divided by the length of the call",
+    ),
 ]
 
 #: Sentences with a requirement word that ask nothing of the code.
 ASIDES = [
+    "has one row per turn: which conversation it belongs to",
+    "has one row per conversation, with the minutes the learner asked for",
+    "gives the phrase that asks for a job, a referral or a look at a CV, or `None`",
+    "The first turn of `one` lasts:",
     "Please do not delete or copy the check cells.",
     "short and common words",
     '"Is there anything I should have asked?"',  # the rubric table: rows traced one by one

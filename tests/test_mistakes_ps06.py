@@ -39,7 +39,20 @@ FRESH = (
     '                      for a, b in zip(new_ties["source"], new_ties["target"])]]\n'
 )
 
+BLANKS = """\
+        tracker["sent_on"].notna()
+        & tracker["replied_on"].isna()
+        & tracker["meeting_on"].isna()
+        & tracker["followed_up_on"].isna()
+"""
+
 NEW_MISTAKES = [
+    Variant(
+        "a",
+        "blanks tested as empty text",
+        edit(A, BLANKS, BLANKS.replace(".isna()", '.eq("")').replace(".notna()", '.ne("")')),
+        r"with no reply and no follow-up yet: the follow-up was due on .* your table leaves",
+    ),
     Variant(
         "a",
         "the tracker's dates converted in place",
@@ -515,7 +528,6 @@ REQUIREMENTS = [
     Requirement("b", "a pandas Series indexed by contact", "part-b-hours", "a dict of hours"),
     Requirement("b", "minutes included (e.g. 24.5)", "part-b-hours", "b-rounds-down"),
     Requirement("b", "`NaN` when no thank-you went out yet", "part-b-hours", "b-drops-unthanked"),
-    Requirement("b", "must be compared in one zone", "part-b-hours", "b-ignores-time-zones"),
     Requirement("b", "(exactly 24 counts)", "part-b-within-a-day", "b-strictly-less"),
     Requirement(
         "b",
@@ -579,10 +591,45 @@ REQUIREMENTS = [
         "part-d-reach",
         "the learner written as 'me'",
     ),
+    Requirement("a", "a blank cell is `NaN`", "part-a-due", "blanks tested as empty text"),
+    Requirement(
+        "a",
+        "after 7 business days, send the first person one short follow-up",
+        "part-a-due",
+        "a-three-days",
+    ),
+    Requirement(
+        "a",
+        "there are no holidays to skip",
+        "part-a-due",
+        "a-busday-offset",
+    ),
+    Requirement(
+        "b",
+        "Tell pandas to turn both into one zone, UTC, and subtract",
+        "part-b-hours",
+        "b-ignores-time-zones",
+    ),
+    Requirement("b", "(NaN if none yet)", "part-b-hours", "b-drops-unthanked"),
+    Requirement(
+        "c",
+        "Conversations held in each week of one snowball, week 1 first.",
+        "part-c-run",
+        "c-one-week-too-many",
+    ),
+    Requirement("d", "two introductions are three hops", "part-d-reach", "d-two-hops"),
+    Requirement(
+        "d", "(pairs already tied are left as they are)", "part-d-add", "d-adds-repeated-tie"
+    ),
 ]
 
 #: Sentences with a requirement word that ask nothing of the code.
 ASIDES = [
+    "Alex's tracker has one row per person written to.",
+    "With `pd.to_datetime` the text becomes dates, and whole columns move at once:",
+    "Every conversation ends with the same question",
+    "Each conversation made a new tie: Alex now knows the person.",
+    "Each line is someone at the target and the introductions needed",
     "Please do not delete or copy the check cells.",
     "recompute whom at a target organisation you can meet with",
     "Check (d2): whom at the target you can meet with at most two introductions.",

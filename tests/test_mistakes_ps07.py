@@ -681,10 +681,33 @@ REQUIREMENTS = [
         "part-d-median",
         "the running total must pass half",
     ),
+    Requirement(
+        "a",
+        "there are `k × (k − 1) / 2` pairs of contacts",
+        "part-a-clustering",
+        "divided by k squared",
+    ),
+    Requirement(
+        "b",
+        "Breadth-first search, which you wrote in Assignment 1, gives the hops",
+        "part-b-path-length",
+        "depth-first search",
+    ),
+    Requirement(
+        "c",
+        "or networkx's `nx.average_clustering(graph)`",
+        "part-c-points",
+        "networkx, reversed rows, an extra column",
+    ),
 ]
 
 #: Sentences with a requirement word that ask nothing of the code.
 ASIDES = [
+    "Only Ben and Cy know each other, so Ana's clustering is 1/3.",
+    "Watts and Strogatz (1998, Nature 393:440) started from a ring",
+    "Then they rewired each tie with probability `p` to a random person.",
+    "In between they found the small-world regime",
+    "only 384 of 24,163 chains completed",
     "Please do not delete or copy the check cells.",
     "correct the observed chain lengths for the chains that never arrived",
 ]
