@@ -346,7 +346,7 @@ PART_C = [
         edit(C, "    rows = []\n", "    ps.insert(0, 0.0)\n    rows = []\n").replace(
             "return pd.DataFrame(rows)", "return pd.DataFrame(rows[1:])"
         ),
-        r"changed the list `ps` it was given \(0\.0 was added\)|PS is no longer what the cell",
+        r"changed the list `ps` it was given \(0\.0 was added\)",
     ),
     Variant(
         "c",

@@ -40,7 +40,7 @@ from coffeechat.checks._core import (
     passed,
     short,
 )
-from coffeechat.checks._inputs import call_on_copies, unchanged_global
+from coffeechat.checks._inputs import call_on_copies
 from coffeechat.errors import CheckFailed
 from coffeechat.smallworld import rewired_ring
 
@@ -61,9 +61,6 @@ __all__ = [
 ]
 
 _TOLERANCE = 1e-9
-
-#: The probabilities the notebook's cell for part (c) sets as ``PS``.
-VISIBLE_PS = [0.001, 0.01, 0.1, 1.0]
 _POINT_COLUMNS = ["p", "clustering", "path_length", "clustering_ratio", "path_length_ratio"]
 
 
@@ -360,9 +357,6 @@ def check_small_world_points(
         Naming the first column and ``p`` that differ, and the likely slip.
     """
     ps = list(ps)
-    namespace = getattr(points, "__globals__", None) or {}
-    if "PS" in namespace:
-        unchanged_global("PS", namespace["PS"], VISIBLE_PS, "the cell that sets N, K and PS")
     blame_earlier(lambda: _compare_points(points, n, k, ps, seed), points, *_earlier_parts())
     right = _reference_points(n, k, ps, seed).sort_values("p")
     passed(
