@@ -22,7 +22,7 @@ Examples
 ...     return lengths[len(lengths) // 2]
 >>> try:
 ...     call_on_copies(sorts_in_place, [[5, 3, 4]], "median([5, 3, 4])", ["lengths"])
-... except AssertionError as err:
+... except CheckFailed as err:
 ...     print(err)  # doctest: +ELLIPSIS
 median([5, 3, 4]) changed the list `lengths` it was given (its order changed): read your input...
 """
@@ -32,7 +32,6 @@ from __future__ import annotations
 import copy
 import math
 import numbers
-import random
 from collections.abc import Sequence
 from typing import Any
 
@@ -40,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from coffeechat.checks._core import brief, call, fail
+from coffeechat.errors import CheckFailed
 
 __all__ = ["call_on_copies", "difference", "expect_number", "fresh_copy", "unchanged_global"]
 
@@ -47,7 +47,9 @@ __all__ = ["call_on_copies", "difference", "expect_number", "fresh_copy", "uncha
 def fresh_copy(value: Any) -> Any:
     """A deep copy of ``value`` that a learner's function may change without harm.
 
-    A random generator is not copied: drawing from it is what it is for.
+    Only what a function could change in place is copied: tables, lists,
+    dicts, sets and arrays. A random generator is not copied: drawing from
+    it is what it is for.
 
     Examples
     --------
@@ -57,9 +59,12 @@ def fresh_copy(value: Any) -> Any:
     """
     if isinstance(value, pd.DataFrame | pd.Series):
         return value.copy(deep=True)
-    if isinstance(value, np.random.Generator | random.Random):
-        return value  # a generator is there to be drawn from: the check follows its state
-    return copy.deepcopy(value)
+    if isinstance(value, list | dict | set | np.ndarray):
+        return copy.deepcopy(value)
+    # Anything else is passed as it is: numbers and text cannot change, a record
+    # such as a Network cannot be changed, and a random generator is there to
+    # be drawn from (the check follows its state).
+    return value
 
 
 def _what(value: object) -> str:
@@ -184,7 +189,11 @@ def call_on_copies(
         From :func:`call`, or naming the argument that the function changed and how.
     """
     copies = [fresh_copy(arg) for arg in args]
-    result = call(function, copies, name)
+    try:
+        result = call(function, copies, name)
+    except CheckFailed as err:
+        _explain_label_lookup(err, args, name)
+        raise
     for position, (before, after) in enumerate(zip(args, copies, strict=True)):
         what = difference(before, after)
         if what is None:
@@ -195,6 +204,25 @@ def call_on_copies(
             f"input, do not change it \N{EM DASH} work on a copy ({_copy_advice(before, param)})."
         )
     return result
+
+
+def _explain_label_lookup(err: CheckFailed, args: Sequence[Any], name: str) -> None:
+    """Fail with the real cause when a KeyError came from looking up a row by position with .loc."""
+    cause = err.__cause__
+    if not isinstance(cause, KeyError) or not cause.args:
+        return
+    key = cause.args[0]
+    if isinstance(key, bool) or not isinstance(key, numbers.Integral):
+        return
+    for arg in args:
+        positional = isinstance(arg, pd.DataFrame | pd.Series) and 0 <= key < len(arg)
+        if positional and key not in arg.index:
+            fail(
+                f"{name} stopped with KeyError: {key}: it looked up row {key} by label "
+                f"(.loc or []), but the rows keep their labels from the big table (these "
+                f"start at {arg.index[0]}). Use .iloc[{key}] for a position, or loop "
+                "over the columns."
+            )
 
 
 def unchanged_global(label: str, value: Any, pristine: Any, cell: str) -> None:
@@ -221,7 +249,7 @@ def unchanged_global(label: str, value: Any, pristine: Any, cell: str) -> None:
     --------
     >>> try:
     ...     unchanged_global("PS", [0.0, 0.1], [0.1], "the cell that sets N, K and PS")
-    ... except AssertionError as err:
+    ... except CheckFailed as err:
     ...     print(err)  # doctest: +ELLIPSIS
     PS is no longer what the cell that sets N, K and PS made it (0.0 was added): a line you ran...
     """
@@ -242,7 +270,7 @@ def expect_number(value: object, name: str, should: str = "a number") -> float |
     7
     >>> try:
     ...     expect_number("7", "rubric_score", "a whole number of points")
-    ... except AssertionError as err:
+    ... except CheckFailed as err:
     ...     print(err)
     rubric_score should give a whole number of points, but it gave a str ('7').
     """

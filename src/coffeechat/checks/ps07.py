@@ -35,12 +35,12 @@ from coffeechat.checks._core import (
     GradedTest,
     Part,
     blame_earlier,
-    call,
     checked,
     fail,
     passed,
     short,
 )
+from coffeechat.checks._inputs import call_on_copies
 from coffeechat.errors import CheckFailed
 from coffeechat.smallworld import rewired_ring
 
@@ -111,12 +111,25 @@ def practice_graph() -> nx.Graph:
 
 
 def _graphs() -> list[tuple[str, nx.Graph]]:
-    """The networks every check of parts (a) and (b) tries, smallest first."""
+    """The networks every check of parts (a) and (b) tries, smallest first (all connected)."""
     return [
         ("the practice network", practice_graph()),
         ("a ring of 20 people with 4 ties each", rewired_ring(20, 4, 0.0)),
         ("a ring of 30 rewired with p = 0.2", rewired_ring(30, 4, 0.2, seed=3)),
     ]
+
+
+def _with_loners() -> tuple[str, nx.Graph]:
+    """The practice network with Hal, who knows only Gus, and Ivy, who knows nobody."""
+    graph = practice_graph()
+    graph.add_edge("Gus", "Hal")
+    graph.add_node("Ivy")
+    return ("the practice network with Hal (one contact) and Ivy (none)", graph)
+
+
+def _loners(networks: Sequence[tuple[str, nx.Graph]]) -> bool:
+    """Whether anyone in ``networks`` has fewer than two contacts."""
+    return any(len(net[person]) < 2 for _, net in networks for person in net)
 
 
 @checked
@@ -188,11 +201,16 @@ def check_clustering(
     """
     import networkx as nx
 
-    for where, net in [*_graphs(), (label, graph)]:
+    networks = [*_graphs(), _with_loners(), (label, graph)]
+    for where, net in networks:
+        contacts = neighbour_lists(net)
         for person in net:
             name = f"clustering(contacts, {person!r})"
             try:
-                mine = _number(call(clustering, [neighbour_lists(net), person], name), name)
+                mine = _number(
+                    call_on_copies(clustering, [contacts, person], name, ["contacts", "person"]),
+                    name,
+                )
             except CheckFailed as err:
                 if isinstance(err.__cause__, ZeroDivisionError) and len(net[person]) < 2:
                     raise CheckFailed(
@@ -204,7 +222,8 @@ def check_clustering(
             right = float(nx.clustering(net, person))
             if not _close(mine, right):
                 fail(f"In {where}, {_explain_clustering(net, person, mine, right)}")
-    passed("Your clustering is right for everyone in every network tried, loners included.")
+    loners = ", people with fewer than two contacts included" if _loners(networks) else ""
+    passed(f"Your clustering is right for everyone in every network tried{loners}.")
 
 
 @checked
@@ -223,11 +242,10 @@ def check_average_clustering(
     """
     import networkx as nx
 
-    for where, net in [*_graphs(), (label, graph)]:
-        mine = _number(
-            call(average, [neighbour_lists(net)], "average_clustering(contacts)"),
-            "average_clustering(contacts)",
-        )
+    networks = [*_graphs(), _with_loners(), (label, graph)]
+    for where, net in networks:
+        name = "average_clustering(contacts)"
+        mine = _number(call_on_copies(average, [neighbour_lists(net)], name, ["contacts"]), name)
         right = float(nx.average_clustering(net))
         if _close(mine, right):
             continue
@@ -244,7 +262,8 @@ def check_average_clustering(
             f"In {where}, the average clustering of the {len(net)} people is {right:.3f}, "
             f"but yours is {mine:.3f}. Add everyone's clustering and divide by {len(net)}."
         )
-    passed("Your average clustering matches networkx's on every network tried.")
+    loners = ", counting people with fewer than two contacts as 0" if _loners(networks) else ""
+    passed(f"Your average clustering matches networkx's on every network tried{loners}.")
 
 
 # --------------------------------------------------------- part (b)
@@ -267,16 +286,23 @@ def check_average_path_length(
     import networkx as nx
 
     for where, net in [*_graphs(), (label, graph)]:
-        mine = _number(
-            call(average, [neighbour_lists(net)], "average_path_length(contacts)"),
-            "average_path_length(contacts)",
-        )
+        name = "average_path_length(contacts)"
+        mine = _number(call_on_copies(average, [neighbour_lists(net)], name, ["contacts"]), name)
         right = float(nx.average_shortest_path_length(net))
         if _close(mine, right):
             continue
         n = len(net)
+        first = next(iter(net))
+        from_first = nx.single_source_shortest_path_length(net, first)
         hint = ""
-        if _close(mine, right * n * (n - 1)) or _close(mine, right * n * (n - 1) / 2):
+        if mine == int(mine) and int(mine) == math.floor(right):
+            hint = " Is the division done with // (whole numbers)? Use /."
+        elif _close(mine, sum(from_first.values()) / (n - 1)):
+            hint = (
+                f" That is the average from {first} alone: run the search from every person "
+                "and average over all the pairs."
+            )
+        elif _close(mine, right * n * (n - 1)) or _close(mine, right * n * (n - 1) / 2):
             hint = " That is the total of all the hops: divide by the number of pairs."
         elif _close(mine, right * (n - 1) / n):
             hint = (
@@ -362,9 +388,13 @@ def _earlier_parts() -> tuple[Earlier, ...]:
 
 def _compare_points(points: Callable[..., Any], n: int, k: int, ps: list[float], seed: int) -> None:
     name = f"small_world_points({n}, {k}, {ps}, seed={seed})"
-    mine = call(points, [n, k, list(ps), seed], name)
+    mine = call_on_copies(points, [n, k, ps, seed], name, ["n", "k", "ps", "seed"])
     if not isinstance(mine, pd.DataFrame):
-        fail(f"{name} should return a pandas DataFrame, but it returned a {type(mine).__name__}.")
+        advice = " Build one with pd.DataFrame(rows)." if isinstance(mine, dict | list) else ""
+        fail(
+            f"{name} should return a pandas DataFrame, but it returned a "
+            f"{type(mine).__name__}.{advice}"
+        )
     missing = [c for c in _POINT_COLUMNS if c not in mine.columns]
     if missing:
         fail(f"{name} has no column {missing[0]!r}; the columns should be {_POINT_COLUMNS}.")
@@ -398,14 +428,33 @@ def _compare_points(points: Callable[..., Any], n: int, k: int, ps: list[float],
                         "divide by the plain ring, rewired with p = 0."
                     )
             else:
-                hint = (
-                    f" Build each ring with rewired_ring({n}, {k}, p, seed={seed}): the same "
-                    "seed for every p, and the plain ring with p = 0."
-                )
+                hint = _measure_hint(n, k, float(p), seed, column, have)
             fail(
                 f"{name}: at p = {p:g}, {column} should be {want:.4f}, but yours is "
                 f"{have:.4f}.{hint}"
             )
+
+
+def _measure_hint(n: int, k: int, p: float, seed: int, column: str, have: float) -> str:
+    """The slip that measured ``have`` instead of the ring's clustering or path length."""
+    import networkx as nx
+
+    ring = rewired_ring(n, k, p, seed)
+    if column == "clustering" and math.isclose(have, nx.transitivity(ring), rel_tol=1e-6):
+        return (
+            " That is the transitivity of the whole network (triangles over triples): "
+            "average each person's clustering instead."
+        )
+    measure = nx.average_clustering if column == "clustering" else nx.average_shortest_path_length
+    for other in (seed + 1, seed - 1, 0):
+        if other != seed and math.isclose(
+            have, measure(rewired_ring(n, k, p, other)), rel_tol=1e-6
+        ):
+            return (
+                f" That is the ring built with seed={other}: build each ring with "
+                f"rewired_ring({n}, {k}, p, seed={seed}), the same seed for every p."
+            )
+    return f" Measure the ring rewired_ring({n}, {k}, {p:g}, seed={seed}) itself."
 
 
 # --------------------------------------------------------- part (d)
@@ -452,15 +501,14 @@ def check_letter_simulation(
         Naming the chain length and drop-out whose rate is off, and the likely slip.
     """
     n = 20_000
+    _check_randomness(simulate, seed)
     for hops, dropout in cases:
         name = f"simulate_letters([{hops}] * {n}, {dropout}, rng)"
-        flags = _as_flags(
-            call(simulate, [[hops] * n, dropout, np.random.default_rng(seed)], name), name, n
-        )
+        flags = _as_flags(_simulate(simulate, [hops] * n, dropout, seed, name), name, n)
         _compare_rate(sum(flags) / n, hops, dropout, n)
     mixed = [2, 6] * (n // 2)
     name = f"simulate_letters([2, 6, 2, 6, …] ({n} chains), 0.5, rng)"
-    flags = _as_flags(call(simulate, [mixed, 0.5, np.random.default_rng(seed)], name), name, n)
+    flags = _as_flags(_simulate(simulate, mixed, 0.5, seed, name), name, n)
     for hops in (2, 6):
         group = [f for f, h in zip(flags, mixed, strict=True) if h == hops]
         try:
@@ -470,6 +518,40 @@ def check_letter_simulation(
                 short(f"In a mix of 2-hop and 6-hop chains, {err} Use each chain's own length.")
             ) from None
     passed("Your chains arrive as often as the drop-out rate says, for every length tried.")
+
+
+def _simulate(
+    simulate: Callable[..., Any], lengths: list[int], dropout: float, seed: int, name: str
+) -> Any:
+    return call_on_copies(
+        simulate, [lengths, dropout, np.random.default_rng(seed)], name,
+        ["lengths", "dropout", "rng"],
+    )  # fmt: skip
+
+
+def _check_randomness(simulate: Callable[..., Any], seed: int) -> None:
+    """The generator given is the one drawn from, and the same seed gives the same chains."""
+    lengths, dropout = [3] * 200, 0.5
+    name = f"simulate_letters([3] * 200, {dropout}, rng)"
+    rng = np.random.default_rng(seed)
+    before = rng.bit_generator.state
+    first = _as_flags(
+        call_on_copies(simulate, [lengths, dropout, rng], name, ["lengths", "dropout", "rng"]),
+        name,
+        len(lengths),
+    )
+    if rng.bit_generator.state == before:
+        fail(
+            f"{name} never drew a number from the generator `rng` it was given: use "
+            "rng.random() for every hop, not np.random, random or a generator of your own."
+        )
+    again = _as_flags(_simulate(simulate, lengths, dropout, seed, name), name, len(lengths))
+    if again != first:
+        fail(
+            f"{name} gave other chains the second time, with a generator of the same seed: "
+            "draw only from the `rng` you are given (not np.random, random or a global rng), "
+            "so that the same seed gives the same result."
+        )
 
 
 def _compare_rate(rate: float, hops: int, dropout: float, n: int) -> None:
@@ -492,14 +574,30 @@ def _compare_rate(rate: float, hops: int, dropout: float, n: int) -> None:
     )
 
 
-def _weighted_median(lengths: Sequence[int], survive: float, power: int = -1) -> float:
-    """The median of ``lengths``, each weighted by ``survive ** (power * length)``."""
-    weighted = sorted((h, survive ** (power * h)) for h in lengths)
+def _weighted_median(
+    lengths: Sequence[int], survive: float, power: int = -1, *, strict: bool = False
+) -> float:
+    """The median of ``lengths``, each weighted by ``survive ** (power * length)``.
+
+    With ``strict`` the running total must pass half, not only reach it (a slip).
+    """
+    return _running_median(sorted(lengths), survive, power, strict=strict)
+
+
+def _unsorted_median(lengths: Sequence[int], survive: float) -> float:
+    """The slip of adding the weights up in the order given, unsorted."""
+    return _running_median(list(lengths), survive, -1)
+
+
+def _running_median(
+    lengths: Sequence[int], survive: float, power: int, *, strict: bool = False
+) -> float:
+    weighted = [(h, survive ** (power * h)) for h in lengths]
     total = sum(w for _, w in weighted)
     running = 0.0
     for hops, weight in weighted:
         running += weight
-        if running >= total / 2:
+        if running > total / 2 or (running == total / 2 and not strict):
             return float(hops)
     return float(weighted[-1][0])
 
@@ -521,13 +619,17 @@ def check_corrected_median(corrected: Callable[..., Any], seed: int = 0) -> None
     cases = [
         ([2, 3, 3, 4, 4, 4, 5, 7], 0.6),
         ([4, 4, 5, 6], 0.5),
+        ([1, 1, 2], 0.5),  # the running total reaches exactly half at the second 1
         ([rng.choice([3, 4, 5, 6, 7]) for _ in range(40)], 0.4),
         ([5, 5, 5], 0.3),
     ]
     for arrived, dropout in cases:
         shown = arrived if len(arrived) <= 8 else f"{arrived[:5]} … ({len(arrived)} chains)"
         name = f"corrected_median({shown}, {dropout})"
-        mine = _number(call(corrected, [list(arrived), dropout], name), name)
+        mine = _number(
+            call_on_copies(corrected, [list(arrived), dropout], name, ["arrived", "dropout"]),
+            name,
+        )
         want = _weighted_median(arrived, 1 - dropout)
         if math.isclose(mine, want):
             continue
@@ -538,6 +640,13 @@ def check_corrected_median(corrected: Callable[..., Any], seed: int = 0) -> None
             hint = " Long chains should weigh more (they were less likely to arrive), not less."
         elif any(math.isclose(mine, m) for m in plain):
             hint = " That is the plain median: weight each chain by 1 / (1 − dropout) ** hops."
+        elif math.isclose(mine, _weighted_median(arrived, 1 - dropout, strict=True)):
+            hint = (
+                " The running total reaches half exactly at a length: take that length "
+                "(reaches means ≥ half, not more than half)."
+            )
+        elif math.isclose(mine, _unsorted_median(arrived, 1 - dropout)):
+            hint = " Sort the lengths first: the running total goes from the shortest up."
         fail(f"{name} should be {want:g}, but yours is {mine:g}.{hint}")
     passed("Your correction gives the longer chains the weight the drop-out took from them.")
 

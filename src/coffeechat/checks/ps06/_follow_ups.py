@@ -15,7 +15,6 @@ from coffeechat._args import a_date
 from coffeechat.checks._core import (
     blank,
     brief,
-    call,
     checked,
     expect_type,
     fail,
@@ -23,6 +22,8 @@ from coffeechat.checks._core import (
     passed,
     plural,
 )
+from coffeechat.checks._inputs import call_on_copies
+from coffeechat.checks.ps06._setup import setup_intact
 from coffeechat.outreach import follow_up_dates
 
 DUE_TABLE_COLUMNS: tuple[str, ...] = ("contact", "due_on", "days_overdue")
@@ -85,7 +86,7 @@ def _learner_days(value: object) -> float | None:
     return None
 
 
-def _why_not_due(record: dict[str, Any], day: date) -> str:
+def _why_not_due(record: dict[str, Any], day: date, theirs: object = None) -> str:
     name = record["contact"]
     for column, reason in (
         ("replied_on", "replied on {d}: answer and agree a time — a reply needs no follow-up"),
@@ -103,15 +104,30 @@ def _why_not_due(record: dict[str, Any], day: date) -> str:
         f"{name}'s request went out on {spoken_day(sent)}; 7 business days later is "
         f"{spoken_day(due)}, "
         f"after today ({spoken_day(day)}), so {name} is not due yet, but your table lists {name}. "
-        "Count Monday to Friday only (pd.offsets.BDay(7))."
+        + _due_hint(sent, _learner_day(theirs))
     )
+
+
+def _due_hint(sent: date, theirs: date | None) -> str:
+    """Why the learner's due date differs, when it shows: calendar days, or another count."""
+    if theirs is not None and theirs == sent + pd.Timedelta(days=7):
+        return "Count Monday to Friday only (pd.offsets.BDay(7)), not calendar days."
+    for count in range(1, 15):
+        if count != 7 and theirs == (pd.Timestamp(sent) + pd.offsets.BDay(count)).date():
+            return (
+                f"Your table has it due {count} business days after the request: the one "
+                "follow-up comes after 7 (the 3 is for writing to a second person)."
+            )
+    return "The follow-up is due 7 business days after the request (pd.offsets.BDay(7))."
 
 
 def _compare_follow_ups(
     follow_ups_due: Callable[..., Any], tracker: pd.DataFrame, today: object
 ) -> None:
     day = as_day(today)
-    got = call(follow_ups_due, [tracker.copy(), today], "follow_ups_due(tracker, TODAY)")
+    got = call_on_copies(
+        follow_ups_due, [tracker, today], "follow_ups_due(tracker, TODAY)", ["tracker", "today"]
+    )
     got = expect_type(
         got, pd.DataFrame, "follow_ups_due", "a DataFrame with one row per follow-up due"
     )
@@ -142,7 +158,8 @@ def _compare_follow_ups(
         if name not in set(want["contact"]):
             if name not in records:
                 fail(f"Your table lists {brief(name)}, who is not in the tracker.")
-            fail(_why_not_due(records[name], day))
+            theirs = got.loc[got["contact"].astype(str) == name, "due_on"].iloc[0]
+            fail(_why_not_due(records[name], day, theirs))
     by_name = {str(r["contact"]): r for r in got.to_dict("records")}
     for row in want.itertuples():
         theirs = by_name[row.contact]
@@ -186,6 +203,7 @@ def check_follow_ups_due(
     CheckFailed
         Naming one person left out, listed wrongly, or given a wrong date.
     """
+    setup_intact(follow_ups_due)
     _compare_follow_ups(follow_ups_due, tracker, today)
     due = reference_follow_ups(tracker, today)
     today_count = int((due["days_overdue"] == 0).sum())

@@ -18,9 +18,11 @@ from coffeechat.checks._core import (
     passed,
     plural,
 )
+from coffeechat.checks._inputs import call_on_copies
 from coffeechat.checks.ps06._follow_ups import as_day, spoken_day
+from coffeechat.checks.ps06._setup import setup_intact
 from coffeechat.contacts import Network
-from coffeechat.errors import CheckFailed, ContactDataError
+from coffeechat.errors import CheckFailed, ContactDataError, PersonNotFound
 from coffeechat.paths import reach
 
 
@@ -38,6 +40,39 @@ def reference_add_ties(network: Network, new_ties: pd.DataFrame) -> Network:
     return Network.from_frames(network.people, ties, me=network.me)
 
 
+#: The learner's id in the network tried besides the notebook's (where it is "me").
+_OTHER_ME = "alex"
+
+
+def _relabelled(network: Network, new_ties: pd.DataFrame) -> tuple[Network, pd.DataFrame]:
+    """The network and new ties with the learner's id ``alex``, every other new tie reversed."""
+
+    def rename(value: object) -> object:
+        return _OTHER_ME if value == network.me else value
+
+    people = network.people
+    people["id"] = people["id"].map(rename)
+    ties = network.ties
+    ties["source"], ties["target"] = ties["source"].map(rename), ties["target"].map(rename)
+    flip = ties.index % 2 == 1  # ties stored both ways round, as a network may hold them
+    ties.loc[flip, ["source", "target"]] = ties.loc[flip, ["target", "source"]].to_numpy()
+    fresh = new_ties.copy().reset_index(drop=True)
+    fresh["source"], fresh["target"] = fresh["source"].map(rename), fresh["target"].map(rename)
+    odd = fresh.index % 2 == 1
+    fresh.loc[odd, ["source", "target"]] = fresh.loc[odd, ["target", "source"]].to_numpy()
+    return Network.from_frames(people, ties, me=_OTHER_ME), fresh
+
+
+def _explain_learner_id(err: CheckFailed, network: Network, name: str) -> None:
+    """Name the cause when a function looked up "me" in a network where the learner is not "me"."""
+    cause = err.__cause__
+    if isinstance(cause, PersonNotFound) and network.me != "me" and "'me'" in str(cause):
+        fail(
+            f"{name} looked up 'me', but in this network the learner's id is {network.me!r}: "
+            "use network.me, never the text 'me'."
+        )
+
+
 def _pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
 
@@ -52,18 +87,32 @@ def _compare_add_ties(
 ) -> None:
     before = _pairs(network)
     try:
-        got = call(add_ties, [network, new_ties.copy()], "add_ties(network, NEW_TIES)")
+        got = call_on_copies(
+            add_ties, [network, new_ties], "add_ties(network, NEW_TIES)", ["network", "new_ties"]
+        )
     except CheckFailed as err:
+        _explain_learner_id(err, network, "add_ties")
         repeated = [
-            network.person(str(r["target"])).name
+            (str(r["source"]), str(r["target"]))
             for r in new_ties.to_dict("records")
             if network.tie(str(r["source"]), str(r["target"])) is not None
         ]
         if isinstance(err.__cause__, ContactDataError) and repeated:
+            a, b = repeated[0]
+            other = b if a == network.me else a
+            old = network.ties
+            stored = ((old["source"] == b) & (old["target"] == a)).any()
+            way = (
+                f" (the network stores it the other way round, {b} → {a}: look a pair up "
+                "with network.tie(a, b), which reads both ways)"
+                if stored
+                else ""
+            )
             fail(
-                f"{network.person(network.me).name} already knew {listing(repeated)}: that new "
-                "tie repeats one the network has, and a network holds one tie a pair — leave "
-                "out new ties between people already tied (network.tie(a, b) is not None)."
+                f"{network.person(network.me).name} already knew "
+                f"{network.person(other).name}: that new tie repeats one the network has{way}. "
+                "A network holds one tie a pair: leave out new ties between people already "
+                "tied (network.tie(a, b) is not None)."
             )
         raise
     got = expect_type(
@@ -100,6 +149,21 @@ def _compare_add_ties(
                 f"{spoken_day(as_day(row['met_on']))}, but your new network has no tie "
                 "between them."
             )
+    changed = [
+        (a, b)
+        for a, b in sorted(before)
+        if (network.tie(a, b).kind, network.tie(a, b).strength)
+        != (got.tie(a, b).kind, got.tie(a, b).strength)
+    ]
+    if changed:
+        a, b = changed[0]
+        old, new = network.tie(a, b), got.tie(a, b)
+        fail(
+            f"Your new network changed {plural(len(changed), 'old tie')}: "
+            f"{network.person(a).name}–{network.person(b).name} was a {old.kind} tie of "
+            f"strength {old.strength:g}, now {new.kind} of strength {new.strength:g}. Keep "
+            "the old ties table whole (all its columns) and add the new rows to it."
+        )
     extra = sorted(
         after
         - before
@@ -116,8 +180,12 @@ def check_add_ties(add_ties: Callable[..., Any], network: Network, new_ties: pd.
 
     It must return a new Network with the same people and learner, every old
     tie, and a tie for each new row (a pair already tied keeps one tie).
+    It is also tried with a learner whose id is not ``"me"``, and old and new
+    ties written the other way round (the learner as ``target``).
     """
+    setup_intact(add_ties)
     _compare_add_ties(add_ties, network, new_ties)
+    _compare_add_ties(add_ties, *_relabelled(network, new_ties))
     added = len(_pairs(reference_add_ties(network, new_ties))) - len(_pairs(network))
     passed(
         f"add_ties adds {plural(added, 'new tie')} and keeps all {network.number_of_ties} old ones."
@@ -137,9 +205,15 @@ def reference_within_two(network: Network, organization: str) -> dict[str, int]:
 def _compare_within_two(
     within_two: Callable[..., Any], network: Network, organization: str, label: str
 ) -> None:
-    got = call(
-        within_two, [network, organization], f"within_two_introductions({label}, {organization!r})"
-    )
+    try:
+        got = call(
+            within_two,
+            [network, organization],
+            f"within_two_introductions({label}, {organization!r})",
+        )
+    except CheckFailed as err:
+        _explain_learner_id(err, network, "within_two_introductions")
+        raise
     got = expect_type(
         got, dict, "within_two_introductions", "a dict of person id to the number of introductions"
     )
@@ -164,7 +238,7 @@ def _compare_within_two(
         if blank(theirs) or theirs != count:
             fail(
                 f"In the {label}, {name} needs {plural(count, 'introduction')} "
-                f"({story(person)}: {count + 1} hops, {count} people in between), but your "
+                f"({story(person)}: {plural(count + 1, 'hop')}, {count} in between), but your "
                 f"answer says {brief(theirs, 20)}."
             )
     for person in names:
@@ -200,11 +274,17 @@ def check_reach_after(
     It must return, for each person at ``organization`` within two
     introductions of the learner (at most three hops), the number of
     introductions needed (hops - 1). It is tried on the network before and
-    after the new ties are added (the reference's :func:`reference_add_ties`).
+    after the new ties are added (the reference's :func:`reference_add_ties`),
+    and on the network of a learner whose id is not ``"me"``.
     """
+    setup_intact(within_two_introductions)
     grown = reference_add_ties(network, new_ties)
     _compare_within_two(within_two_introductions, network, organization, "old network")
     _compare_within_two(within_two_introductions, grown, organization, "network with the new ties")
+    other, _ = _relabelled(network, new_ties)
+    _compare_within_two(
+        within_two_introductions, other, organization, f"network of a learner with id {_OTHER_ME!r}"
+    )
     before, after = (
         reference_within_two(network, organization),
         reference_within_two(grown, organization),

@@ -57,7 +57,15 @@ def _run(simulate: Callable[..., Any], referrals: float, weeks: int, rng: Any) -
 
 
 def _compare_run(simulate: Callable[..., Any], referrals: float, weeks: int, seed: int) -> None:
-    first = _run(simulate, referrals, weeks, np.random.default_rng(seed))
+    given = np.random.default_rng(seed)
+    state = given.bit_generator.state
+    first = _run(simulate, referrals, weeks, given)
+    if weeks > 1 and given.bit_generator.state == state:
+        fail(
+            f"simulate_snowball({referrals}, {weeks}, rng) never drew a number from the "
+            "generator `rng` it was given: draw with rng.poisson, not np.random.poisson, "
+            "random or a generator of your own."
+        )
     if first[0] != 1:
         fail(
             f"Week 1 holds your first conversation, so simulate_snowball should start with 1, "
@@ -95,6 +103,35 @@ def _compare_run(simulate: Callable[..., Any], referrals: float, weeks: int, see
                 f"{runs} of your snowballs average {means[week]:.2f}: each conversation of a "
                 "week brings rng.poisson(referrals) conversations the next week."
             )
+    ratio = _spread_ratio(stories, referrals)
+    if ratio is not None and ratio > 1.6:
+        fail(
+            f"With {referrals} referrals a conversation, your weeks vary {ratio:.1f} times as "
+            "much as chance allows, though their averages are right: each conversation of a "
+            "week draws its own rng.poisson(referrals) (rng.poisson(referrals, size=n).sum() "
+            "for n of them); one draw multiplied by n gives all n the same count."
+        )
+    if ratio is not None and ratio < 0.6:
+        fail(
+            f"With {referrals} referrals a conversation, your weeks vary only {ratio:.2f} as "
+            "much as chance makes them: draw each conversation's referrals with "
+            "rng.poisson(referrals), do not work them out from the average."
+        )
+
+
+def _spread_ratio(stories: np.ndarray, referrals: float) -> float | None:
+    """How much a week varies around ``referrals`` × the week before, against Poisson draws.
+
+    Given ``n`` conversations in a week, the next week holds the sum of ``n``
+    Poisson draws: variance ``referrals × n``. The ratio of the squared
+    deviations to that variance, pooled over every week of every story, is
+    near 1 for a right simulation (None when there is too little to tell).
+    """
+    before, after = stories[:, :-1], stories[:, 1:]
+    variance = float((referrals * before).sum())
+    if variance < 50:
+        return None
+    return float(((after - referrals * before) ** 2).sum()) / variance
 
 
 @checked
@@ -129,11 +166,16 @@ def _compare_expected(expected: Callable[..., Any]) -> None:
             raise
         if not math.isclose(value, want, rel_tol=1e-6, abs_tol=1e-9):
             terms = " + ".join(f"{referrals**k:g}" for k in range(weeks))
+            hint = (
+                f" That is r ** weeks, week {weeks + 1}'s conversations alone: add up the weeks."
+                if math.isclose(value, referrals**weeks) and referrals != 1
+                else ""
+            )
             fail(
                 f"With {referrals} referrals a conversation, {plural(weeks, 'week')} "
                 f"{'holds' if weeks == 1 else 'hold'} {want:g} "
                 f"{'conversation' if want == 1 else 'conversations'} in all on average "
-                f"({terms}), but expected_network_size({referrals}, {weeks}) gives {got!r}."
+                f"({terms}), but expected_network_size({referrals}, {weeks}) gives {value:g}.{hint}"
             )
 
 

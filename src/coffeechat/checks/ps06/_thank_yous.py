@@ -15,7 +15,6 @@ from coffeechat.checks._core import (
     blame_earlier,
     blank,
     brief,
-    call,
     checked,
     expect_type,
     fail,
@@ -23,6 +22,8 @@ from coffeechat.checks._core import (
     passed,
     plural,
 )
+from coffeechat.checks._inputs import call_on_copies
+from coffeechat.checks.ps06._setup import setup_intact
 
 
 # --------------------------------------------------- part (b): thank-yous
@@ -79,7 +80,11 @@ def _naive_hours(row: Any) -> float:
 
 def _as_series(value: object, name: str) -> pd.Series:
     if isinstance(value, dict):
-        return pd.Series(value, dtype=float)
+        fail(
+            f"{name} should give a pandas Series indexed by contact, but it gave a dict: the "
+            "next part compares it with 24 as a whole (hours[hours <= 24]), which a dict "
+            "cannot do. Return pd.Series(your_dict)."
+        )
     value = expect_type(
         value,
         pd.Series,
@@ -92,10 +97,17 @@ def _as_series(value: object, name: str) -> pd.Series:
 
 def _compare_hours(thank_you_hours: Callable[..., Any], tracker: pd.DataFrame) -> None:
     got = _as_series(
-        call(thank_you_hours, [tracker.copy()], "thank_you_hours(tracker)"), "thank_you_hours"
+        call_on_copies(thank_you_hours, [tracker], "thank_you_hours(tracker)", ["tracker"]),
+        "thank_you_hours",
     )
     moments = _moments(tracker)
     names = [str(n) for n in got.index]
+    contacts = set(moments["contact"])
+    if contacts and not contacts & set(names):
+        fail(
+            f"Your Series is indexed by {brief(list(got.index)[:3], 40)}, not by contact: "
+            "index it by the contact's name (index=...['contact'])."
+        )
     for row in moments.itertuples():
         if row.contact not in names:
             fail(
@@ -135,6 +147,10 @@ def _compare_hours(thank_you_hours: Callable[..., Any], tracker: pd.DataFrame) -
                 )
             elif not math.isnan(theirs) and math.isclose(theirs, math.floor(row.hours)):
                 hint = " — keep the minutes: do not round the hours down"
+            elif not math.isnan(theirs) and math.isclose(theirs, 24 * (row.hours // 24)):
+                hint = (
+                    " — that counts whole days only (.dt.days × 24): use .dt.total_seconds() / 3600"
+                )
             fail(f"{_story(row)}, but your Series says {theirs:g}{hint}.")
 
 
@@ -147,6 +163,7 @@ def check_thank_you_hours(thank_you_hours: Callable[..., Any], tracker: pd.DataF
     the start of the conversation to the thank-you, with the time zones taken
     into account, and NaN when no thank-you went out yet.
     """
+    setup_intact(thank_you_hours)
     _compare_hours(thank_you_hours, tracker)
     moments = _moments(tracker)
     passed(f"thank_you_hours times all {plural(len(moments), 'thank-you')} across time zones.")
@@ -172,7 +189,9 @@ def _names(value: object, name: str) -> list[str]:
 
 def _compare_within_a_day(thanked_within_a_day: Callable[..., Any], tracker: pd.DataFrame) -> None:
     got = _names(
-        call(thanked_within_a_day, [tracker.copy()], "thanked_within_a_day(tracker)"),
+        call_on_copies(
+            thanked_within_a_day, [tracker], "thanked_within_a_day(tracker)", ["tracker"]
+        ),
         "thanked_within_a_day",
     )
     moments = _moments(tracker)
@@ -210,6 +229,7 @@ def check_thanked_within_a_day(
     24 hours after the conversation began. When it is wrong only because the
     learner's ``thank_you_hours`` is, the message says so.
     """
+    setup_intact(thanked_within_a_day)
     blame_earlier(
         lambda: _compare_within_a_day(thanked_within_a_day, tracker),
         thanked_within_a_day,
