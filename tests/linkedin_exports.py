@@ -64,7 +64,8 @@ class Export:
         rng = random.Random(self.seed)
         out = []
         for i in range(self.rows):
-            first, last = FIRST[i % len(FIRST)], LAST[(i * 7 + self.seed) % len(LAST)]
+            # i // 30 shifts the surname each round, so names repeat only past 900 rows
+            first, last = FIRST[i % len(FIRST)], LAST[(i // 30 + i * 7 + self.seed) % len(LAST)]
             if i < 3:
                 company = ACME_SPELLINGS[i]
             elif i % 11 == 5:

@@ -348,8 +348,9 @@ def name_drop_finding(network: Network, recipient: str, text: str) -> Finding:
             f"know each other and {who.split()[0]} has agreed.",
         )
     if named:
-        who = listing(network.person(p).name for p in named)
+        who = " and ".join(network.person(p).name for p in named)
+        verb = "knows" if len(named) == 1 else "know"
         return Finding(
-            "connection-knows-reader", True, f"{who} knows {reader.name}: a fair connection."
+            "connection-knows-reader", True, f"{who} {verb} {reader.name}: a fair connection."
         )
     return Finding("connection-knows-reader", True, "It names nobody as a go-between.")

@@ -51,7 +51,7 @@ __all__ = [
 #: How well you know someone, in words, and the tie strength each stands for.
 #: A rough guide of your own: "barely" is someone who may not remember you,
 #: "very well" someone you could call tonight.
-HOW_WELL: dict[str, float] = {"barely": 0.1, "a little": 0.3, "well": 0.6, "very well": 0.9}
+HOW_WELL: dict[str, float] = {"barely": 0.2, "a little": 0.4, "well": 0.6, "very well": 0.9}
 #: Columns of a ratings table, in order.
 RATING_COLUMNS: tuple[str, ...] = ("id", "name", "organization", "role", "kind", "how_well")
 
