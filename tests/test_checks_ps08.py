@@ -21,7 +21,7 @@ import coffeechat as cc
 from coffeechat import checks
 from coffeechat.checks._core import MESSAGE_LIMIT
 from coffeechat.errors import CheckFailed
-from coffeechat.plan import who_to_ask, within_reach
+from coffeechat.plan import draft_for, who_to_ask, within_reach
 from live_notebook import LiveNotebook
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,20 +68,8 @@ def test_reference_answers_pass_on_bundled_data(sample, tmp_path, capsys) -> Non
     checks.check_ask_list(_ask_list, sample, employers)
     ask = _ask_list(sample, employers)
     reachable = [r for _, r in ask.iterrows() if r["person"]][:2]
-    requests = {}
-    for row in reachable:
-        person = sample.person(row["person"])
-        how = (
-            f"{sample.person(row['introducer']).name} suggested I write to you."
-            if row["introducer"] != row["person"]
-            else "We met at a careers evening last spring."
-        )
-        requests[row["person"]] = (
-            f"Dear {person.name.split()[0]},\n\n{how} I am exploring work like yours, and I "
-            f"am curious about how your role as {person.role} at {person.organization} "
-            "shapes your week. Would you have 20 minutes in the next few weeks to tell me "
-            "about your path and what you enjoy in your work?\n\nThank you for your time."
-        )
+    drafts = [draft_for(sample, who_to_ask(sample, [r["employer"]]).iloc[0]) for r in reachable]
+    requests = {d.to: d.text for d in drafts}
     checks.check_requests(requests, ask, sample)
     first = sample.person(reachable[0]["person"])
     plan = cc.plan_interview(["day-to-day"], minutes=20, interviewee=first)
@@ -152,6 +140,71 @@ def test_a_numpy_true_is_true_or_false(sample, capsys) -> None:
     assert capsys.readouterr().out.startswith("\N{CHECK MARK}")
 
 
+def _two_requests(sample) -> tuple[pd.DataFrame, dict[str, str], pd.Series, pd.Series]:
+    """The sample's ask list, right first messages, and its one-hop and two-hop rows."""
+    employers = cc.make_lamp(_lamp(sample))["employer"].head(5).tolist()
+    ask = _ask_list(sample, employers)
+    full = who_to_ask(sample, employers)
+    direct = full[full["person"] == full["introducer"]].iloc[0]
+    far = full[(full["person"] != full["introducer"]) & (full["person"] != "")].iloc[0]
+    right = {d.to: d.text for d in (draft_for(sample, direct), draft_for(sample, far))}
+    return ask, right, direct, far
+
+
+def test_writing_first_to_someone_two_hops_away_fails(sample) -> None:
+    """'X suggested I write' to a stranger fails: write to X first, asking for an introduction."""
+    ask, right, direct, far = _two_requests(sample)
+    checks.check_requests(right, ask, sample)
+    person = sample.person(far["person"])
+    wrong = dict(right)
+    del wrong[far["introducer"]]
+    wrong[far["person"]] = (
+        f"Dear {person.name.split()[0]},\n\n{far['introducer_name']} suggested I write to you. "
+        "Your work caught my eye, and I am curious about your team's studies. Would you have "
+        "20 minutes next week?\n\nThank you."
+    )
+    message = _message(checks.check_requests, wrong, ask, sample)
+    assert f"You do not know {person.name} yet" in message
+    assert f"write to {far['introducer_name']}" in message
+
+
+def test_a_request_naming_a_stranger_as_the_connection_fails(sample) -> None:
+    """A one-hop request that names, as its connection, someone who does not know them fails."""
+    ask, right, direct, far = _two_requests(sample)
+    person = sample.person(direct["person"])
+    stranger = next(
+        sample.person(p)
+        for p in sample.neighbors(sample.me)
+        if p != person.id and sample.tie(p, person.id) is None
+    )
+    wrong = dict(right)
+    wrong[person.id] = right[person.id].replace(
+        "We are connected on LinkedIn, and I have followed your work.",
+        f"{stranger.name} suggested I write to you.",
+    )
+    message = _message(checks.check_requests, wrong, ask, sample)
+    assert f"{stranger.name} does not know {person.name}" in message
+
+
+def test_the_message_to_your_contact_is_reviewed(sample) -> None:
+    """A message to your contact without an easy no fails, naming the contact and the target."""
+    ask, right, direct, far = _two_requests(sample)
+    wrong = dict(right)
+    wrong[far["introducer"]] = right[far["introducer"]].replace(
+        " No worries at all if you would rather not.", ""
+    )
+    message = _message(checks.check_requests, wrong, ask, sample)
+    assert f"The message to {far['introducer_name']} (asking to meet {far['name']})" in message
+    assert "easy way to say no" in message
+
+
+def test_later_parts_blame_unknown_ids_in_requests(sample) -> None:
+    """Keys that are not ids in part (c) are blamed in part (e), never a PersonNotFound."""
+    tracker = cc.make_tracker([{"contact": "Somebody", "sent_on": START}])
+    message = _message(checks.check_three_weeks, tracker, {"Zoë Lefèvre": "Hi"}, sample, START)
+    assert "(part c) is the cause" in message
+
+
 # ====================================================================== mistake bank
 def _answers() -> dict[str, str]:
     nb = nbformat.read(FOLDER / "your-plan.ipynb", as_version=4)
@@ -173,8 +226,9 @@ B_ROW = (
     '                "hops": chain.hops,'
 )
 B_NONE = 'rows.append({"employer": employer, "person": "", "introducer": "", "hops": None})'
-C_HOW = "f\"{network.person(row['introducer']).name} suggested I write to you.\""
-C_ASK = '"about your path and what you enjoy in your work?'
+C_KEY = "requests[contact.id] = introduction(contact, person)"
+C_NO = '"No worries at all if you would rather not.\\n\\n"'
+C_BLURB = '"Here is a short note you could forward:\\n\\n"'
 D_PLAN = (
     'first_plan = cc.plan_interview(["day-to-day", "skills", "entry paths"], minutes=20,\n'
     "                               interviewee=first_person)"
@@ -275,32 +329,14 @@ MISTAKES = [
         "'hops' column",
     ),
     ("part-b-answer", "return pd.DataFrame(rows)", "return rows", "DataFrame"),
-    # part (c): two request emails
-    ("part-c-answer", 'if row["person"]][:2]', 'if row["person"]][:1]', "write two"),
-    (
-        "part-c-answer",
-        'requests = {row["person"]: draft(row) for row in reachable}',
-        'requests = {network.person(row["person"]).name: draft(row) for row in reachable}',
-        "not a person on your ask list",
-    ),
-    (
-        "part-c-answer",
-        'f"Dear {person.name.split()[0]},',
-        'f"Dear Sir or Madam,',
-        "greet them by name",
-    ),
-    ("part-c-answer", C_HOW, '"I found your profile online."', "connection"),
-    ("part-c-answer", C_ASK, '"about your path, and whether your team is hiring?', "job"),
-    ("part-c-answer", "20 minutes", "an hour", "20-minute"),
-    (
-        "part-c-answer",
-        C_ASK,
-        '"about your path and what you enjoy in your work? I have worked in three '
-        "organisations so far, I have studied design and research at university, and I "
-        "would love to learn much more about the many ways that people move into roles "
-        "like yours and grow in them over the years.",
-        "words",
-    ),
+    # part (c): two first messages
+    ("part-c-answer", "len(requests) == 2", "len(requests) == 1", "write two"),
+    ("part-c-answer", C_KEY, "requests[person.id] = request(person)", "You do not know"),
+    ("part-c-answer", C_KEY, "requests[contact.name] = introduction(contact, person)", "not whom"),
+    ("part-c-answer", 'f"Hi {contact.name.split()[0]},', 'f"Hi there,', "greet them by name"),
+    ("part-c-answer", C_NO, '"\\n\\n"', "easy way to say no"),
+    ("part-c-answer", C_BLURB, '"\\n\\n"', "blurb"),
+    ("part-c-answer", "would value 20 minutes with you", "would like a job with you", "job"),
     # part (d): the first conversation
     (
         "part-d-answer",
@@ -414,13 +450,10 @@ RIGHT = [
         '"hops": float("nan")})',
     ),
     # part (c)
-    ("part-c-answer", 'f"Dear {person.name.split()[0]},', 'f"Hi {person.name.split()[0]},'),
-    (
-        "part-c-answer",
-        'requests = {row["person"]: draft(row) for row in reachable}',
-        'requests = {}\nfor row in reachable:\n    requests[str(row["person"])] = draft(row)',
-    ),
-    ("part-c-answer", "20 minutes", "15 to 20 minutes"),
+    ("part-c-answer", 'f"Hi {contact.name.split()[0]},', 'f"Dear {contact.name.split()[0]},'),
+    ("part-c-answer", C_NO, '"I completely understand if not.\\n\\n"'),
+    ("part-c-answer", C_KEY, "requests[str(contact.id)] = introduction(contact, person)"),
+    ("part-c-answer", "would value 20 minutes", "would value 15 to 20 minutes"),
     # part (d)
     ("part-d-answer", "minutes=20,", "minutes=30,"),
     ("part-d-answer", "minutes=20,", "minutes=15,"),

@@ -3,7 +3,9 @@
 Each piece of the learner's plan is checked for being there and being valid
 against the learner's own network: a LAMP list the method accepts and whose
 advocacy column agrees with whom they can reach; the people to ask at the
-top five employers; request emails that pass the request review; a plan for
+top five employers; the right first message for each chain — the request to
+someone you know, or, two hops or more away, the message to your own contact
+asking for an introduction — each passing its review; a plan for
 the first conversation that fits its minutes; and a tracker for the next
 three weeks with the 3B7 dates. The written answers are marked by hand.
 
@@ -47,7 +49,11 @@ from coffeechat.checks._core import (
 )
 from coffeechat.contacts import Network
 from coffeechat.errors import CoffeeChatError, NoChainError
-from coffeechat.outreach import follow_up_dates, review_request
+from coffeechat.outreach import (
+    follow_up_dates,
+    review_introduction_request,
+    review_request_for,
+)
 from coffeechat.paths import Target, strongest_chain
 from coffeechat.plan import within_reach
 from coffeechat.questions import InterviewPlan
@@ -266,8 +272,8 @@ def check_ask_list(
             chain = strongest_chain(network, target=Target(organization=employer))
             fail(
                 f"For {employer}, the chain through {_name(network, first)} to "
-                f"{_name(network, person)} is {strength:.0%} likely, but a stronger one "
-                f"exists: {chain.introducer.name} to {chain.target.name}, {best:.0%}."
+                f"{_name(network, person)} is weaker than need be: a stronger one exists, "
+                f"through {chain.introducer.name} to {chain.target.name}."
             )
         try:
             mine_hops = float(row["hops"])
@@ -289,49 +295,79 @@ def _ask_table(ask: object, network: Network) -> pd.DataFrame:
             "Your `ask` (part b) is the cause: it needs the columns 'person' and 'introducer' "
             "(ids of people in your network) — fix that first."
         )
-    unknown = [p for p in ask["person"] if not _blank_cell(p) and str(p) not in network]
-    if unknown:
-        fail(
-            f"Your `ask` (part b) is the cause: its person column holds {listing(unknown)}, "
-            "which are not ids of people in your network — fix that first."
-        )
+    for column in ("person", "introducer"):
+        unknown = [p for p in ask[column] if not _blank_cell(p) and str(p) not in network]
+        if unknown:
+            fail(
+                f"Your `ask` (part b) is the cause: its {column} column holds "
+                f"{listing(unknown)}, which are not ids of people in your network — fix that first."
+            )
     return ask
+
+
+def _first_recipients(ask: pd.DataFrame) -> dict[str, pd.Series]:
+    """Whom each reachable row says to write to first: the person, or your contact."""
+    recipients: dict[str, pd.Series] = {}
+    for _, row in ask.iterrows():
+        if _blank_cell(row["person"]):
+            continue
+        person, first = str(row["person"]), str(row["introducer"])
+        recipients.setdefault(person if first == person else first, row)
+    return recipients
 
 
 @checked
 def check_requests(requests: object, ask: pd.DataFrame, network: Network) -> None:
-    """Check the learner's request emails: two, to people on the ask list, each passing review.
+    """Check the learner's first messages: two, each to the right person, each passing review.
 
-    ``requests`` maps a person's id to the email's text. Each must greet the
-    person by name, name the introducer in the first sentence (when there is
-    one), and pass every rule of :func:`coffeechat.outreach.review_request`.
+    ``requests`` maps the id of the person you write to onto the message.
+    For someone on the ask list you know already (one hop), that is the
+    request itself: it greets them by name and passes every rule of
+    :func:`coffeechat.outreach.review_request_for` — so any contact it names
+    as the connection knows them. For someone two hops or more away, the
+    first message goes to your own contact who starts the chain, asking for
+    an introduction: it greets your contact and passes
+    :func:`coffeechat.outreach.review_introduction_request`. Writing first to
+    someone you do not know yet, with "X suggested I write", fails.
     """
-    mapping = expect_type(requests, Mapping, "requests", "a dictionary: person id -> email text")
+    mapping = expect_type(requests, Mapping, "requests", "a dictionary: person id -> message")
     ask = _ask_table(ask, network)
-    people = {
-        str(p): r for _, r in ask.iterrows() if not _blank_cell(r["person"]) for p in [r["person"]]
-    }
+    recipients = _first_recipients(ask)
     if len(mapping) < 2:
         fail(
-            f"requests holds {len(mapping)} email(s); write two, to the first two people "
-            "you can reach."
+            f"requests holds {len(mapping)} message(s); write two, for the first two "
+            "employers where someone can be reached."
         )
-    for person, text in mapping.items():
-        if str(person) not in people:
-            fail(f"requests has an email for {person!r}, who is not a person on your ask list.")
-        row = people[str(person)]
-        text = expect_type(text, str, f"requests[{person!r}]", "the email's text")
-        name = _name(network, str(person))
-        first_name = name.split()[0]
-        if first_name.lower() not in text.lower():
-            fail(f"The email to {name} should greet them by name ({first_name}).")
-        introduced = str(row["introducer"]) != str(person)
-        connection = _name(network, str(row["introducer"])) if introduced else None
-        result = review_request(text, connection=connection)
+    strangers = {str(r["person"]): r for r in recipients.values()}
+    for key, text in mapping.items():
+        to = str(key)
+        if to not in recipients:
+            if to in strangers and str(strangers[to]["introducer"]) in network:
+                row = strangers[to]
+                fail(
+                    f"You do not know {_name(network, to)} yet, so do not write to them first: "
+                    f"write to {_name(network, str(row['introducer']))}, who starts the chain, "
+                    f"asking for an introduction (key it {str(row['introducer'])!r})."
+                )
+            fail(
+                f"requests has a message for {to!r}, who is not whom your ask list says to "
+                "write to first (a person you know there, or your contact who starts the chain)."
+            )
+        row = recipients[to]
+        text = expect_type(text, str, f"requests[{to!r}]", "the message's text")
+        name = _name(network, to)
+        if name.split()[0].lower() not in text.lower():
+            fail(f"The message to {name} should greet them by name ({name.split()[0]}).")
+        if to == str(row["person"]):
+            result = review_request_for(network, to, text)
+            what = f"The request to {name}"
+        else:
+            target = _name(network, str(row["person"]))
+            result = review_introduction_request(text, target=target)
+            what = f"The message to {name} (asking to meet {target})"
         if not result.passed:
-            finding = result.failures[0]
-            fail(f"The email to {name}: {finding.message}")
-    passed(f"Your {len(mapping)} request emails pass every rule of the request review.")
+            fail(f"{what}: {result.failures[0].message}")
+    passed(f"Your {len(mapping)} first messages go to the right people and pass their reviews.")
 
 
 # ---------------------------------------------------------------- part (d)
@@ -378,11 +414,19 @@ def check_three_weeks(
     """Check the tracker: a row per request, sent on ``start``, with the 3B7 dates.
 
     The tracker must pass :func:`coffeechat.tracking.make_tracker`, have a
-    row (``contact`` = the person's name) for each email in ``requests``
+    row (``contact`` = the name of the person written to) for each message in ``requests``
     with ``sent_on`` equal to ``start``, and the columns
     ``second_contact_due`` and ``follow_up_due`` equal to the 3B7 dates of
     :func:`coffeechat.outreach.follow_up_dates`, all within three weeks.
     """
+    if not isinstance(requests, Mapping):
+        fail("Your `requests` (part c) is the cause: it should be a dictionary — fix that first.")
+    unknown = [str(p) for p in requests if str(p) not in network]
+    if unknown:
+        fail(
+            f"Your `requests` (part c) is the cause: {listing(unknown)} are not ids of people in "
+            "your network — fix that first."
+        )
     table = expect_type(tracker, pd.DataFrame, "tracker", "a pandas DataFrame")
     try:
         checked = make_tracker(table)
