@@ -52,6 +52,14 @@ class Draft:
         return f"{self.kind.capitalize()} to {self.to_name}:\n\n{self.text}\n\n{self.review}"
 
 
+def _me(network: Network, profile: Profile | None) -> str:
+    """How a note about you names you: your profile's name, else your network's, else a gap."""
+    if profile is not None and profile.name:
+        return profile.name
+    name = network.person(network.me).name
+    return "[your name]" if name in ("", "Me") else name
+
+
 def _first(name: str) -> str:
     return name.split()[0] if name.split() else name
 
@@ -114,7 +122,7 @@ def draft_introduction_request(
     contact, target = network.person(introducer), network.person(person)
     if network.tie(network.me, introducer) is None:
         raise InvalidParameter(f"{contact.name} is not one of your contacts")
-    me = network.person(network.me).name
+    me = _me(network, profile)
     where = f" at {target.organization}" if target.organization else ""
     role = f"as {target.role}{where}" if target.role else f"{where.strip()}"
     exploring = _exploring(profile, target).replace("yours", "theirs")
@@ -134,7 +142,7 @@ def draft_introduction_request(
 def draft_who_might_know(network: Network, contact: str, employer: str, profile: Profile) -> Draft:
     """The message asking ``contact`` who might know someone at ``employer``."""
     who = network.person(contact)
-    me = network.person(network.me).name
+    me = _me(network, profile)
     text = (
         f"Hi {_first(who.name)},\n\nI hope all is well. I am exploring a move into "
         f"{profile.field}, and I would love to talk with someone at {employer}, because its "

@@ -264,7 +264,7 @@ def _ask_is_question(sentences: list[str]) -> Finding:
 def _easy_no(body: str) -> Finding:
     m = _EASY_NO.search(body)
     if m:
-        return Finding("easy-no", True, f"It makes no easy to say: “{m.group(0)}”.")
+        return Finding("easy-no", True, f"It makes saying no easy: “{m.group(0)}”.")
     return Finding(
         "easy-no",
         False,

@@ -73,12 +73,15 @@ class Profile:
         A few organisations you would most like to learn about.
     employer : str
         Where you work or study now (empty if nowhere); never a target.
+    name : str
+        Your name as a note about you should give it (empty: not given).
     """
 
     field: str
     role: str
     targets: tuple[str, ...]
     employer: str = ""
+    name: str = ""
 
     def describe(self) -> str:
         """The profile in one line."""
@@ -109,7 +112,9 @@ def _text(value: object, name: str, *, required: bool) -> str:
     return text
 
 
-def make_profile(field: str, role: str, targets: Iterable[str], employer: str = "") -> Profile:
+def make_profile(
+    field: str, role: str, targets: Iterable[str], employer: str = "", name: str = ""
+) -> Profile:
     """Check and make your search profile.
 
     Parameters
@@ -123,6 +128,8 @@ def make_profile(field: str, role: str, targets: Iterable[str], employer: str = 
         organisation count once, and your own employer cannot be one.
     employer : str, optional
         Where you work or study now.
+    name : str, optional
+        Your name, for the short note your contact forwards.
 
     Returns
     -------
@@ -144,26 +151,29 @@ def make_profile(field: str, role: str, targets: Iterable[str], employer: str = 
     field = _text(field, "field", required=True)
     role = _text(role, "role", required=True)
     employer = _text(employer, "employer", required=False)
+    name = _text(name, "name", required=False)
     if isinstance(targets, str) or not isinstance(targets, Iterable):
         raise InvalidParameter(f"targets must be a list of organisations, not {targets!r}")
     names: list[str] = []
     seen: dict[str, str] = {}
     for target in targets:
-        name = _text(target, "a target", required=True)
-        key = normalize_organization(name)
+        organisation = _text(target, "a target", required=True)
+        key = normalize_organization(organisation)
         if key in seen:
-            raise InvalidParameter(f"targets: {name!r} is {seen[key]!r} again; name each once")
+            raise InvalidParameter(
+                f"targets: {organisation!r} is {seen[key]!r} again; name each once"
+            )
         if employer and key == normalize_organization(employer):
             raise InvalidParameter(
-                f"targets: {name!r} is where you are now; name places you want to learn about"
+                f"targets: {organisation!r} is where you are now; name places to learn about"
             )
-        seen[key] = name
-        names.append(name)
+        seen[key] = organisation
+        names.append(organisation)
     if not 1 <= len(names) <= MAX_TARGETS:
         raise InvalidParameter(
             f"targets has {len(names)} organisations; name 1 to {MAX_TARGETS} you care most about"
         )
-    return Profile(field, role, tuple(names), employer)
+    return Profile(field, role, tuple(names), employer, name)
 
 
 def write_profile(profile: Profile, path: str | Path) -> Path:
@@ -203,7 +213,13 @@ def read_profile(path: str | Path) -> Profile:
     if not isinstance(data, dict) or not {"field", "role", "targets"} <= set(data):
         raise ContactDataError("not a saved profile: it needs field, role and targets", path=shown)
     try:
-        return make_profile(data["field"], data["role"], data["targets"], data.get("employer", ""))
+        return make_profile(
+            data["field"],
+            data["role"],
+            data["targets"],
+            data.get("employer", ""),
+            data.get("name", ""),
+        )
     except InvalidParameter as err:
         raise ContactDataError(str(err), path=shown) from err
 

@@ -147,7 +147,7 @@ class SecondRingForm(widgets.VBox):
     @checked
     def __init__(self, network: Network, path: str | Path) -> None:
         self.network = network
-        self.path = write_second_ring_template(path)
+        self.path = Path(path)
         contacts = sorted(
             ((network.person(p).name, p) for p in network.neighbors(network.me)),
             key=lambda pair: (pair[0].casefold(), pair[1]),
@@ -181,7 +181,9 @@ class SecondRingForm(widgets.VBox):
         self._show()
 
     def rows(self) -> pd.DataFrame:
-        """The file's rows, read and checked (see :func:`read_second_ring`)."""
+        """The rows so far, read and checked (see :func:`read_second_ring`)."""
+        if not self.path.is_file():
+            return pd.DataFrame(columns=[*SECOND_RING_COLUMNS, "via_id", "line"])
         return read_second_ring(self.path, self.network)
 
     def _show(self) -> None:
@@ -209,6 +211,7 @@ class SecondRingForm(widgets.VBox):
         if missing:
             self.status.value = _note(f"Fill in {', '.join(missing)} first.", ok=False)
             return
+        write_second_ring_template(self.path)
         before = self.path.read_text(encoding="utf-8")
         with open(self.path, "a", encoding="utf-8", newline="") as handle:
             csv.writer(handle, lineterminator="\n").writerow(
@@ -227,7 +230,7 @@ class SecondRingForm(widgets.VBox):
 
 @checked
 def second_ring_form(network: Network, path: str | Path) -> SecondRingForm:
-    """The second-ring form (see :class:`SecondRingForm`); the file is made if missing.
+    """The second-ring form (see :class:`SecondRingForm`); the file is made at the first Add.
 
     Parameters
     ----------
