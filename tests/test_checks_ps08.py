@@ -198,6 +198,14 @@ def test_the_message_to_your_contact_is_reviewed(sample) -> None:
     assert "easy way to say no" in message
 
 
+def test_part_c_blames_an_introducer_that_is_not_an_id(sample) -> None:
+    """Names instead of ids in ask's introducer column are blamed on part (b)."""
+    ask, right, direct, far = _two_requests(sample)
+    wrong = ask.assign(introducer=[sample.person(p).name if p else p for p in ask["introducer"]])
+    message = _message(checks.check_requests, right, wrong, sample)
+    assert "(part b) is the cause" in message and "introducer column" in message
+
+
 def test_later_parts_blame_unknown_ids_in_requests(sample) -> None:
     """Keys that are not ids in part (c) are blamed in part (e), never a PersonNotFound."""
     tracker = cc.make_tracker([{"contact": "Somebody", "sent_on": START}])

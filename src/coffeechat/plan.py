@@ -1,10 +1,16 @@
 """Your own plan: whom to ask at each target employer, and what to do when.
 
-The capstone brings the course together. From a learner's network and the
-employers at the top of their LAMP list, :func:`who_to_ask` finds, for each
-employer, the person there reachable by the strongest chain and the contact
-to ask first; :func:`plan_for` says in plain words what to do about one
-employer, with the 3B7 follow-up dates if the request goes out on a given day.
+The capstone brings the course together. :func:`draft_lamp` starts a LAMP
+list from the learner's network and profile (each employer once, however it
+is spelled). From the employers at the top of it, :func:`who_to_ask` finds,
+for each, the person there reachable by the strongest chain (someone already
+in the target role first) and the contact to ask first; :func:`draft_for`
+drafts the right first message — the request to someone you know, or the
+message to your own contact asking for an introduction; :func:`next_moves`
+says what to do where nobody can be reached yet; and :func:`plan_for` says
+it all in plain words, with the 3B7 follow-up dates if the request goes out
+on a given day. Chains are "stronger" or "weaker" (:func:`chain_label`), a
+rough guide from the learner's own ratings, never a percentage.
 
 Examples
 --------
