@@ -111,7 +111,9 @@ def test_two_spellings_in_a_hand_made_lamp_are_named(tmp_path: Path) -> None:
         {"employer": "Acme Robotics, Inc.", "advocacy": "no", "motivation": 2, "posting": 1},
         {"employer": "ACME ROBOTICS INC", "advocacy": "no", "motivation": 2, "posting": 1},
     ]
-    with pytest.raises(cc.TrackerDataError, match="'Acme Robotics, Inc.' spelled another way"):
+    with pytest.raises(
+        cc.TrackerDataError, match="already listed as 'Acme Robotics, Inc.', spelled"
+    ):
         cc.make_lamp(rows, min_employers=0)
 
 

@@ -142,7 +142,8 @@ def test_lamp_repeated_employer_names_the_first_line(tmp_path: Path) -> None:
     path = write(tmp_path, body, "lamp.csv")
     with pytest.raises(
         TrackerDataError,
-        match=r"lamp\.csv:4:1: 'ACME' is 'Acme Inc\.' spelled another way \(line 2\)",
+        match=r"lamp\.csv:4:1: 'ACME' is already listed as 'Acme Inc\.', spelled another way "
+        r"\(line 2\)",
     ):
         read_lamp(path, min_employers=0)
 

@@ -268,7 +268,7 @@ def _clean_lamp(frame: pd.DataFrame, source: Origin, min_employers: int) -> pd.D
                 again = (
                     "is already listed"
                     if first_spelling == employer
-                    else f"is {first_spelling!r} spelled another way"
+                    else f"is already listed as {first_spelling!r}, spelled another way"
                 )
                 problems.append(
                     f"{source.at(pos, 'employer')}: {employer!r} {again} "
