@@ -156,7 +156,7 @@ def test_a_broken_profile_file_names_the_file(tmp_path: Path) -> None:
 # ------------------------------------------------------------------ ratings
 
 
-def test_ratings_change_the_chain_and_survive_a_new_session(export, tmp_path: Path) -> None:
+def test_ratings_change_the_chain_and_are_read_back_next_time(export, tmp_path: Path) -> None:
     """Rated ties take the learner's kind and strength; saved beside the export, they reload."""
     path, net = export
     short = net.neighbors(net.me)[:3]

@@ -7,7 +7,7 @@ so every tie read from an export gets the same weak default strength, and
 strength now; change the rows (by hand, or with the widget
 :func:`coffeechat.ui.rate_contacts`), save them next to your export with
 :func:`write_ratings`, and :func:`apply_ratings` gives back your network with
-your ratings in it. The next session, :func:`read_ratings` loads them again.
+your ratings in it. The next time, :func:`read_ratings` loads them again.
 
 The strengths are your own rough guide, not a measurement: a chain built on
 them is *stronger* or *weaker* than another, never "n % likely".
