@@ -322,3 +322,18 @@ def test_ratings_table_is_a_dataframe_of_the_short_list() -> None:
     assert isinstance(table, pd.DataFrame)
     assert list(table["id"]) == ["zoe-lefevre", "lucia-moreno"]
     assert table.loc[1, "kind"] == net.tie("me", "lucia-moreno").kind
+
+
+def test_a_longer_chain_asks_the_contact_to_pass_the_note_on() -> None:
+    """Two hops: introduce us; three or more: pass it on towards them. Both pass the review."""
+    net = cc.make_network(200, seed=2026)
+    employers_there = sorted(set(net.people["organization"]) - {""})
+    asks = who_to_ask(net, employers_there, role="UX Researcher")
+    by_hops = {int(r["hops"]): r for _, r in asks.iterrows() if r["person"] and r["hops"] >= 2}
+    assert {2, 3} <= set(by_hops)
+    two, three = draft_for(net, by_hops[2], PROFILE), draft_for(net, by_hops[3], PROFILE)
+    assert "introduce us" in two.text and "pass this on" not in two.text
+    assert "pass this on to someone who might" in three.text
+    for draft in (two, three):
+        assert draft.kind == "introduction request" and draft.review.passed, str(draft.review)
+        assert '"[your name] is exploring' in draft.text

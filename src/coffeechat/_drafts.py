@@ -53,10 +53,12 @@ class Draft:
 
 
 def _me(network: Network, profile: Profile | None) -> str:
-    """How a note about you names you: your profile's name, else your network's, else a gap."""
-    if profile is not None and profile.name:
-        return profile.name
-    name = network.person(network.me).name
+    """How a note about you names you: your profile's name, else your network's, else a gap.
+
+    "Me", the name an export gives the learner, is a gap to fill, not a name.
+    """
+    name = profile.name if profile is not None and profile.name else ""
+    name = name or network.person(network.me).name
     return "[your name]" if name in ("", "Me") else name
 
 
@@ -108,9 +110,17 @@ def draft_request(
 
 
 def draft_introduction_request(
-    network: Network, introducer: str, person: str, *, profile: Profile | None = None
+    network: Network,
+    introducer: str,
+    person: str,
+    *,
+    profile: Profile | None = None,
+    hops: int = 2,
 ) -> Draft:
     """The message to your contact ``introducer``, asking to be introduced to ``person``.
+
+    With ``hops`` above 2 your contact does not know the person either, so
+    the message asks them to pass the note on towards them.
 
     Examples
     --------
@@ -124,12 +134,18 @@ def draft_introduction_request(
         raise InvalidParameter(f"{contact.name} is not one of your contacts")
     me = _me(network, profile)
     where = f" at {target.organization}" if target.organization else ""
-    role = f"as {target.role}{where}" if target.role else f"{where.strip()}"
+    role = f"as {target.role}" if target.role else "there"
     exploring = _exploring(profile, target).replace("yours", "theirs")
+    ask = (
+        "Would you be willing to introduce us, or let me mention your name?"
+        if hops <= 2
+        else "You may not know them yourself: would you be willing to pass this on to someone "
+        "who might?"
+    )
     text = (
         f"Hi {_first(contact.name)},\n\nI hope all is well. I am exploring {exploring}, and I "
         f"would love to talk with {target.name}{where}, because their work {role} is close to "
-        "what I hope to do. Would you be willing to introduce us, or let me mention your name? "
+        f"what I hope to do. {ask} "
         "No worries at all if you would rather not.\n\nHere is a short note you could forward:"
         f'\n\n"{me} is exploring {exploring} and would value 20 minutes with '
         f'{_first(target.name)} to hear how they found their way into their work{where}."\n\n'

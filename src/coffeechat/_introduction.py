@@ -93,9 +93,11 @@ _SUGGESTED = (
 def _blurb(body: str) -> str | None:
     """The forwardable blurb: quoted text, or the paragraph after the one offering it."""
     paragraphs = body.split("\n\n")
-    for i, paragraph in enumerate(paragraphs):
-        if not _FORWARD.search(paragraph):
-            continue
+    offers = [i for i, p in enumerate(paragraphs) if _FORWARD.search(p)]
+    # A paragraph that ends in a colon introduces the blurb; try those first.
+    offers.sort(key=lambda i: not paragraphs[i].rstrip().endswith(":"))
+    for i in offers:
+        paragraph = paragraphs[i]
         quoted = _QUOTED.search(paragraph) or (
             _QUOTED.search(paragraphs[i + 1]) if i + 1 < len(paragraphs) else None
         )

@@ -248,7 +248,9 @@ def draft_for(network: Network, ask: pd.Series, profile: Profile | None = None) 
         )
     if first == person:
         return draft_request(network, person, profile=profile)
-    return draft_introduction_request(network, first, person, profile=profile)
+    return draft_introduction_request(
+        network, first, person, profile=profile, hops=int(ask.get("hops", 2))
+    )
 
 
 @dataclass(frozen=True)
