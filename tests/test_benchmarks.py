@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
+import numpy as np
 import pytest
+
+from coffeechat import _csr
+from coffeechat.datasets import make_network
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -55,3 +61,28 @@ def test_hub_benchmark_refuses_an_empty_room() -> None:
     result = _bench("bench_hub.py", "--sizes", "0")
     assert result.returncode == 2
     assert "at least 1 participant" in result.stderr
+
+
+def _bench_module(script: str) -> ModuleType:
+    """Import ``benchmarks/<script>`` as a module, without running it."""
+    spec = importlib.util.spec_from_file_location(Path(script).stem, ROOT / "benchmarks" / script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_path_benchmark_build_row_builds_the_arrays_each_time() -> None:
+    """The build row times a new build from the ties table, never the copy a network keeps."""
+    build_arrays = _bench_module("bench_paths.py").build_arrays
+    network = make_network(2_000, seed=3)
+    kept = _csr.cached(network)
+    first, second = build_arrays(network), build_arrays(network)
+    assert first is not second and kept not in (first, second)
+    assert _csr.cached(network) is kept  # the network's own copy is left alone
+    for built in (first, second):
+        assert built.indptr is not kept.indptr and built.indices is not kept.indices
+        np.testing.assert_array_equal(built.indptr, kept.indptr)
+        np.testing.assert_array_equal(built.indices, kept.indices)
+        np.testing.assert_array_equal(built.keys, kept.keys)
+    assert len(first) == len(network) and first.indices.size == 2 * network.number_of_ties

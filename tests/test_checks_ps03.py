@@ -135,7 +135,7 @@ def test_two_hop_targets_are_two_hops_away():
     """Every target has at least one introducer, and the list mixes one and several."""
     network = load_sample_network()
     targets = checks.two_hop_targets(network, n=6)
-    counts = [len(ps03._introducer_names(network, t)) for t in targets]
+    counts = [len(ps03._requests._introducer_names(network, t)) for t in targets]
     assert all(c >= 1 for c in counts)
     assert min(counts) == 1 and max(counts) > 1
 

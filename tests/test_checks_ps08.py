@@ -20,8 +20,8 @@ import pytest
 import coffeechat as cc
 from coffeechat import checks
 from coffeechat.checks._core import MESSAGE_LIMIT
+from coffeechat.employer_plan import draft_for, who_to_ask, within_reach
 from coffeechat.errors import CheckFailed
-from coffeechat.plan import draft_for, who_to_ask, within_reach
 from live_notebook import LiveNotebook
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -415,7 +415,7 @@ MISTAKES = [
 
 RIGHT = [
     # part (a)
-    ("part-a-answer", A_RETURN, "return len(cc.plan.within_reach(network, employer)) > 0"),
+    ("part-a-answer", A_RETURN, "return len(cc.employer_plan.within_reach(network, employer)) > 0"),
     (
         "part-a-answer",
         A_RETURN,

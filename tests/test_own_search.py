@@ -9,9 +9,7 @@ import pandas as pd
 import pytest
 
 import coffeechat as cc
-from coffeechat.errors import ContactDataError, InvalidParameter
-from coffeechat.outreach import review_introduction_request, review_request
-from coffeechat.plan import (
+from coffeechat.employer_plan import (
     chain_label,
     draft_for,
     draft_lamp,
@@ -19,6 +17,8 @@ from coffeechat.plan import (
     plan_for,
     who_to_ask,
 )
+from coffeechat.errors import ContactDataError, InvalidParameter
+from coffeechat.outreach import review_introduction_request, review_request
 from coffeechat.profile import (
     employers,
     in_role,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.plan import next_moves
+from coffeechat.employer_plan import next_moves
 from coffeechat.profile import make_profile, read_profile
 from coffeechat.your_turn import (
     ask_for_names,

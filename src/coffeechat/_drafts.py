@@ -5,7 +5,7 @@ to *your* contact asking for an introduction — never "X suggested I write"
 to a stranger X has not spoken to. Each draft comes with its review, so a
 learner sees that it passes and what to make their own.
 
-Import these from :mod:`coffeechat.plan`.
+Import these from :mod:`coffeechat.employer_plan`.
 """
 
 from __future__ import annotations

@@ -32,9 +32,9 @@ True
 from __future__ import annotations
 
 from coffeechat._bank import AUDIENCES, SLOTS, TIARA, TOPICS
-from coffeechat._planner import MAX_MINUTES as MAX_MINUTES
-from coffeechat._planner import MIN_MINUTES as MIN_MINUTES
-from coffeechat._planner import AgendaItem, InterviewPlan, plan_interview
+from coffeechat._interview_plan import MAX_MINUTES as MAX_MINUTES
+from coffeechat._interview_plan import MIN_MINUTES as MIN_MINUTES
+from coffeechat._interview_plan import AgendaItem, InterviewPlan, plan_interview
 from coffeechat._questionbank import (
     CLOSING_IDS,
     GOALS,

@@ -312,6 +312,17 @@ def record_open(module: str) -> None:
     _write(_line(_member.participant, "open", module=module))
 
 
+def _assignment_of(module: str) -> str:
+    """The assignment a check's module belongs to (its package's ``ASSIGNMENT``), else its name."""
+    name = module
+    while name:
+        spec = getattr(sys.modules.get(name), "ASSIGNMENT", None)
+        if spec is not None:
+            return str(spec.name)
+        name = name.rpartition(".")[0]
+    return module.rsplit(".", 1)[-1]
+
+
 def recorded(check: Callable[..., Any]) -> Callable[..., Any]:
     """``check``, recording each result in the workshop room once the learner joins it.
 
@@ -326,8 +337,7 @@ def recorded(check: Callable[..., Any]) -> Callable[..., Any]:
     def run(*args: Any, **kwargs: Any) -> Any:
         if _member is None:
             return check(*args, **kwargs)
-        spec = getattr(sys.modules.get(check.__module__), "ASSIGNMENT", None)
-        module = spec.name if spec is not None else check.__module__.rsplit(".", 1)[-1]
+        module = _assignment_of(check.__module__)
         try:
             result = check(*args, **kwargs)
         except Exception:

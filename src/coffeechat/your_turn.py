@@ -8,8 +8,8 @@ do, without an error. Everything stays on your computer.
 * Module 2: your three circles (:func:`three_circles`) and ten people to ask
   for names (:func:`ask_for_names`);
 * Module 3: your own request and the message to your contact
-  (:func:`coffeechat.plan.draft_request`,
-  :func:`coffeechat.plan.draft_introduction_request`), through the review;
+  (:func:`coffeechat.employer_plan.draft_request`,
+  :func:`coffeechat.employer_plan.draft_introduction_request`), through the review;
 * Module 4: a research card (:func:`research_card_for`) and three core
   questions (:func:`core_questions`) for your first interviewee.
 

@@ -48,6 +48,7 @@ from coffeechat.checks._core import (
     passed,
 )
 from coffeechat.contacts import Network
+from coffeechat.employer_plan import within_reach
 from coffeechat.errors import CoffeeChatError, NoChainError
 from coffeechat.outreach import (
     follow_up_dates,
@@ -55,7 +56,6 @@ from coffeechat.outreach import (
     review_request_for,
 )
 from coffeechat.paths import Target, strongest_chain
-from coffeechat.plan import within_reach
 from coffeechat.questions import InterviewPlan
 from coffeechat.tracking import make_lamp, make_tracker
 

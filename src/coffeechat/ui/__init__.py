@@ -25,6 +25,7 @@ from coffeechat.ui.calendar import (
 )
 from coffeechat.ui.chain_finder import CHAIN_COLUMNS, ChainFinder, chain_finder, chain_table
 from coffeechat.ui.drawing import MAX_DRAWN, MAX_LABELLED, draw_network
+from coffeechat.ui.employer_plan import PlanBoard, plan_board
 from coffeechat.ui.industry_map import IndustryMapExplorer, industry_map_explorer
 from coffeechat.ui.lamp import LampBuilder, lamp_builder, lamp_summary
 from coffeechat.ui.own_search import (
@@ -33,8 +34,7 @@ from coffeechat.ui.own_search import (
     rate_contacts,
     second_ring_form,
 )
-from coffeechat.ui.plan import PlanBoard, plan_board
-from coffeechat.ui.planner import (
+from coffeechat.ui.question_planner import (
     AGENDA_FORMATS,
     QuestionPlanner,
     agenda_html,

@@ -1,6 +1,6 @@
 """The plan board: pick an employer, a role and a day, and read what to do.
 
-Underneath sits :func:`coffeechat.plan.plan_for`, which returns the same
+Underneath sits :func:`coffeechat.employer_plan.plan_for`, which returns the same
 words as text; the board only chooses its arguments.
 
 Examples
@@ -31,8 +31,8 @@ import ipywidgets as widgets
 
 from coffeechat._args import checked
 from coffeechat.contacts import Network
+from coffeechat.employer_plan import plan_for
 from coffeechat.errors import InvalidParameter
-from coffeechat.plan import plan_for
 from coffeechat.profile import Profile
 
 __all__ = ["PlanBoard", "plan_board"]

@@ -8,8 +8,8 @@ import math
 import pytest
 
 import coffeechat as cc
+from coffeechat.employer_plan import ASK_COLUMNS, plan_for, who_to_ask
 from coffeechat.errors import InvalidParameter
-from coffeechat.plan import ASK_COLUMNS, plan_for, who_to_ask
 from coffeechat.ui import PlanBoard, plan_board
 
 
