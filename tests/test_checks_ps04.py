@@ -11,12 +11,9 @@ written other ways, which must pass every check of the part.
 from __future__ import annotations
 
 import re
-import textwrap
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
-import nbformat
 import pandas as pd
 import pytest
 
@@ -26,7 +23,7 @@ from coffeechat.checks.ps04 import best_choice, best_cut
 from coffeechat.datasets import load_sample_organizations, load_sample_postings
 from coffeechat.errors import CheckFailed
 from coffeechat.research import distinctive_words, relations_table, tenure_table
-from live_notebook import LiveNotebook
+from mistake_bank import Notebook, Variant, assert_caught, assert_passes, variant_id
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "solutions" / "ps04-prepare-the-conversation"
@@ -137,46 +134,10 @@ def test_cut_check_says_the_plan_runs_over() -> None:
 # ====================================================================== the mistake bank
 
 
-def _solution_answers() -> dict[str, str]:
-    nb = nbformat.read(next(FOLDER.glob("*.ipynb")), as_version=4)
-    return {
-        c.metadata["nbgrader"]["grade_id"]: re.sub(
-            r"[ \t]*### (BEGIN|END) SOLUTION\n", "", c.source
-        )
-        for c in nb.cells
-        if c.metadata.get("nbgrader", {}).get("solution")
-    }
-
-
-ANSWERS = _solution_answers()
-
-
-def swap(cell: str, code: str) -> str:
-    """An answer cell with one function replaced by ``code``."""
-    code = textwrap.dedent(code).strip() + "\n\n\n"
-    name = re.match(r"def (\w+)\(", code).group(1)
-    source, count = re.subn(
-        rf"^def {name}\(.*?(?=^\S)", lambda _: code, ANSWERS[cell], flags=re.S | re.M
-    )
-    assert count == 1, f"no function {name} in {cell}"
-    return source
-
-
-def edit(cell: str, old: str, new: str) -> str:
-    """An answer cell with one piece of the solution's code changed."""
-    assert ANSWERS[cell].count(old) == 1, old
-    return ANSWERS[cell].replace(old, new)
-
-
-@dataclass(frozen=True)
-class Variant:
-    """One answer a learner might write: ``expected`` is None for a right one."""
-
-    part: str
-    name: str
-    cell: str
-    source: str
-    expected: str | None = None
+NOTEBOOK = Notebook(FOLDER)
+ANSWERS = NOTEBOOK.answers
+swap = NOTEBOOK.swap
+edit = NOTEBOOK.edit
 
 
 RETIME = (
@@ -192,7 +153,6 @@ MISTAKES = [
     Variant(
         "a",
         "first job taken as the current one",
-        A,
         edit(
             A,
             'current = jobs[jobs["end"].fillna("") == ""]',
@@ -203,7 +163,6 @@ MISTAKES = [
     Variant(
         "a",
         "tenure from the current role, not the organisation",
-        A,
         edit(
             A,
             'started = there.groupby("person")["start"].min().rename("started").reset_index()',
@@ -214,14 +173,12 @@ MISTAKES = [
     Variant(
         "a",
         "years counted up to today",
-        A,
         edit(A, "pd.Timestamp(as_of) - table", "pd.Timestamp.today() - table"),
         r"Count days up to `as_of`, not today",
     ),
     Variant(
         "a",
         "years as a difference of calendar years",
-        A,
         edit(
             A,
             '((pd.Timestamp(as_of) - table["started"]).dt.days / 365.25).round(1)',
@@ -232,7 +189,6 @@ MISTAKES = [
     Variant(
         "a",
         "a merge with every job, not the current one",
-        A,
         edit(
             A,
             'table = people[["id", "name"]].merge(current, left_on="id", right_on="person")',
@@ -243,7 +199,6 @@ MISTAKES = [
     Variant(
         "a",
         "suppliers and customers swapped",
-        A,
         edit(
             A,
             '[("customer", "supplier_of"), ("supplier", "customer_of"),',
@@ -254,7 +209,6 @@ MISTAKES = [
     Variant(
         "a",
         "lists not split",
-        A,
         edit(
             A, 'lists[column].fillna("").str.split(";")', 'lists[column].fillna("").str.split("@")'
         ),
@@ -263,21 +217,18 @@ MISTAKES = [
     Variant(
         "a",
         "names not stripped",
-        A,
         edit(A, '        lists["other"] = lists["other"].str.strip()\n', ""),
         r"spaces around it",
     ),
     Variant(
         "a",
         "empty lists kept",
-        A,
         edit(A, '        lists = lists[lists["other"] != ""]\n', ""),
         r"no other organisation",
     ),
     Variant(
         "a",
         "competitors forgotten",
-        A,
         edit(A, '\n                             ("competitor", "competitor_of")]', "]"),
         r"misses that .* is a competitor of",
     ),
@@ -285,14 +236,12 @@ MISTAKES = [
     Variant(
         "b",
         "repetitions counted, not postings",
-        B,
         edit(B, "[sorted(set(posting_words(t))) for t", "[posting_words(t) for t"),
         r"once per posting|share",
     ),
     Variant(
         "b",
         "share without subtracting elsewhere",
-        B,
         edit(
             B,
             'counts["score"] = counts["share"] - counts["elsewhere"]',
@@ -303,7 +252,6 @@ MISTAKES = [
     Variant(
         "b",
         "elsewhere counted over all postings",
-        B,
         edit(
             B,
             '((counts["all"] - counts["n"]) / others.where(others > 0)).fillna(0)',
@@ -314,21 +262,18 @@ MISTAKES = [
     Variant(
         "b",
         "always five words",
-        B,
         edit(B, 'groupby("industry").head(top)', 'groupby("industry").head(5)'),
         r"should have the top [34] \(top=[34]\)",
     ),
     Variant(
         "b",
         "texts split on spaces only",
-        B,
         edit(B, "[sorted(set(posting_words(t))) for t", "[sorted(set(t.split())) for t"),
         r"posting_words|no .* posting uses it",
     ),
     Variant(
         "b",
         "lowest scores first",
-        B,
         edit(B, "ascending=[True, False, True]", "ascending=[True, True, True]"),
         r"is not one of .* most distinctive words",
     ),
@@ -336,7 +281,6 @@ MISTAKES = [
     Variant(
         "c",
         "best value per minute first",
-        C,
         swap(
             C,
             """
@@ -358,14 +302,12 @@ MISTAKES = [
     Variant(
         "c",
         "the referral question left to chance",
-        C,
         edit(C, "    return [closing] + best[limit][1]", "    return best[limit][1]"),
         r"must close the plan",
     ),
     Variant(
         "c",
         "the closing question's minutes not set aside",
-        C,
         edit(
             C, "limit = int(minutes * 2 + 1e-9) - units[closing]", "limit = int(minutes * 2 + 1e-9)"
         ),
@@ -374,21 +316,18 @@ MISTAKES = [
     Variant(
         "c",
         "a question used twice (budgets counted upwards)",
-        C,
         edit(C, "for budget in range(limit, w - 1, -1):", "for budget in range(w, limit + 1):"),
         r"more than once",
     ),
     Variant(
         "c",
         "half-minutes rounded down",
-        C,
         edit(C, "units = {row.id: round(row.minutes * 2)", "units = {row.id: int(row.minutes) * 2"),
         r"take [\d.]+ minutes, but only|worth",
     ),
     Variant(
         "c",
         "the closing question kept when nothing fits",
-        C,
         edit(C, "    if limit < 0:\n        return []\n", "    limit = max(limit, 0)\n"),
         r"nothing fits, so return an empty list",
     ),
@@ -396,7 +335,6 @@ MISTAKES = [
     Variant(
         "d",
         "first questions kept until the time is full",
-        D,
         swap(
             D,
             """
@@ -420,7 +358,6 @@ MISTAKES = [
     Variant(
         "d",
         "most valuable questions first, goals ignored",
-        D,
         edit(
             D,
             "key = (len({row.topic for row in rows}), sum(row.value for row in rows))",
@@ -431,7 +368,6 @@ MISTAKES = [
     Variant(
         "d",
         "times not recomputed",
-        D,
         edit(
             D,
             RETIME,
@@ -442,7 +378,6 @@ MISTAKES = [
     Variant(
         "d",
         "closing questions cut too",
-        D,
         edit(
             D,
             'keep = (agenda["section"] != "questions") | agenda.index.isin(best_rows)',
@@ -453,7 +388,6 @@ MISTAKES = [
     Variant(
         "d",
         "rows sorted by value",
-        D,
         edit(
             D,
             "    cut = agenda[keep].copy()\n",
@@ -464,7 +398,6 @@ MISTAKES = [
     Variant(
         "d",
         "only start recomputed",
-        D,
         edit(
             D,
             RETIME,
@@ -479,7 +412,6 @@ RIGHT = [
     Variant(
         "a",
         "blank end found with isna (as pd.read_csv gives it)",
-        A,
         edit(
             A, 'current = jobs[jobs["end"].fillna("") == ""]', 'current = jobs[jobs["end"].isna()]'
         ),
@@ -487,7 +419,6 @@ RIGHT = [
     Variant(
         "a",
         "dates kept as text, years not rounded",
-        A,
         swap(
             A,
             """
@@ -510,7 +441,6 @@ RIGHT = [
     Variant(
         "a",
         "relations built row by row, capitalised, indexed by id",
-        A,
         swap(
             A,
             """
@@ -531,7 +461,6 @@ RIGHT = [
     Variant(
         "b",
         "counted with plain dictionaries, share and elsewhere kept",
-        B,
         swap(
             B,
             """
@@ -561,7 +490,6 @@ RIGHT = [
     Variant(
         "b",
         "rows in another order, no score column",
-        B,
         edit(
             B,
             'return counts.groupby("industry").head(top)[["industry", "word", "score"]]',
@@ -571,14 +499,12 @@ RIGHT = [
     Variant(
         "b",
         "ties broken the other way",
-        B,
         edit(B, "ascending=[True, False, True]", "ascending=[True, False, False]"),
     ),
     # (c)
     Variant(
         "c",
         "every combination tried",
-        C,
         swap(
             C,
             """
@@ -601,7 +527,6 @@ RIGHT = [
     Variant(
         "c",
         "a two-dimensional table, returned as a set",
-        C,
         swap(
             C,
             """
@@ -630,7 +555,6 @@ RIGHT = [
     Variant(
         "c",
         "recursion with a memory, returned as a Series",
-        C,
         swap(
             C,
             """
@@ -661,13 +585,11 @@ RIGHT = [
     Variant(
         "d",
         "ties broken towards shorter cuts, index reset",
-        D,
         edit(D, "    return cut\n", "    return cut.reset_index(drop=True)\n"),
     ),
     Variant(
         "d",
         "times recomputed in a loop",
-        D,
         edit(
             D,
             RETIME,
@@ -680,7 +602,6 @@ RIGHT = [
     Variant(
         "d",
         "subsets counted with bit masks",
-        D,
         swap(
             D,
             """
@@ -706,54 +627,28 @@ RIGHT = [
 ]
 
 
-@pytest.fixture(scope="module")
-def live():
-    """The solution notebook, run once in a real kernel that stays up for the module."""
-    with LiveNotebook(FOLDER) as notebook:
-        yield notebook
-
-
-def _run(live: LiveNotebook, variant: Variant):
-    checks_ = live.graded_cells(variant.part)
-    results = live.try_answer(variant.cell, variant.source, checks_)
-    assert results[variant.cell].passed, f"the cell stopped: {results[variant.cell].error}"
-    return {gid: r for gid, r in results.items() if gid in checks_}
-
-
-@pytest.mark.slow
-def test_the_bank_has_five_mistakes_and_three_right_answers_per_part(live):
+def test_the_bank_has_five_mistakes_and_three_right_answers_per_part():
     """The standard's minimum: per part, at least five mistakes and three right answers."""
     mistakes, right = Counter(v.part for v in MISTAKES), Counter(v.part for v in RIGHT)
     for part in "abcd":
         assert mistakes[part] >= 5 and right[part] >= 3, part
-    assert all(r.passed for r in live.first_run.values()), "the solution itself should pass"
+    NOTEBOOK.run(RIGHT[0])
+    assert all(r.passed for r in NOTEBOOK.first_run.values()), "the solution itself should pass"
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("variant", MISTAKES, ids=lambda v: f"{v.part}: {v.name}")
-def test_each_mistake_is_caught_with_a_message_naming_the_cause(live, variant):
+@pytest.mark.parametrize("variant", MISTAKES, ids=variant_id)
+def test_each_mistake_is_caught_with_a_message_naming_the_cause(variant):
     """A check of the mistake's own part fails, in one plain sentence that names the cause."""
-    results = _run(live, variant)
-    failed = {gid: r for gid, r in results.items() if not r.passed}
-    assert failed, f"no check of part ({variant.part}) caught it"
-    for gid, result in failed.items():
-        assert result.error.startswith("CheckFailed: "), f"{gid} showed {result.error}"
-        assert len(result.message) <= MESSAGE_LIMIT, f"{gid}: {len(result.message)} characters"
-    messages = [r.message for r in failed.values()]
-    assert any(re.search(variant.expected, m) for m in messages), messages
+    assert_caught(NOTEBOOK, variant)
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("variant", RIGHT, ids=lambda v: f"{v.part}: {v.name}")
-def test_right_answers_written_other_ways_pass(live, variant):
+@pytest.mark.parametrize("variant", RIGHT, ids=variant_id)
+def test_right_answers_written_other_ways_pass(variant):
     """A right answer in the learner's own style passes every check of its part."""
-    results = _run(live, variant)
-    assert all(r.passed for r in results.values()), {
-        gid: r.error for gid, r in results.items() if not r.passed
-    }
+    assert_passes(NOTEBOOK, variant)
 
 
 def test_every_variant_answer_cell_runs():
     """A variant that does not even run would test the solution's old definitions instead."""
     for variant in MISTAKES + RIGHT:
-        compile(variant.source, variant.name, "exec")
+        compile(variant.answer, variant.name, "exec")

@@ -14,14 +14,13 @@ from __future__ import annotations
 import re
 import textwrap
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from coffeechat.checks._core import MESSAGE_LIMIT
 from live_notebook import LiveNotebook
+from mistake_bank import Variant, mistakes, right_answers, solution_answers, variant_id
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "solutions" / "ps01-who-can-introduce-you"
@@ -29,18 +28,7 @@ FOLDER = ROOT / "solutions" / "ps01-who-can-introduce-you"
 pytestmark = pytest.mark.slow
 
 
-def _solution_answers() -> dict[str, str]:
-    nb = nbformat.read(next(FOLDER.glob("*.ipynb")), as_version=4)
-    return {
-        c.metadata["nbgrader"]["grade_id"]: re.sub(
-            r"[ \t]*### (BEGIN|END) SOLUTION\n", "", c.source
-        )
-        for c in nb.cells
-        if c.metadata.get("nbgrader", {}).get("solution")
-    }
-
-
-ANSWERS = _solution_answers()
+ANSWERS = solution_answers(FOLDER)
 
 
 def swap(cell: str, code: str) -> str:
@@ -52,23 +40,6 @@ def swap(cell: str, code: str) -> str:
     )
     assert count == 1, f"no function {name} in {cell}"
     return source
-
-
-@dataclass(frozen=True)
-class Variant:
-    """One answer a learner might write for a part.
-
-    ``cell`` is the answer cell it replaces; ``expected`` is None for a right
-    answer, or a pattern the failing check's message must match (it names the
-    cause); ``checks`` are the graded cells to run (the part's own by default).
-    """
-
-    part: str
-    name: str
-    cell: str
-    source: str
-    expected: str | None = None
-    checks: tuple[str, ...] | None = None
 
 
 A_TAIL = "\n\nconnections = load_connections(LINKEDIN_PATH)\nconnections.head()\n"
@@ -91,7 +62,6 @@ PART_A = [
     Variant(
         "a",
         "fixed number of notes lines",
-        "part-a-answer",
         loader(
             f'table = pd.read_csv(path, skiprows=3, encoding="utf-8-sig")\n{DATES}return table\n'
         ),
@@ -100,7 +70,6 @@ PART_A = [
     Variant(
         "a",
         "byte-order mark ignored when finding the header",
-        "part-a-answer",
         loader(
             FIND_HEADER.replace('encoding="utf-8-sig"', 'encoding="utf-8"')
             + f'table = pd.read_csv(path, skiprows=header, encoding="utf-8-sig")\n{DATES}'
@@ -111,7 +80,6 @@ PART_A = [
     Variant(
         "a",
         "rows without an email dropped",
-        "part-a-answer",
         loader(
             FIND_HEADER
             + 'table = pd.read_csv(path, skiprows=header, encoding="utf-8-sig").dropna()\n'
@@ -122,14 +90,12 @@ PART_A = [
     Variant(
         "a",
         "dates left as text",
-        "part-a-answer",
         loader(FIND_HEADER + 'return pd.read_csv(path, skiprows=header, encoding="utf-8-sig")\n'),
         r"'Connected On' holds str values.*not dates.*pd\.to_datetime",
     ),
     Variant(
         "a",
         "no return",
-        "part-a-answer",
         loader(
             FIND_HEADER
             + 'table = pd.read_csv(path, skiprows=header, encoding="utf-8-sig")\n'
@@ -140,7 +106,6 @@ PART_A = [
     Variant(
         "a",
         "header line skipped too",
-        "part-a-answer",
         loader(
             FIND_HEADER
             + 'table = pd.read_csv(path, skiprows=header + 1, encoding="utf-8-sig")\n'
@@ -151,14 +116,12 @@ PART_A = [
     Variant(
         "a",
         "not written yet",
-        "part-a-answer",
         loader("raise NotImplementedError()\n"),
         r"`load_connections` \(part a\) is not written yet",
     ),
     Variant(
         "a",
         "a date format that does not fit, so the cell stops",
-        "part-a-answer",
         loader(
             FIND_HEADER
             + 'table = pd.read_csv(path, skiprows=header, encoding="utf-8-sig")\n'
@@ -169,11 +132,10 @@ PART_A = [
         r"again; if it stops with an error, fix that first",
     ),
     # right answers
-    Variant("a", "the solution", "part-a-answer", ANSWERS["part-a-answer"]),
+    Variant("a", "the solution", ANSWERS["part-a-answer"]),
     Variant(
         "a",
         "blanks kept as empty text, header found in a loop",
-        "part-a-answer",
         loader(
             """\
             with open(path, encoding="utf-8-sig") as export:
@@ -191,7 +153,6 @@ PART_A = [
     Variant(
         "a",
         "the lines given to pandas from memory",
-        "part-a-answer",
         "import io\n\n\n"
         + loader(
             """\
@@ -207,7 +168,6 @@ PART_A = [
     Variant(
         "a",
         "dates read by read_csv itself",
-        "part-a-answer",
         loader(
             FIND_HEADER + 'return pd.read_csv(path, skiprows=header, encoding="utf-8-sig", '
             'parse_dates=["Connected On"], date_format="%d %b %Y")\n'
@@ -229,50 +189,49 @@ PART_B = [
     Variant(
         "b",
         "counts with dropna=False",
-        ORGS,
         organizations('table["Company"].value_counts(dropna=False)'),
         r"your counts include an empty company \(6 contacts\).*arrive as NaN",
+        cell=ORGS,
     ),
     Variant(
         "b",
         "blanks filled in as empty text, then counted",
-        ORGS,
         organizations('table["Company"].fillna("").value_counts()'),
         r"your counts include an empty company",
+        cell=ORGS,
     ),
     Variant(
         "b",
         "a dict instead of a Series",
-        ORGS,
         organizations('dict(table["Company"].value_counts())'),
         r"should give a pandas Series.*gave a dict",
+        cell=ORGS,
     ),
     Variant(
         "b",
         "smallest count first",
-        ORGS,
         organizations('table["Company"].value_counts(ascending=True)'),
         r"largest count first",
+        cell=ORGS,
     ),
     Variant(
         "b",
         "a table instead of a Series",
-        ORGS,
         organizations('table["Company"].value_counts().reset_index()'),
         r"gave a DataFrame: return the Series itself",
+        cell=ORGS,
     ),
     Variant(
         "b",
         "positions counted instead of companies",
-        ORGS,
         organizations('table["Position"].value_counts()'),
         r"Riverside Academy has 10 of your contacts, but it is missing from your counts",
+        cell=ORGS,
     ),
     # mistakes: role_family (b2)
     Variant(
         "b",
         "upper case left in",
-        ORGS,
         swap(
             ORGS,
             """\
@@ -287,11 +246,11 @@ PART_B = [
             """,
         ),
         r"belongs to '.*' \(it contains the key word .*case and punctuation do not matter",
+        cell=ORGS,
     ),
     Variant(
         "b",
         "key words found inside other words",
-        ORGS,
         swap(
             ORGS,
             """\
@@ -304,11 +263,11 @@ PART_B = [
             """,
         ),
         r"the position .* belongs to .* but your role_family says",
+        cell=ORGS,
     ),
     Variant(
         "b",
         "the last family that matches",
-        ORGS,
         swap(
             ORGS,
             """\
@@ -322,11 +281,11 @@ PART_B = [
             """,
         ),
         r"is the first family that matches",
+        cell=ORGS,
     ),
     Variant(
         "b",
         "a missing position (NaN) not handled",
-        ORGS,
         swap(
             ORGS,
             """\
@@ -339,12 +298,12 @@ PART_B = [
             """,
         ),
         r"role_family\(NaN, \.\.\.\) stopped with AttributeError.*arrives as NaN",
+        cell=ORGS,
     ),
     # mistakes: contacts_per_role_family (b3)
     Variant(
         "b",
         "'other' left out of the family counts",
-        ORGS,
         swap(
             ORGS,
             """\
@@ -354,11 +313,11 @@ PART_B = [
             """,
         ),
         r"your counts add up to 33, but there are 39 contacts.*'other' included",
+        cell=ORGS,
     ),
     Variant(
         "b",
         "positions counted instead of families",
-        ORGS,
         swap(
             ORGS,
             """\
@@ -367,11 +326,11 @@ PART_B = [
             """,
         ),
         r"add up to 38, but there are 39 contacts",
+        cell=ORGS,
     ),
     Variant(
         "b",
         "right counts, but role_family is wrong (b2 is the cause)",
-        ORGS,
         swap(
             ORGS,
             """\
@@ -385,25 +344,25 @@ PART_B = [
         ),
         r"your `role_family` \(part b2\) is the cause",
         checks=("part-b-role-counts",),
+        cell=ORGS,
     ),
     # right answers
-    Variant("b", "the solution", ORGS, ANSWERS[ORGS]),
+    Variant("b", "the solution", ANSWERS[ORGS], cell=ORGS),
     Variant(
         "b",
         "value_counts as the text suggests",
-        ORGS,
         organizations('table["Company"].value_counts()'),
+        cell=ORGS,
     ),
     Variant(
         "b",
         "dropna first, then count",
-        ORGS,
         organizations('table["Company"].dropna().value_counts()'),
+        cell=ORGS,
     ),
     Variant(
         "b",
         "groupby and a Counter, families with apply",
-        ORGS,
         swap(
             swap(
                 swap(
@@ -433,6 +392,7 @@ PART_B = [
                 return pd.Series(counts).sort_values(ascending=False)
             """,
         ),
+        cell=ORGS,
     ),
 ]
 
@@ -456,14 +416,13 @@ PART_C = [
     Variant(
         "c",
         "depth first (the back of the queue)",
-        CHAINS,
         swap(CHAINS, DFS),
         r"is \d hops from you .* but your answer says \d+\. .*front of the queue \(popleft\)",
+        cell=CHAINS,
     ),
     Variant(
         "c",
         "numbers overwritten, no check before giving one",
-        CHAINS,
         swap(
             CHAINS,
             """\
@@ -483,18 +442,18 @@ PART_C = [
         ),
         r"you should be 0 hops from yourself, but your answer says 2\. If it was 0 at the "
         r"start, a later step changed it",
+        cell=CHAINS,
     ),
     Variant(
         "c",
         "people counted instead of hops",
-        CHAINS,
         swap(CHAINS, BFS.replace("degrees = {source: 0}", "degrees = {source: 1}")),
         r"Every number is one too big: count hops",
+        cell=CHAINS,
     ),
     Variant(
         "c",
         "only the people you know",
-        CHAINS,
         swap(
             CHAINS,
             """\
@@ -506,18 +465,18 @@ PART_C = [
             """,
         ),
         r"leaves out \d+ people you can reach, for example .*Keep taking people from the queue",
+        cell=CHAINS,
     ),
     Variant(
         "c",
         "the source left out",
-        CHAINS,
         swap(CHAINS, BFS.replace("    return", "    del degrees[source]\n    return")),
         r"should be 0 hops from yourself, but your answer says 'nothing'\. Put the source in",
+        cell=CHAINS,
     ),
     Variant(
         "c",
         "people out of reach given infinity",
-        CHAINS,
         swap(
             CHAINS,
             """\
@@ -535,11 +494,11 @@ PART_C = [
             """,
         ),
         r"cannot be reached from you \(no chain of ties leads there\), so leave them out",
+        cell=CHAINS,
     ),
     Variant(
         "c",
         "a list of people instead of a dict",
-        CHAINS,
         swap(
             CHAINS,
             """\
@@ -555,12 +514,12 @@ PART_C = [
             """,
         ),
         r"degrees_of_separation should give a dict .* but it gave a list",
+        cell=CHAINS,
     ),
     # mistakes: shortest_chain (c2)
     Variant(
         "c",
         "a depth-first chain (long, and said briefly)",
-        CHAINS,
         swap(
             CHAINS,
             """\
@@ -582,11 +541,11 @@ PART_C = [
             """,
         ),
         r"gives to .* has \d+ hops, but a chain of \d+ hops? exists .*popleft",
+        cell=CHAINS,
     ),
     Variant(
         "c",
         "the chain from the target back to the source",
-        CHAINS,
         swap(
             CHAINS,
             """\
@@ -609,31 +568,31 @@ PART_C = [
             """,
         ),
         r"A chain starts with you \('me'\), but this one starts with",
+        cell=CHAINS,
     ),
     Variant(
         "c",
         "an empty list when there is no chain",
-        CHAINS,
         ANSWERS[CHAINS].replace(
             "                queue.append(other)\n    return None",
             "                queue.append(other)\n    return []",
         ),
         r"so there is no chain: return None \(your function returned \[\]\)",
+        cell=CHAINS,
     ),
     Variant(
         "c",
         "None for the chain from you to yourself",
-        CHAINS,
         ANSWERS[CHAINS].replace(
             "    reached_from = {source: None}\n",
             "    if source == target:\n        return None\n    reached_from = {source: None}\n",
         ),
         r"the chain from you to yourself is just \['me'\], but your function returned None",
+        cell=CHAINS,
     ),
     Variant(
         "c",
         "a right walk back through a wrong degrees_of_separation (c1 is the cause)",
-        CHAINS,
         swap(
             swap(CHAINS, DFS),
             """\
@@ -650,21 +609,21 @@ PART_C = [
         ),
         r"your `degrees_of_separation` \(part c1\) is the cause",
         checks=("part-c-chains",),
+        cell=CHAINS,
     ),
     # right answers
-    Variant("c", "the solution", CHAINS, ANSWERS[CHAINS]),
+    Variant("c", "the solution", ANSWERS[CHAINS], cell=CHAINS),
     Variant(
         "c",
         "a list as the queue",
-        CHAINS,
         ANSWERS[CHAINS]
         .replace("deque([source])", "[source]")
         .replace("queue.popleft()", "queue.pop(0)"),
+        cell=CHAINS,
     ),
     Variant(
         "c",
         "one ring at a time; the chain walked back by the numbers",
-        CHAINS,
         swap(
             swap(
                 CHAINS,
@@ -698,6 +657,7 @@ PART_C = [
                 return chain
             """,
         ),
+        cell=CHAINS,
     ),
 ]
 
@@ -717,7 +677,6 @@ PART_D = [
     Variant(
         "d",
         "the source kept when they work at the target",
-        WITHIN,
         within(
             """\
             degrees = degrees_of_separation(contacts, source)
@@ -725,11 +684,11 @@ PART_D = [
             """
         ),
         r"from Ben Ode \('ben'\), who works there: leave Ben Ode out",
+        cell=WITHIN,
     ),
     Variant(
         "d",
         "hops given instead of introductions",
-        WITHIN,
         within(
             """\
             degrees = degrees_of_separation(contacts, source)
@@ -739,11 +698,11 @@ PART_D = [
             """
         ),
         r"Ben Ode needs 1 introduction .* but your answer says 2\. Count introductions",
+        cell=WITHIN,
     ),
     Variant(
         "d",
         "three introductions allowed",
-        WITHIN,
         within(
             """\
             degrees = degrees_of_separation(contacts, source)
@@ -753,11 +712,11 @@ PART_D = [
             """
         ),
         r"needs 3 introductions, so leave them out",
+        cell=WITHIN,
     ),
     Variant(
         "d",
         "only one introduction allowed",
-        WITHIN,
         within(
             """\
             degrees = degrees_of_separation(contacts, source)
@@ -767,11 +726,11 @@ PART_D = [
             """
         ),
         r"needs 2 introductions \(.*\), but your answer leaves them out",
+        cell=WITHIN,
     ),
     Variant(
         "d",
         "everyone within reach, not only colleagues",
-        WITHIN,
         within(
             """\
             degrees = degrees_of_separation(contacts, source)
@@ -779,11 +738,11 @@ PART_D = [
             """
         ),
         r"your answer includes .*, who does not work at Borealis Labs",
+        cell=WITHIN,
     ),
     Variant(
         "d",
         "every colleague, however far",
-        WITHIN,
         within(
             """\
             degrees = degrees_of_separation(contacts, source)
@@ -791,11 +750,11 @@ PART_D = [
             """
         ),
         r"(cannot be reached at all|needs 3 introductions), so leave them out",
+        cell=WITHIN,
     ),
     Variant(
         "d",
         "a set of people instead of a dict",
-        WITHIN,
         within(
             """\
             degrees = degrees_of_separation(contacts, source)
@@ -803,21 +762,21 @@ PART_D = [
             """
         ),
         r"within_two_introductions should give a dict .* but it gave a set",
+        cell=WITHIN,
     ),
     Variant(
         "d",
         "right, but degrees_of_separation (c1) is wrong",
-        CHAINS,
         swap(CHAINS, DFS),
         r"your `degrees_of_separation` \(part c1\) is the cause",
         checks=("part-d-within-two", "part-d-hidden"),
+        cell=CHAINS,
     ),
     # right answers
-    Variant("d", "the solution", WITHIN, ANSWERS[WITHIN]),
+    Variant("d", "the solution", ANSWERS[WITHIN], cell=WITHIN),
     Variant(
         "d",
         "its own search, stopping at 3 hops",
-        WITHIN,
         within(
             """\
             hops = {source: 0}
@@ -833,11 +792,11 @@ PART_D = [
             return {p: hops[p] - 1 for p in colleagues if p in hops and p != source}
             """
         ),
+        cell=WITHIN,
     ),
     Variant(
         "d",
         "from shortest_chain, one colleague at a time",
-        WITHIN,
         within(
             """\
             found = {}
@@ -848,11 +807,11 @@ PART_D = [
             return found
             """
         ),
+        cell=WITHIN,
     ),
     Variant(
         "d",
         "a loop with get",
-        WITHIN,
         within(
             """\
             degrees = degrees_of_separation(contacts, source)
@@ -863,12 +822,13 @@ PART_D = [
             return result
             """
         ),
+        cell=WITHIN,
     ),
 ]
 
 BANK = PART_A + PART_B + PART_C + PART_D
-MISTAKES = [v for v in BANK if v.expected]
-RIGHT = [v for v in BANK if not v.expected]
+MISTAKES = mistakes(BANK)
+RIGHT = right_answers(BANK)
 #: Names each answer cell defines, removed before a variant runs so that an
 #: answer cell that stops early cannot leave the solution's values behind.
 DEFINES = {"part-a-answer": ("connections", "load_connections")}
@@ -882,10 +842,10 @@ def live():
 
 
 def _run(live: LiveNotebook, variant: Variant):
-    for name in DEFINES.get(variant.cell, ()):
+    for name in DEFINES.get(variant.answer_cell, ()):
         live.run_code(f"globals().pop({name!r}, None)")
     checks = variant.checks or live.graded_cells(variant.part)
-    results = live.try_answer(variant.cell, variant.source, checks)
+    results = live.try_answer(variant.answer_cell, variant.answer, checks)
     return {gid: r for gid, r in results.items() if gid in checks}
 
 
@@ -897,7 +857,7 @@ def test_the_bank_has_five_mistakes_and_three_right_answers_per_part(live):
     assert all(r.passed for r in live.first_run.values()), "the solution itself should pass"
 
 
-@pytest.mark.parametrize("variant", MISTAKES, ids=lambda v: f"{v.part}: {v.name}")
+@pytest.mark.parametrize("variant", MISTAKES, ids=variant_id)
 def test_each_mistake_is_caught_with_a_message_naming_the_cause(live, variant):
     """A check of the mistake's own part fails, in one plain sentence that names the cause."""
     results = _run(live, variant)
@@ -911,7 +871,7 @@ def test_each_mistake_is_caught_with_a_message_naming_the_cause(live, variant):
     assert any(re.search(variant.expected, m) for m in messages), messages
 
 
-@pytest.mark.parametrize("variant", RIGHT, ids=lambda v: f"{v.part}: {v.name}")
+@pytest.mark.parametrize("variant", RIGHT, ids=variant_id)
 def test_right_answers_written_other_ways_pass(live, variant):
     """A right answer in the learner's own style passes every check of its part."""
     results = _run(live, variant)

@@ -422,3 +422,84 @@ def test_business_days_agree_with_numpy(start: date, days: int, holidays: list[d
     """add_business_days agrees with numpy's business-day calendar."""
     expected = np.busday_offset(start, days, roll="forward", holidays=holidays)
     assert add_business_days(start, days, holidays) == expected.astype(date)
+
+
+# ------------------------------------------------------------ the review's words, as written
+
+
+def _note(greeting: str, first: str, interest: str) -> str:
+    return (
+        f"{greeting}\n{first} {interest} Would you be open to a 20-minute call in the next few "
+        "weeks?\nBest wishes,\nAlex"
+    )
+
+
+@pytest.mark.parametrize(
+    "interest",
+    [
+        "I would love to hear what your work at Pulsewise involves.",
+        "I am curious how your team tests new ideas with patients.",
+        "I'd like to understand what your day as a research lead looks like.",
+        "Your research on the Pulsewise patient app caught my eye.",
+        "I would love to learn about usability testing with patients.",
+        "I would love to find out how patient apps are tested.",
+    ],
+)
+def test_natural_phrasings_of_a_specific_interest_pass(interest: str) -> None:
+    """A specific interest said in ordinary words counts."""
+    note = _note("Hi Amara,", "Farah Siddiqui suggested that I write to you.", interest)
+    assert review_request(note)["specific-interest"].passed
+
+
+@pytest.mark.parametrize(
+    ("interest", "cause"),
+    [
+        ("I would love to work at Pulsewise.", "would like to work there"),
+        ("I would love to join your team at Pulsewise.", "would like to work there"),
+        ("I am interested in working at Pulsewise.", "would like to work there"),
+        ("I am interested in a role at Pulsewise.", "would like to work there"),
+        ("I would like to learn more about your company.", "Say what in particular"),
+        ("I am curious about your career.", "Say what in particular"),
+    ],
+)
+def test_wanting_to_work_there_is_not_an_interest(interest: str, cause: str) -> None:
+    """A wish to work there is named as such; a vague interest gets the general advice."""
+    note = _note("Hi Amara,", "Farah Siddiqui suggested that I write to you.", interest)
+    finding = review_request(note)["specific-interest"]
+    assert not finding.passed and cause in finding.message
+
+
+@pytest.mark.parametrize("greeting", ["Dear Ms Nwosu,", "Dear Ms. Nwosu,", "Dear Dr Nwosu,"])
+def test_title_and_surname_greetings_are_greetings(greeting: str) -> None:
+    """A greeting with a title and surname is left out of the body, like "Hi Amara,"."""
+    plain = _note(
+        "Hi Amara,",
+        "Farah Siddiqui suggested that I write to you.",
+        "I am curious how your team tests new ideas with patients.",
+    )
+    formal = plain.replace("Hi Amara,", greeting)
+    assert review_request(formal).passed
+    assert (
+        review_request(formal)["word-count"].message == review_request(plain)["word-count"].message
+    )
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Farah Siddiqui suggested that I write to you.",
+        "Farah Siddiqui told me you lead UX research at Pulsewise.",
+        "Farah Siddiqui thought we should talk.",
+        "Farah Siddiqui put me in touch with you.",
+        "Farah Siddiqui said you might be open to a chat.",
+        "I write at the suggestion of Farah Siddiqui, who knows your work.",
+        "Farah Siddiqui, who worked with you on the clinic study, recommended you.",
+    ],
+)
+def test_the_review_agrees_with_and_without_the_connection_named(first: str) -> None:
+    """A note that names its introducer first gets the same verdict either way."""
+    note = _note("Dear Ms Nwosu,", first, "I am curious how your team tests ideas with patients.")
+    alone = review_request(note)
+    named = review_request(note, connection="Farah Siddiqui")
+    assert [f.passed for f in alone] == [f.passed for f in named]
+    assert alone.passed, [f.message for f in alone.failures]

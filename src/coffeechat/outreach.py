@@ -132,8 +132,10 @@ _CONNECTION = [
     for p in (
         r"\b(?:fellow|alum|alumn[ai]|alumnus|alumni|graduate\s+of|graduated\s+from|class\s+of|"
         r"classmates?)\b",
-        r"\b(?:referred|suggested|recommended|introduced|mentioned|pointed\s+me|"
-        r"gave\s+me\s+your\s+(?:name|details|email))\b",
+        r"\b(?:referred|suggested|suggestion|recommended|recommendation|referral|introduced|"
+        r"mentioned|pointed\s+me|"
+        r"gave\s+me\s+your\s+(?:name|details|email)|told\s+me|put\s+me\s+in\s+touch|"
+        r"passed\s+on\s+your|thought\s+(?:that\s+)?(?:you|we|I)|said\s+(?:that\s+)?you)\b",
         r"\b(?:found|came\s+across|saw|read|heard|listened\s+to|watched|noticed)\b.*\byou",
         r"\blinked\s?in\b",
         r"\bmet\b",
@@ -159,12 +161,31 @@ _ASK_VERB = re.compile(
 
 
 _INTEREST = re.compile(
-    r"\b(?:interested\s+in|interest\s+in|curious\s+about|exploring|explore|learn(?:ing)?\s+"
-    r"(?:more\s+)?about|hear(?:ing)?\s+(?:more\s+)?about|insights?\s+into|passionate\s+about|"
-    r"focus(?:ed|ing)?\s+on|excited\s+about|drawn\s+to|"
+    r"\b(?:interested\s+in|interest\s+in|curious\s+(?:about|how|what|why|whether)|exploring|"
+    r"explore|(?:learn|hear|know|understand|ask)(?:ing)?\s+(?:more\s+)?(?:about|how|what|why|"
+    r"whether)|find(?:ing)?\s+out\s+(?:more\s+)?(?:about|how|what|why|whether)|insights?\s+into|"
+    r"passionate\s+about|focus(?:ed|ing)?\s+on|excited\s+about|drawn\s+to|fascinated\s+by|"
     r"your\s+(?:\w+(?:'|’)s\s+)?(?:work|research|projects?|talk|article|post|paper|book|"
-    r"experience|team)\s+(?:on|in|about|with)|"
+    r"experience|team|role|day)\s+(?:on|in|about|with|at|as)|(?:how|what|why)\s+(?:your|you)|"
     r"moving\s+into|career\s+in)\s+(?P<what>[^.?!;]{3,120})",
+    re.IGNORECASE,
+)
+# Wanting to work somewhere is not something to learn about: "I would love to work at X",
+# "join your team at X", "interested in working at X".
+_WISH = re.compile(
+    r"\b(?:work(?:ing)?|join(?:ing)?|intern(?:ing)?|hired|employed|part\s+of)\s+"
+    r"(?:(?:at|for|with|in|on)\s+)?(?:\w+(?:'|’)?s?\s+){0,2}$",
+    re.IGNORECASE,
+)
+_WISHED = re.compile(
+    r"^(?:(?:working|joining|interning|being\s+(?:hired|part\s+of)|getting\s+(?:hired|in))\b|"
+    r"(?:a|an|the)\s+(?:job|role|position|place|opening|internship)\b)",
+    re.IGNORECASE,
+)
+_WISH_SENTENCE = re.compile(
+    r"\b(?:love|like|want|wish|hope|hoping|keen|eager|dream|aim|plan)\s+(?:\w+\s+){0,2}?"
+    r"(?:to\s+)?(?:work|join|intern)\b|\binterest(?:ed)?\s+in\s+(?:working|joining|"
+    r"(?:a|an)\s+(?:job|role|position|opening|internship))\b",
     re.IGNORECASE,
 )
 # fmt: off
@@ -452,9 +473,21 @@ def _specific_interest(body: str, interest: str | None) -> Finding:
         )
     for m in _INTEREST.finditer(body):
         what = m.group("what").strip()
+        before = body[: m.start()].rsplit(".", 1)[-1]
+        if _WISH.search(before) or _WISHED.match(what):
+            continue
         specific = [w for w in lower_words(what) if w not in _GENERIC and not w.isdigit()]
         if specific:
             return Finding("specific-interest", True, f"It names an interest: {quote(what, 50)}.")
+    wishes = [s for s in split_sentences(body) if _WISH_SENTENCE.search(s)]
+    if wishes:
+        return Finding(
+            "specific-interest",
+            False,
+            f"{quote(wishes[0], 50)} says you would like to work there, which is not something "
+            "to learn about; say what in particular you want to learn, e.g. “what your work on "
+            "the patient app involves”.",
+        )
     return Finding(
         "specific-interest",
         False,
