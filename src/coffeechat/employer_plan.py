@@ -42,7 +42,7 @@ from coffeechat._drafts import (
     draft_request,
     draft_who_might_know,
 )
-from coffeechat._kinds import fold, normalize_organization
+from coffeechat._kinds import STRONGER_CHAIN, chain_label, fold, normalize_organization
 from coffeechat.contacts import Network
 from coffeechat.errors import InvalidParameter, NoChainError
 from coffeechat.outreach import follow_up_dates
@@ -78,29 +78,6 @@ ASK_COLUMNS: tuple[str, ...] = (
     "chain",
     "in_role",
 )
-#: A chain at least this strong (the product of its ties' strengths, from your
-#: own ratings) is called a "stronger chain"; below it, a "weaker chain". A
-#: rough guide, never a probability.
-STRONGER_CHAIN = 0.3
-
-
-def chain_label(strength: float) -> str:
-    """A chain's strength in words: ``"stronger chain"`` or ``"weaker chain"``.
-
-    The strengths behind it are your own rough ratings (see
-    :mod:`coffeechat.ratings`), so the plan never turns them into a
-    percentage.
-
-    Examples
-    --------
-    >>> chain_label(0.6), chain_label(0.12)
-    ('stronger chain', 'weaker chain')
-    """
-    if isinstance(strength, bool) or not isinstance(strength, int | float):
-        raise InvalidParameter(f"strength must be a number, not {strength!r}")
-    return "stronger chain" if strength >= STRONGER_CHAIN else "weaker chain"
-
-
 def _employers(employers: object) -> list[str]:
     if isinstance(employers, str) or not isinstance(employers, Iterable):
         raise InvalidParameter(f"employers must be a list of names, not {employers!r}")
