@@ -371,9 +371,7 @@ def _checks_only(variant: Variant, results: dict[str, CellResult]) -> dict[str, 
 
 def assert_caught(notebook: Notebook, variant: Variant) -> dict[str, CellResult]:
     """A check of the variant's part fails, in one plain sentence that names the cause."""
-    results = notebook.run(variant)
-    answer = results[variant.answer_cell]
-    assert answer.passed, f"the answer cell stopped before any check: {answer.error}"
+    results = notebook.run(variant)  # its answer cell may stop: a demo line may use the mistake
     failed = {gid: r for gid, r in _checks_only(variant, results).items() if not r.passed}
     assert failed, f"no check of part ({variant.part}) caught {variant.name!r}"
     for gid, result in failed.items():

@@ -47,6 +47,7 @@ from coffeechat.checks._core import (
     listing,
     passed,
 )
+from coffeechat.checks._inputs import call_on_copies
 from coffeechat.contacts import Network
 from coffeechat.employer_plan import within_reach
 from coffeechat.errors import CoffeeChatError, NoChainError
@@ -137,10 +138,11 @@ def check_lamp_list(lamp: object, network: Network, advocacy: Callable[[Any, Any
         ``advocacy``.
     """
     table = expect_type(lamp, pd.DataFrame, "lamp", "a pandas DataFrame (one row an employer)")
+    _advocacy_right(advocacy, network)  # a wrong function is the cause of a wrong column
     try:
         checked = make_lamp(table)
     except CoffeeChatError as err:
-        fail(f"Your LAMP list is not ready yet: {err}")
+        fail(f"Your LAMP list is not ready yet: {_first_problem(err)}")
     listed = set(checked["employer"])
     own = network.person(network.me).organization
     if own in listed:
@@ -151,7 +153,6 @@ def check_lamp_list(lamp: object, network: Network, advocacy: Callable[[Any, Any
             f"Your LAMP list leaves out {listing(absent)}: give every organisation in your "
             "network (except where you work) a row, besides the employers you found outside it."
         )
-    _advocacy_right(advocacy, network)
     for row in checked.itertuples():
         if not network.match(organization=row.employer):
             continue
@@ -166,6 +167,13 @@ def check_lamp_list(lamp: object, network: Network, advocacy: Callable[[Any, Any
         f"Your LAMP list has {len(checked)} employers, sorted by motivation, posting, "
         f"then advocacy; first: {checked['employer'].iloc[0]}."
     )
+
+
+def _first_problem(err: Exception) -> str:
+    """The first line of a list of problems, and how many more there are."""
+    lines = [line for line in str(err).splitlines() if line.strip()]
+    more = len(lines) - 1
+    return lines[0] + (f" (and {more} more like it)" if more else "")
 
 
 def _employer_list(value: object, name: str) -> list[str]:
@@ -229,9 +237,8 @@ def check_ask_list(
     """
     employers = list(employers)
     name = "ask_list(network, employers)"
-    table = expect_type(
-        call(ask_list, [network, employers], name), pd.DataFrame, name, "a pandas DataFrame"
-    )
+    answer = call_on_copies(ask_list, [network, employers], name, ["network", "employers"])
+    table = expect_type(answer, pd.DataFrame, name, "a pandas DataFrame")
     missing = [c for c in _ASK_COLUMNS if c not in table.columns]
     if missing:
         fail(f"{name} has no {missing[0]!r} column; it needs {list(_ASK_COLUMNS)}.")
@@ -411,11 +418,12 @@ def check_first_plan(
 def check_three_weeks(
     tracker: object, requests: Mapping[str, str], network: Network, start: object
 ) -> None:
-    """Check the tracker: a row per request, sent on ``start``, with the 3B7 dates.
+    """Check the tracker: a row per message, sent on ``start``, with the 3B7 dates.
 
     The tracker must pass :func:`coffeechat.tracking.make_tracker`, have a
-    row (``contact`` = the name of the person written to) for each message in ``requests``
-    with ``sent_on`` equal to ``start``, and the columns
+    row (``contact`` = the name of the person written to, with their
+    ``organization``) for each message in ``requests`` and no other, with
+    ``sent_on`` equal to ``start``, and the columns
     ``second_contact_due`` and ``follow_up_due`` equal to the 3B7 dates of
     :func:`coffeechat.outreach.follow_up_dates`, all within three weeks.
     """
@@ -438,13 +446,31 @@ def check_three_weeks(
         if column not in checked.columns:
             fail(f"Your tracker has no {column!r} column; add the 3B7 dates.")
     by_contact = {str(r["contact"]): r for _, r in checked.iterrows()}
+    written_to = {_name(network, str(person)) for person in requests}
+    extra = [c for c in by_contact if c not in written_to]
+    ids = [c for c in extra if c in {str(p) for p in requests}]
+    if ids:
+        fail(
+            f"Your tracker's contact {ids[0]!r} is an id: write the name of the person written "
+            f"to ({_name(network, ids[0])}), as the text asks."
+        )
+    if extra:
+        fail(
+            f"Your tracker has a row for {listing(extra)}, to whom `requests` holds no message: "
+            "one row per message you send, and no other."
+        )
     for person in requests:
         name = _name(network, str(person))
         if name not in by_contact:
-            fail(f"Your tracker has no row for {name}, to whom you wrote a request.")
+            fail(f"Your tracker has no row for {name}, to whom you wrote a first message.")
         row = by_contact[name]
+        if _blank_cell(row.get("organization")):
+            fail(
+                f"Your tracker gives no organization for {name}: each row needs an "
+                "'organization' column with the employer of the person written to."
+            )
         if row["sent_on"] != day:
-            fail(f"{name}'s request is sent on {row['sent_on']}; the plan sends it on {day}.")
+            fail(f"{name}'s message is sent on {row['sent_on']}; the plan sends it on {day}.")
         for column, days, want in (
             ("second_contact_due", 3, dates.second_contact_on),
             ("follow_up_due", 7, dates.follow_up_on),
@@ -458,7 +484,7 @@ def check_three_weeks(
             if want > day + timedelta(days=21):
                 fail(f"{column} for {name} falls after the three weeks this plan covers.")
     passed(
-        f"Your tracker holds {len(requests)} requests with their 3B7 dates for the next "
+        f"Your tracker holds your {len(requests)} messages with their 3B7 dates for the next "
         "three weeks."
     )
 
@@ -490,7 +516,7 @@ ASSIGNMENT = Assignment(
         ),
         Part(
             "c",
-            "Two request emails",
+            "Two first messages",
             (GradedTest("part-c-requests", 4, "check_requests(requests, ask, network)"),),
         ),
         Part(
