@@ -354,8 +354,8 @@ def test_degrees_pass_for_a_real_search_on_sample_and_generated_networks(sample,
     assert capsys.readouterr().out.count("\N{CHECK MARK}") == 2
 
 
-def test_learner_function_may_change_its_input(sample):
-    """A search that empties the contact lists it is given does not spoil later checks."""
+def test_a_learner_function_that_changes_its_input_is_told_so(sample):
+    """A search that empties the contact lists it is given is told so in one sentence."""
 
     def destructive(contacts, source):
         result = _bfs(contacts, source)
@@ -363,7 +363,8 @@ def test_learner_function_may_change_its_input(sample):
             others.clear()
         return result
 
-    checks.check_degrees(destructive, sample)
+    with pytest.raises(CheckFailed, match=r"changed the dict `contacts` it was given"):
+        checks.check_degrees(destructive, sample)
 
 
 def test_learner_warnings_and_stderr_do_not_reach_stderr(sample, capfd):

@@ -1,38 +1,50 @@
-"""The mistake bank of Assignment 1: typical learner answers, run in the real notebook.
+"""The mistake bank and requirement table of Assignment 1 (Who can introduce you?).
 
-For every part, the usual beginner mistakes are written as small variants of
-the answer cell. Each must be caught by a check of its own part (visible or
-hidden) with one plain message, under 400 characters, that names the cause;
-and at least three right answers, written other reasonable ways, must pass
-every check of the part. The solution notebook runs once in a real kernel
-(:class:`live_notebook.LiveNotebook`); each variant swaps its answer cell in,
-reruns the part's graded cells, and puts the solution back.
+Every part has at least eight answers a learner might write that are wrong,
+each caught by a check of its own part (visible or hidden) with one plain
+sentence naming the cause, and right answers written other ways that pass.
+The requirement table traces each requirement the task text states to the
+check that fails when it is broken and to the mistake that proves it.
+Variants run in the solution notebook's state, in this process
+(:class:`mistake_bank.Notebook`); one test runs a real kernel, for the
+message IPython shows when a check cell runs too early.
 """
 
 from __future__ import annotations
 
 import re
 import textwrap
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from coffeechat.checks._core import MESSAGE_LIMIT
 from live_notebook import LiveNotebook
-from mistake_bank import Variant, mistakes, right_answers, solution_answers, variant_id
+from mistake_bank import (
+    Notebook,
+    Requirement,
+    Variant,
+    assert_bank_size,
+    assert_caught,
+    assert_passes,
+    assert_requirements_traced,
+    mistakes,
+    right_answers,
+    variant_id,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "solutions" / "ps01-who-can-introduce-you"
 
-pytestmark = pytest.mark.slow
-
-
-ANSWERS = solution_answers(FOLDER)
+NOTEBOOK = Notebook(FOLDER)
+ANSWERS = NOTEBOOK.answers
 
 
 def swap(cell: str, code: str) -> str:
-    """An answer cell (a grade id, or a cell's code) with one function replaced by ``code``."""
+    """An answer cell (a grade id, or a cell's code) with one function replaced by ``code``.
+
+    Unlike :meth:`Notebook.swap`, it also takes code already swapped once, so
+    two functions of one cell can be replaced.
+    """
     code = textwrap.dedent(code).strip() + "\n\n\n"
     name = re.match(r"def (\w+)\(", code).group(1)
     source, count = re.subn(
@@ -117,7 +129,8 @@ PART_A = [
         "a",
         "not written yet",
         loader("raise NotImplementedError()\n"),
-        r"`load_connections` \(part a\) is not written yet",
+        r"load_connections.* is not written yet",
+        checks=("part-a-hidden",),  # in the kernel, (a)'s visible check says the same
     ),
     Variant(
         "a",
@@ -128,8 +141,19 @@ PART_A = [
             + DATES.replace("%d %b %Y", "%Y-%m-%d")
             + "return table\n"
         ),
-        r"`connections` is not defined yet: run the cell with `load_connections` \(part a\) "
-        r"again; if it stops with an error, fix that first",
+        r"load_connections.*stopped with ValueError",
+        checks=("part-a-hidden",),  # in the kernel, (a)'s visible check: "not defined yet"
+    ),
+    Variant(
+        "a",
+        "blanks filled with a made-up value",
+        loader(
+            FIND_HEADER
+            + 'table = pd.read_csv(path, skiprows=header, encoding="utf-8-sig").fillna("unknown")\n'
+            + DATES
+            + "return table\n"
+        ),
+        r"unknown",
     ),
     # right answers
     Variant("a", "the solution", ANSWERS["part-a-answer"]),
@@ -346,6 +370,56 @@ PART_B = [
         checks=("part-b-role-counts",),
         cell=ORGS,
     ),
+    # mistakes: changing the table or the families given
+    Variant(
+        "b",
+        "blank companies filled in the table given",
+        swap(
+            ORGS,
+            """\
+            def contacts_per_organization(table):
+                table["Company"] = table["Company"].fillna("")
+                companies = table["Company"]
+                return companies[companies != ""].value_counts()
+            """,
+        ),
+        r"changed the table `table` it was given \(its column 'Company' changed\).*work on a copy",
+        cell=ORGS,
+    ),
+    Variant(
+        "b",
+        "a family column added to the table",
+        swap(
+            ORGS,
+            """\
+            def contacts_per_role_family(table, families):
+                table["family"] = table["Position"].map(lambda p: role_family(p, families))
+                return table["family"].value_counts()
+            """,
+        ),
+        r"changed the table `table` it was given \(a column 'family' was added\)",
+        cell=ORGS,
+    ),
+    Variant(
+        "b",
+        "'other' added to the families",
+        swap(
+            ORGS,
+            """\
+            def role_family(position, families):
+                families.setdefault("other", [])
+                if not isinstance(position, str):
+                    return "other"
+                words = set(re.findall(r"[a-z0-9]+", position.lower()))
+                for family, keywords in families.items():
+                    if any(keyword in words for keyword in keywords):
+                        return family
+                return "other"
+            """,
+        ),
+        r"changed the dict `families` it was given \(a key 'other' was added\)",
+        cell=ORGS,
+    ),
     # right answers
     Variant("b", "the solution", ANSWERS[ORGS], cell=ORGS),
     Variant(
@@ -390,6 +464,19 @@ PART_B = [
 
                 counts = Counter(table["Position"].apply(role_family, args=(families,)))
                 return pd.Series(counts).sort_values(ascending=False)
+            """,
+        ),
+        cell=ORGS,
+    ),
+    Variant(
+        "b",
+        "counts written for blanks as empty text",
+        swap(
+            ORGS,
+            """\
+            def contacts_per_organization(table):
+                companies = table["Company"]
+                return companies[companies != ""].value_counts()
             """,
         ),
         cell=ORGS,
@@ -611,6 +698,28 @@ PART_C = [
         checks=("part-c-chains",),
         cell=CHAINS,
     ),
+    Variant(
+        "c",
+        "the contact lists used up by the search",
+        swap(
+            CHAINS,
+            """\
+            def degrees_of_separation(contacts, source):
+                degrees = {source: 0}
+                queue = deque([source])
+                while queue:
+                    person = queue.popleft()
+                    while contacts[person]:
+                        other = contacts[person].pop()
+                        if other not in degrees:
+                            degrees[other] = degrees[person] + 1
+                            queue.append(other)
+                return degrees
+            """,
+        ),
+        r"changed the dict `contacts` it was given",
+        cell=CHAINS,
+    ),
     # right answers
     Variant("c", "the solution", ANSWERS[CHAINS], cell=CHAINS),
     Variant(
@@ -772,6 +881,19 @@ PART_D = [
         checks=("part-d-within-two", "part-d-hidden"),
         cell=CHAINS,
     ),
+    Variant(
+        "d",
+        "the source taken out of the colleagues given",
+        within(
+            """\
+            colleagues.discard(source)
+            degrees = degrees_of_separation(contacts, source)
+            return {p: d - 1 for p, d in degrees.items() if p in colleagues and d <= 3}
+            """
+        ),
+        r"changed the set `colleagues` it was given",
+        cell=WITHIN,
+    ),
     # right answers
     Variant("d", "the solution", ANSWERS[WITHIN], cell=WITHIN),
     Variant(
@@ -827,69 +949,313 @@ PART_D = [
 ]
 
 BANK = PART_A + PART_B + PART_C + PART_D
-MISTAKES = mistakes(BANK)
-RIGHT = right_answers(BANK)
-#: Names each answer cell defines, removed before a variant runs so that an
-#: answer cell that stops early cannot leave the solution's values behind.
-DEFINES = {"part-a-answer": ("connections", "load_connections")}
+
+R = Requirement
+REQUIREMENTS = [
+    # (a) reading the export
+    R(
+        "a",
+        "It starts with a few lines of notes before the real header",
+        "part-a-hidden",
+        "fixed number of notes lines",
+    ),
+    R(
+        "a",
+        "find the number of the line that starts with `First Name,`",
+        "part-a-hidden",
+        "fixed number of notes lines",
+    ),
+    R(
+        "a",
+        "Remember the byte-order mark: it may sit right before `First Name`.",
+        "part-a-hidden",
+        "byte-order mark ignored when finding the header",
+    ),
+    R(
+        "a",
+        "An empty email is normal, not a broken row.",
+        "part-a-table",
+        "rows without an email dropped",
+    ),
+    R(
+        "a",
+        "keep it blank (`NaN`, or empty text `''` if you read it that way), never a made-up value.",
+        "part-a-table",
+        "blanks filled with a made-up value",
+    ),
+    R(
+        "a",
+        "keep it blank (`NaN`, or empty text `''` if you read it that way)",
+        "part-a-table",
+        "blanks kept as empty text, header found in a loop",
+    ),
+    R("a", "so that it returns a pandas DataFrame", "part-a-table", "no return"),
+    R(
+        "a",
+        "with one row per connection (people with no email included)",
+        "part-a-table",
+        "rows without an email dropped",
+    ),
+    R("a", "the seven columns named as in the header", "part-a-table", "header line skipped too"),
+    R("a", "`Connected On` turned into real dates", "part-a-table", "dates left as text"),
+    R(
+        "a",
+        "Read a LinkedIn Connections.csv export: one row per connection, dates as dates.",
+        "part-a-table",
+        "dates left as text",
+    ),
+    # (b) summaries
+    R(
+        "b",
+        "a blank cell is `NaN`, pandas' mark for a missing value.",
+        "part-b-role-family",
+        "a missing position (NaN) not handled",
+    ),
+    R(
+        "b",
+        "(A function written for blanks that are empty text, `''`, is accepted too.)",
+        "part-b-organizations",
+        "counts written for blanks as empty text",
+    ),
+    R(
+        "b",
+        "Read the table, do not change it",
+        "part-b-organizations",
+        "blank companies filled in the table given",
+    ),
+    R(
+        "b",
+        "no column added or changed.",
+        "part-b-role-counts",
+        "a family column added to the table",
+    ),
+    R(
+        "b",
+        "as a pandas Series with the largest count first",
+        "part-b-organizations",
+        "a dict instead of a Series",
+    ),
+    R("b", "with the largest count first", "part-b-organizations", "smallest count first"),
+    R(
+        "b",
+        "leaves out the `NaN` of connections whose company is empty",
+        "part-b-organizations",
+        "counts with dropna=False",
+    ),
+    R(
+        "b",
+        "Leave those connections out.",
+        "part-b-organizations",
+        "blanks filled in as empty text, then counted",
+    ),
+    R(
+        "b",
+        "Number of connections at each company, largest first, blank companies left out.",
+        "part-b-organizations",
+        "positions counted instead of companies",
+    ),
+    R("b", "Split the position into lower-case words", "part-b-role-family", "upper case left in"),
+    R(
+        "b",
+        "that has one of its key words among them.",
+        "part-b-role-family",
+        "key words found inside other words",
+    ),
+    R(
+        "b",
+        "return the first family, in the dictionary's order",
+        "part-b-role-family",
+        "the last family that matches",
+    ),
+    R(
+        "b",
+        'The first family whose key words include a word of the position, else "other".',
+        "part-b-role-family",
+        "the last family that matches",
+    ),
+    R(
+        "b",
+        'is empty (missing values arrive as `NaN`, which is not a string), is `"other"`.',
+        "part-b-role-family",
+        "a missing position (NaN) not handled",
+    ),
+    R(
+        "b",
+        "is a dictionary like `ROLE_FAMILIES` below",
+        "part-b-role-family",
+        "'other' added to the families",
+    ),
+    R(
+        "b",
+        'how many connections fall in each family (`"other"` included)',
+        "part-b-role-counts",
+        "'other' left out of the family counts",
+    ),
+    R(
+        "b",
+        "Number of connections in each role family, largest first.",
+        "part-b-role-counts",
+        "positions counted instead of families",
+    ),
+    R(
+        "b",
+        "Use your `role_family`.",
+        "part-b-role-counts",
+        "right counts, but role_family is wrong (b2 is the cause)",
+    ),
+    # (c) degrees and chains
+    R("c", "one hop is one tie.", "part-c-degrees", "people counted instead of hops"),
+    R(
+        "c",
+        "Breadth-first search finds these numbers.",
+        "part-c-degrees",
+        "depth first (the back of the queue)",
+    ),
+    R(
+        "c",
+        "the first number a person gets is the smallest: never change it afterwards.",
+        "part-c-degrees",
+        "numbers overwritten, no check before giving one",
+    ),
+    R("c", "(with `source` itself at 0)", "part-c-degrees", "the source left out"),
+    R(
+        "c",
+        "Leave out people who cannot be reached.",
+        "part-c-degrees",
+        "people out of reach given infinity",
+    ),
+    R(
+        "c",
+        "a list of ids from `source` to `target` with as few hops as possible",
+        "part-c-chains",
+        "a depth-first chain (long, and said briefly)",
+    ),
+    R(
+        "c",
+        "a list of ids from `source` to `target`",
+        "part-c-chains",
+        "the chain from the target back to the source",
+    ),
+    R(
+        "c",
+        "`[source]` when `target` is `source`",
+        "part-c-chains",
+        "None for the chain from you to yourself",
+    ),
+    R("c", "`None` when no chain exists.", "part-c-chains", "an empty list when there is no chain"),
+    R(
+        "c",
+        "A shortest list of ids from source to target, or None if there is none.",
+        "part-c-chains",
+        "an empty list when there is no chain",
+    ),
+    R(
+        "c",
+        "Both functions read `contacts`; do not change it",
+        "part-c-degrees",
+        "the contact lists used up by the search",
+    ),
+    # (d) within two introductions
+    R(
+        "d",
+        "Return a dictionary mapping each of them",
+        "part-d-within-two",
+        "a set of people instead of a dict",
+    ),
+    R(
+        "d",
+        "who can be reached with at most two introductions (at most 3 hops)",
+        "part-d-within-two",
+        "three introductions allowed",
+    ),
+    R(
+        "d",
+        "to the number of introductions needed: 0, 1 or 2.",
+        "part-d-within-two",
+        "hops given instead of introductions",
+    ),
+    R(
+        "d",
+        "Leave `source` out even when `source` works there too",
+        "part-d-hidden",
+        "the source kept when they work at the target",
+    ),
+    R(
+        "d",
+        "You may use your `degrees_of_separation`.",
+        "part-d-within-two",
+        "its own search, stopping at 3 hops",
+    ),
+    R(
+        "d",
+        "Do not change `contacts` or `colleagues`",
+        "part-d-hidden",
+        "the source taken out of the colleagues given",
+    ),
+    R(
+        "d",
+        "Colleagues reachable with at most two introductions, and how many each needs.",
+        "part-d-within-two",
+        "only one introduction allowed",
+    ),
+]
+
+#: Sentences with a requirement word that ask nothing of the learner's code:
+#: the story, the data's description, and pointers to what pandas already does.
+ASIDES = [
+    "The file is a CSV table, but it has some quirks you need to handle:",
+    "Most emails are empty",
+    "they are quoted, and `pd.read_csv` handles that for you.",
+    "Here are the first lines of Alex's export:",
+    "Only three contacts are in research",
+    "That gap is what parts (c) and (d) close",
+    "LinkedIn only tells you who you know.",
+    "hops, ties and degrees are the same count here.",
+    "In 1969 Travers and Milgram",
+]
 
 
-@pytest.fixture(scope="module")
-def live():
-    """The solution notebook, run once in a real kernel that stays up for the module."""
-    with LiveNotebook(FOLDER) as notebook:
-        yield notebook
+# ====================================================================== tests
 
 
-def _run(live: LiveNotebook, variant: Variant):
-    for name in DEFINES.get(variant.answer_cell, ()):
-        live.run_code(f"globals().pop({name!r}, None)")
-    checks = variant.checks or live.graded_cells(variant.part)
-    results = live.try_answer(variant.answer_cell, variant.answer, checks)
-    return {gid: r for gid, r in results.items() if gid in checks}
+def test_the_bank_is_big_enough():
+    """At least eight mistakes per part and five right answers in all."""
+    assert_bank_size(BANK, "abcd")
 
 
-def test_the_bank_has_five_mistakes_and_three_right_answers_per_part(live):
-    """The standard's minimum: per part, at least five mistakes and three right answers."""
-    mistakes, right = Counter(v.part for v in MISTAKES), Counter(v.part for v in RIGHT)
-    for part in "abcd":
-        assert mistakes[part] >= 5 and right[part] >= 3, part
-    assert all(r.passed for r in live.first_run.values()), "the solution itself should pass"
+def test_the_solution_passes_every_check():
+    """The solution notebook passes every visible and hidden check."""
+    NOTEBOOK.run(right_answers(BANK)[0])
+    failed = {gid: r.error for gid, r in NOTEBOOK.first_run.items() if not r.passed}
+    assert failed == {}
 
 
-@pytest.mark.parametrize("variant", MISTAKES, ids=variant_id)
-def test_each_mistake_is_caught_with_a_message_naming_the_cause(live, variant):
-    """A check of the mistake's own part fails, in one plain sentence that names the cause."""
-    results = _run(live, variant)
-    failed = {gid: r for gid, r in results.items() if not r.passed}
-    assert failed, f"no check of part ({variant.part}) caught it: {results}"
-    for gid, result in failed.items():
-        assert result.error.startswith("CheckFailed: "), f"{gid} showed {result.error}"
-        assert len(result.message) <= MESSAGE_LIMIT, f"{gid}: {len(result.message)} characters"
-        assert "Traceback" not in result.message
-    messages = [r.message for r in failed.values()]
-    assert any(re.search(variant.expected, m) for m in messages), messages
+@pytest.mark.parametrize("variant", mistakes(BANK), ids=variant_id)
+def test_each_mistake_is_caught_with_its_cause(variant):
+    """A check of the mistake's own part fails, in one plain sentence naming the cause."""
+    assert_caught(NOTEBOOK, variant)
 
 
-@pytest.mark.parametrize("variant", RIGHT, ids=variant_id)
-def test_right_answers_written_other_ways_pass(live, variant):
+@pytest.mark.parametrize("variant", right_answers(BANK), ids=variant_id)
+def test_right_answers_written_other_ways_pass(variant):
     """A right answer in the learner's own style passes every check of its part."""
-    results = _run(live, variant)
-    assert all(r.passed for r in results.values()), {
-        gid: r.error for gid, r in results.items() if not r.passed
-    }
+    assert_passes(NOTEBOOK, variant)
 
 
-def test_a_check_cell_run_too_early_says_what_to_run_first(live):
+def test_every_requirement_is_checked_and_proved():
+    """Each requirement of the text has a check, and a bank answer proves the check works."""
+    assert_requirements_traced(NOTEBOOK, REQUIREMENTS, BANK, ASIDES)
+
+
+@pytest.mark.slow
+def test_a_check_cell_run_too_early_says_what_to_run_first():
     """A name not defined yet gives one sentence in the check cell, not a NameError traceback."""
-    live.run_code("del connections")
-    try:
+    with LiveNotebook(FOLDER) as live:
+        live.run_code("del connections")
         result = live.run("part-a-table")
-    finally:
-        live.run("part-a-answer")
+        other = live.run_code("undefined_name + 1")
     assert result.error == (
         "CheckFailed: `connections` is not defined yet: run the cell with "
         "`load_connections` (part a) again; if it stops with an error, fix that first."
     )
-    other = live.run_code("undefined_name + 1")
     assert other.error.startswith("NameError: name 'undefined_name' is not defined")
