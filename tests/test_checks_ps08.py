@@ -233,6 +233,14 @@ def test_the_tracker_holds_one_row_per_message_with_its_organization(sample) -> 
     assert "no organization" in _message(checks.check_three_weeks, bare, right, sample, START)
 
 
+def test_a_top_five_table_is_refused_and_blamed_by_part_b(sample) -> None:
+    """A table as top_five fails in (a), and (b)'s check names part (a), not the columns."""
+    lamp = _lamp(sample)
+    table = cc.make_lamp(lamp).head(5)
+    assert "loop over a table" in _message(checks.check_top_five, table, lamp)
+    assert "(part a) is the cause" in _message(checks.check_ask_list, _ask_list, sample, table)
+
+
 def test_later_parts_blame_unknown_ids_in_requests(sample) -> None:
     """Keys that are not ids in part (c) are blamed in part (e), never a PersonNotFound."""
     tracker = cc.make_tracker([{"contact": "Somebody", "sent_on": START}])

@@ -160,6 +160,12 @@ MISTAKES = [
         r"Place",
     ),
     _a(
+        "top five as a table",
+        A_TOP,
+        "top_five = cc.make_lamp(lamp).head(5)",
+        r"top_five is a table, and a loop over a table gives its column names",
+    ),
+    _a(
         "the first employer skipped",
         A_TOP,
         'top_five = cc.make_lamp(lamp)["employer"].iloc[1:6].tolist()',
@@ -266,7 +272,7 @@ MISTAKES = [
         "no connection in the request",
         f'{C_GREETING}We are connected on LinkedIn, and I have followed "\n'
         '        f"your work. I am',
-        f'{C_GREETING}I am',
+        f"{C_GREETING}I am",
         r"connect",
     ),
     # (d) the first conversation
@@ -392,7 +398,6 @@ RIGHT = [
         "top five as a Series",
         edit(A, A_TOP, 'top_five = cc.make_lamp(lamp)["employer"].head(5)'),
     ),
-    Variant("a", "top five as a table", edit(A, A_TOP, "top_five = cc.make_lamp(lamp).head(5)")),
     Variant(
         "a",
         "top five sorted by hand",

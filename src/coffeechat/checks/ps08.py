@@ -177,10 +177,6 @@ def _first_problem(err: Exception) -> str:
 
 
 def _employer_list(value: object, name: str) -> list[str]:
-    if isinstance(value, pd.DataFrame):
-        if "employer" not in value.columns:
-            fail(f"{name} has no 'employer' column; its columns are {list(value.columns)}.")
-        value = value["employer"]
     if isinstance(value, pd.Series):
         value = value.tolist()
     value = expect_type(value, list | tuple, name, "a list of employer names")
@@ -191,8 +187,14 @@ def _employer_list(value: object, name: str) -> list[str]:
 def check_top_five(top_five: object, lamp: pd.DataFrame) -> None:
     """Check that ``top_five`` names the first five employers of the sorted LAMP list.
 
-    A list of names, a Series, or a DataFrame with an ``employer`` column all do.
+    A list of names or a Series of them do; a table does not, since part (b)
+    loops over ``top_five`` and a table gives its column names.
     """
+    if isinstance(top_five, pd.DataFrame):
+        fail(
+            "top_five is a table, and a loop over a table gives its column names: take the "
+            "names, e.g. cc.make_lamp(lamp)['employer'].head(5).tolist()."
+        )
     mine = _employer_list(top_five, "top_five")
     try:
         want = make_lamp(lamp)["employer"].head(5).tolist()
@@ -235,6 +237,11 @@ def check_ask_list(
         Naming the employer and what is wrong: the person, the introducer,
         the hops, or a missing row.
     """
+    if isinstance(employers, pd.DataFrame | str):
+        fail(
+            "Your `top_five` (part a) is the cause: it should be a list of employer names "
+            "\N{EM DASH} fix it first."
+        )
     employers = list(employers)
     name = "ask_list(network, employers)"
     answer = call_on_copies(ask_list, [network, employers], name, ["network", "employers"])
