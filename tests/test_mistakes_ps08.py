@@ -119,6 +119,13 @@ MISTAKES = [
         checks=LAMP_CHECKS,
     ),
     _a(
+        "39 employers, one short",
+        A_ROWS,
+        'lamp = pd.DataFrame({"employer": mine + MORE_EMPLOYERS[: 39 - len(mine)]})',
+        r"39 employers; list at least 40",
+        checks=LAMP_CHECKS,
+    ),
+    _a(
         "only the employers found outside",
         A_ROWS,
         'lamp = pd.DataFrame({"employer": MORE_EMPLOYERS})',
@@ -132,9 +139,9 @@ MISTAKES = [
     ),
     _a("advocacy all False", A_ADVOCACY, 'lamp["advocacy"] = False', r"advocacy"),
     _a(
-        "motivation above 3",
+        "motivation of 4",
         "3 if industry_of.get(e) == my_industry else 2",
-        "5 if industry_of.get(e) == my_industry else 2",
+        "4 if industry_of.get(e) == my_industry else 2",
         r"motivation",
         checks=LAMP_CHECKS,
     ),
@@ -370,6 +377,13 @@ RIGHT = [
     Variant("a", "the solution", NOTEBOOK.answers[A]),
     Variant(
         "a",
+        "exactly 40 employers",
+        edit(
+            A, A_ROWS, 'lamp = pd.DataFrame({"employer": mine + MORE_EMPLOYERS[: 40 - len(mine)]})'
+        ),
+    ),
+    Variant(
+        "a",
         "advocacy from within_reach",
         edit(A, A_RETURN, "return len(cc.employer_plan.within_reach(network, employer)) > 0"),
     ),
@@ -507,12 +521,13 @@ BANK = MISTAKES + RIGHT
 
 REQUIREMENTS = [
     # (a)
-    Requirement("a", "holds at least 40 employers", "part-a-lamp", "only the network's employers"),
+    Requirement("a", "holds at least 40 employers", "part-a-lamp", "39 employers, one short"),
+    Requirement("a", "holds at least 40 employers", "part-a-lamp", "exactly 40 employers"),
     Requirement(
         "a",
         "Motivation (how much you want to work there, 0–3)",
         "part-a-lamp",
-        "motivation above 3",
+        "motivation of 4",
     ),
     Requirement(
         "a",
