@@ -121,9 +121,15 @@ MISTAKES = [
     _a(
         "39 employers, one short",
         A_ROWS,
-        'lamp = pd.DataFrame({"employer": mine + MORE_EMPLOYERS[: 39 - len(mine)]})',
+        "MORE_EMPLOYERS = MORE_EMPLOYERS[: 39 - len(mine)]\n" + A_ROWS,
         r"39 employers; list at least 40",
         checks=LAMP_CHECKS,
+    ),
+    _a(
+        "one outside employer left out",
+        A_ROWS,
+        'lamp = pd.DataFrame({"employer": mine + MORE_EMPLOYERS[1:]})',
+        r"leaves out Alder Street Clinic, from MORE_EMPLOYERS",
     ),
     _a(
         "only the employers found outside",
@@ -378,9 +384,7 @@ RIGHT = [
     Variant(
         "a",
         "exactly 40 employers",
-        edit(
-            A, A_ROWS, 'lamp = pd.DataFrame({"employer": mine + MORE_EMPLOYERS[: 40 - len(mine)]})'
-        ),
+        edit(A, A_ROWS, "MORE_EMPLOYERS = MORE_EMPLOYERS[: 40 - len(mine)]\n" + A_ROWS),
     ),
     Variant(
         "a",

@@ -125,8 +125,16 @@ def _advocacy_right(advocacy: Callable[[Any, Any], Any], network: Network) -> li
 
 
 @checked
-def check_lamp_list(lamp: object, network: Network, advocacy: Callable[[Any, Any], Any]) -> None:
+def check_lamp_list(
+    lamp: object,
+    network: Network,
+    advocacy: Callable[[Any, Any], Any],
+    more: Sequence[str] = (),
+) -> None:
     """Check the learner's LAMP list: the method accepts it, and advocacy matches the network.
+
+    ``more`` are the employers found outside the network (``MORE_EMPLOYERS``):
+    each needs a row too.
 
     Raises
     ------
@@ -152,6 +160,12 @@ def check_lamp_list(lamp: object, network: Network, advocacy: Callable[[Any, Any
         fail(
             f"Your LAMP list leaves out {listing(absent)}: give every organisation in your "
             "network (except where you work) a row, besides the employers you found outside it."
+        )
+    outside = [str(e) for e in more if str(e) not in listed and str(e) != own]
+    if outside:
+        fail(
+            f"Your LAMP list leaves out {listing(outside)}, from MORE_EMPLOYERS: give each "
+            "employer you found outside your network a row too."
         )
     for row in checked.itertuples():
         if not network.match(organization=row.employer):
@@ -506,7 +520,9 @@ ASSIGNMENT = Assignment(
             "a",
             "Your target employers",
             (
-                GradedTest("part-a-lamp", 2, "check_lamp_list(lamp, network, advocacy)"),
+                GradedTest(
+                    "part-a-lamp", 2, "check_lamp_list(lamp, network, advocacy, MORE_EMPLOYERS)"
+                ),
                 GradedTest("part-a-top-five", 1, "check_top_five(top_five, lamp)"),
                 GradedTest("part-a-hidden", 1),
             ),
