@@ -124,6 +124,25 @@ def test_connections_table_explains_what_is_wrong(table, change, expected):
     assert re.search(expected, _message(checks.check_connections_table, change(table), EXPORT))
 
 
+def test_a_table_changed_after_loading_is_named_not_the_loader(table):
+    """A right loader whose table a later line changed is told to rerun part (a)'s cell."""
+
+    def load_connections(path):
+        return table.copy()
+
+    changed = table.iloc[:-3]
+    message = _message(checks.check_connections_table, changed, EXPORT, load_connections)
+    assert message.startswith("`connections` is no longer what load_connections gives")
+    assert "Run the cell of part (a) again" in message
+
+    def wrong(path):
+        return changed.copy()
+
+    assert "`connections` is no longer" not in _message(
+        checks.check_connections_table, changed, EXPORT, wrong
+    )
+
+
 def test_connections_table_passes_the_library_table_and_a_plain_pandas_one(table, capsys):
     """Empty emails may be NaN or empty text; surrounding spaces do not matter."""
     checks.check_connections_table(table, EXPORT)
@@ -354,8 +373,8 @@ def test_degrees_pass_for_a_real_search_on_sample_and_generated_networks(sample,
     assert capsys.readouterr().out.count("\N{CHECK MARK}") == 2
 
 
-def test_learner_function_may_change_its_input(sample):
-    """A search that empties the contact lists it is given does not spoil later checks."""
+def test_a_learner_function_that_changes_its_input_is_told_so(sample):
+    """A search that empties the contact lists it is given is told so in one sentence."""
 
     def destructive(contacts, source):
         result = _bfs(contacts, source)
@@ -363,7 +382,8 @@ def test_learner_function_may_change_its_input(sample):
             others.clear()
         return result
 
-    checks.check_degrees(destructive, sample)
+    with pytest.raises(CheckFailed, match=r"changed the dict `contacts` it was given"):
+        checks.check_degrees(destructive, sample)
 
 
 def test_learner_warnings_and_stderr_do_not_reach_stderr(sample, capfd):
@@ -619,7 +639,8 @@ def test_scoreboard_is_quiet_when_nbgrader_grades(solved, monkeypatch, capsys):
 
 def test_scoreboard_html_escapes_learner_text(solved):
     """A message quoting a learner's value cannot inject HTML into the notebook."""
-    namespace = dict(solved, connections=pd.DataFrame({"<b>x</b>": [1]}))
+    bad = pd.DataFrame({"<b>x</b>": [1]})
+    namespace = dict(solved, connections=bad, load_connections=lambda path: bad)
     html = checks.scoreboard("ps01-who-can-introduce-you", namespace)._repr_html_()
     assert "<b>x</b>" not in html and "&lt;b&gt;x&lt;/b&gt;" in html
 

@@ -1,891 +1,338 @@
-"""The mistake bank of Assignment 1: typical learner answers, run in the real notebook.
+"""The mistake bank and requirement table of Assignment 1 (Who can introduce you?).
 
-For every part, the usual beginner mistakes are written as small variants of
-the answer cell. Each must be caught by a check of its own part (visible or
-hidden) with one plain message, under 400 characters, that names the cause;
-and at least three right answers, written other reasonable ways, must pass
-every check of the part. The solution notebook runs once in a real kernel
-(:class:`live_notebook.LiveNotebook`); each variant swaps its answer cell in,
-reruns the part's graded cells, and puts the solution back.
+Every part has at least eight answers a learner might write that are wrong
+(in ``ps01_bank``), each caught by a check of its own part (visible or
+hidden) with one plain sentence naming the cause, and right answers written
+other ways that pass. The requirement table traces each requirement the
+task text states to the check that fails when it is broken and to the
+mistake that proves it. Variants run in the solution notebook's state, in
+this process (:class:`mistake_bank.Notebook`); one test runs a real kernel,
+for the message IPython shows when a check cell runs too early.
 """
 
 from __future__ import annotations
 
-import re
-import textwrap
-from collections import Counter
-from pathlib import Path
-
 import pytest
 
-from coffeechat.checks._core import MESSAGE_LIMIT
-from live_notebook import LiveNotebook, live_fixture
-from mistake_bank import Variant, mistakes, right_answers, solution_answers, variant_id
+from live_notebook import LiveNotebook
+from mistake_bank import (
+    Requirement,
+    assert_bank_size,
+    assert_caught,
+    assert_passes,
+    assert_requirements_traced,
+    mistakes,
+    right_answers,
+    variant_id,
+)
+from ps01_bank import BANK, FOLDER, NOTEBOOK
 
-ROOT = Path(__file__).resolve().parents[1]
-FOLDER = ROOT / "solutions" / "ps01-who-can-introduce-you"
-
-pytestmark = pytest.mark.slow
-
-
-ANSWERS = solution_answers(FOLDER)
-
-
-def swap(cell: str, code: str) -> str:
-    """An answer cell (a grade id, or a cell's code) with one function replaced by ``code``."""
-    code = textwrap.dedent(code).strip() + "\n\n\n"
-    name = re.match(r"def (\w+)\(", code).group(1)
-    source, count = re.subn(
-        rf"^def {name}\(.*?(?=^\S)", lambda _: code, ANSWERS.get(cell, cell), flags=re.S | re.M
-    )
-    assert count == 1, f"no function {name} in {cell}"
-    return source
-
-
-A_TAIL = "\n\nconnections = load_connections(LINKEDIN_PATH)\nconnections.head()\n"
-
-
-def loader(body: str) -> str:
-    """A whole part (a) answer cell: ``load_connections`` with this body."""
-    return "def load_connections(path):\n" + textwrap.indent(textwrap.dedent(body), "    ") + A_TAIL
-
-
-FIND_HEADER = """\
-with open(path, encoding="utf-8-sig") as export:
-    lines = export.read().splitlines()
-header = next(i for i, line in enumerate(lines) if line.startswith("First Name,"))
-"""
-DATES = 'table["Connected On"] = pd.to_datetime(table["Connected On"], format="%d %b %Y")\n'
-
-PART_A = [
-    # mistakes
-    Variant(
+R = Requirement
+REQUIREMENTS = [
+    # (a) reading the export
+    R(
         "a",
+        "It starts with a few lines of notes before the real header",
+        "part-a-hidden",
         "fixed number of notes lines",
-        loader(
-            f'table = pd.read_csv(path, skiprows=3, encoding="utf-8-sig")\n{DATES}return table\n'
-        ),
-        r"Notes lines.*instead of skipping a fixed number of lines",
     ),
-    Variant(
+    R(
         "a",
+        "find the number of the line that starts with `First Name,`",
+        "part-a-hidden",
+        "fixed number of notes lines",
+    ),
+    R(
+        "a",
+        "Remember the byte-order mark: it may sit right before `First Name`.",
+        "part-a-hidden",
         "byte-order mark ignored when finding the header",
-        loader(
-            FIND_HEADER.replace('encoding="utf-8-sig"', 'encoding="utf-8"')
-            + f'table = pd.read_csv(path, skiprows=header, encoding="utf-8-sig")\n{DATES}'
-            "return table\n"
-        ),
-        r"byte-order mark.*encoding='utf-8-sig'",
     ),
-    Variant(
+    R(
         "a",
+        "An empty email is normal, not a broken row.",
+        "part-a-table",
         "rows without an email dropped",
-        loader(
-            FIND_HEADER
-            + 'table = pd.read_csv(path, skiprows=header, encoding="utf-8-sig").dropna()\n'
-            + f"{DATES}return table\n"
-        ),
-        r"missing person has (no email address|a blank cell).*no dropna",
     ),
-    Variant(
+    R(
         "a",
-        "dates left as text",
-        loader(FIND_HEADER + 'return pd.read_csv(path, skiprows=header, encoding="utf-8-sig")\n'),
-        r"'Connected On' holds str values.*not dates.*pd\.to_datetime",
+        "keep it blank (`NaN`, or empty text `''` if you read it that way), never a made-up value.",
+        "part-a-table",
+        "blanks filled with a made-up value",
     ),
-    Variant(
+    R(
         "a",
-        "no return",
-        loader(
-            FIND_HEADER
-            + 'table = pd.read_csv(path, skiprows=header, encoding="utf-8-sig")\n'
-            + DATES
-        ),
-        r"gave None instead of a table: did you forget `return table`",
-    ),
-    Variant(
-        "a",
-        "header line skipped too",
-        loader(
-            FIND_HEADER
-            + 'table = pd.read_csv(path, skiprows=header + 1, encoding="utf-8-sig")\n'
-            + "return table\n"
-        ),
-        r"no 'First Name' column",
-    ),
-    Variant(
-        "a",
-        "not written yet",
-        loader("raise NotImplementedError()\n"),
-        r"`load_connections` \(part a\) is not written yet",
-    ),
-    Variant(
-        "a",
-        "a date format that does not fit, so the cell stops",
-        loader(
-            FIND_HEADER
-            + 'table = pd.read_csv(path, skiprows=header, encoding="utf-8-sig")\n'
-            + DATES.replace("%d %b %Y", "%Y-%m-%d")
-            + "return table\n"
-        ),
-        r"`connections` is not defined yet: run the cell with `load_connections` \(part a\) "
-        r"again; if it stops with an error, fix that first",
-    ),
-    # right answers
-    Variant("a", "the solution", ANSWERS["part-a-answer"]),
-    Variant(
-        "a",
+        "keep it blank (`NaN`, or empty text `''` if you read it that way)",
+        "part-a-table",
         "blanks kept as empty text, header found in a loop",
-        loader(
-            """\
-            with open(path, encoding="utf-8-sig") as export:
-                for number, line in enumerate(export):
-                    if line.startswith("First Name"):
-                        break
-            table = pd.read_csv(
-                path, skiprows=number, encoding="utf-8-sig", keep_default_na=False
-            )
-            table["Connected On"] = pd.to_datetime(table["Connected On"], format="%d %b %Y")
-            return table
-            """
-        ),
     ),
-    Variant(
+    R("a", "so that it returns a pandas DataFrame", "part-a-table", "no return"),
+    R(
         "a",
-        "the lines given to pandas from memory",
-        "import io\n\n\n"
-        + loader(
-            """\
-            with open(path, encoding="utf-8-sig") as export:
-                lines = export.read().splitlines()
-            start = [line.startswith("First Name,") for line in lines].index(True)
-            table = pd.read_csv(io.StringIO("\\n".join(lines[start:])))
-            table["Connected On"] = pd.to_datetime(table["Connected On"], format="%d %b %Y")
-            return table
-            """
-        ),
+        "with one row per connection (people with no email included)",
+        "part-a-table",
+        "rows without an email dropped",
     ),
-    Variant(
+    R("a", "the seven columns named as in the header", "part-a-table", "header line skipped too"),
+    R("a", "`Connected On` turned into real dates", "part-a-table", "dates left as text"),
+    R(
         "a",
-        "dates read by read_csv itself",
-        loader(
-            FIND_HEADER + 'return pd.read_csv(path, skiprows=header, encoding="utf-8-sig", '
-            'parse_dates=["Connected On"], date_format="%d %b %Y")\n'
-        ),
+        "Read a LinkedIn Connections.csv export: one row per connection, dates as dates.",
+        "part-a-table",
+        "dates left as text",
     ),
-]
-
-
-ORGS = "part-b-answer"
-
-
-def organizations(expression: str) -> str:
-    """Part (b)'s answer with a one-line ``contacts_per_organization``."""
-    return swap(ORGS, f"def contacts_per_organization(table):\n    return {expression}")
-
-
-PART_B = [
-    # mistakes: contacts_per_organization (b1)
-    Variant(
+    # (b) summaries
+    R(
         "b",
-        "counts with dropna=False",
-        organizations('table["Company"].value_counts(dropna=False)'),
-        r"your counts include an empty company \(6 contacts\).*arrive as NaN",
-        cell=ORGS,
-    ),
-    Variant(
-        "b",
-        "blanks filled in as empty text, then counted",
-        organizations('table["Company"].fillna("").value_counts()'),
-        r"your counts include an empty company",
-        cell=ORGS,
-    ),
-    Variant(
-        "b",
-        "a dict instead of a Series",
-        organizations('dict(table["Company"].value_counts())'),
-        r"should give a pandas Series.*gave a dict",
-        cell=ORGS,
-    ),
-    Variant(
-        "b",
-        "smallest count first",
-        organizations('table["Company"].value_counts(ascending=True)'),
-        r"largest count first",
-        cell=ORGS,
-    ),
-    Variant(
-        "b",
-        "a table instead of a Series",
-        organizations('table["Company"].value_counts().reset_index()'),
-        r"gave a DataFrame: return the Series itself",
-        cell=ORGS,
-    ),
-    Variant(
-        "b",
-        "positions counted instead of companies",
-        organizations('table["Position"].value_counts()'),
-        r"Riverside Academy has 10 of your contacts, but it is missing from your counts",
-        cell=ORGS,
-    ),
-    # mistakes: role_family (b2)
-    Variant(
-        "b",
-        "upper case left in",
-        swap(
-            ORGS,
-            """\
-            def role_family(position, families):
-                if not isinstance(position, str):
-                    return "other"
-                words = set(re.findall(r"[a-z0-9]+", position))
-                for family, keywords in families.items():
-                    if any(keyword in words for keyword in keywords):
-                        return family
-                return "other"
-            """,
-        ),
-        r"belongs to '.*' \(it contains the key word .*case and punctuation do not matter",
-        cell=ORGS,
-    ),
-    Variant(
-        "b",
-        "key words found inside other words",
-        swap(
-            ORGS,
-            """\
-            def role_family(position, families):
-                text = str(position).lower()
-                for family, keywords in families.items():
-                    if any(keyword in text for keyword in keywords):
-                        return family
-                return "other"
-            """,
-        ),
-        r"the position .* belongs to .* but your role_family says",
-        cell=ORGS,
-    ),
-    Variant(
-        "b",
-        "the last family that matches",
-        swap(
-            ORGS,
-            """\
-            def role_family(position, families):
-                found = "other"
-                for family, keywords in families.items():
-                    words = re.findall(r"[a-z0-9]+", str(position).lower())
-                    if any(keyword in words for keyword in keywords):
-                        found = family
-                return found
-            """,
-        ),
-        r"is the first family that matches",
-        cell=ORGS,
-    ),
-    Variant(
-        "b",
+        "a blank cell is `NaN`, pandas' mark for a missing value.",
+        "part-b-role-family",
         "a missing position (NaN) not handled",
-        swap(
-            ORGS,
-            """\
-            def role_family(position, families):
-                words = set(re.findall(r"[a-z0-9]+", position.lower()))
-                for family, keywords in families.items():
-                    if any(keyword in words for keyword in keywords):
-                        return family
-                return "other"
-            """,
-        ),
-        r"role_family\(NaN, \.\.\.\) stopped with AttributeError.*arrives as NaN",
-        cell=ORGS,
     ),
-    # mistakes: contacts_per_role_family (b3)
-    Variant(
+    R(
         "b",
+        "(A function written for blanks that are empty text, `''`, is accepted too.)",
+        "part-b-organizations",
+        "counts written for blanks as empty text",
+    ),
+    R(
+        "b",
+        "Read the table, do not change it",
+        "part-b-organizations",
+        "blank companies filled in the table given",
+    ),
+    R(
+        "b",
+        "no column added or changed.",
+        "part-b-role-counts",
+        "a family column added to the table",
+    ),
+    R(
+        "b",
+        "as a pandas Series with the largest count first",
+        "part-b-organizations",
+        "a dict instead of a Series",
+    ),
+    R("b", "with the largest count first", "part-b-organizations", "smallest count first"),
+    R(
+        "b",
+        "leaves out the `NaN` of connections whose company is empty",
+        "part-b-organizations",
+        "counts with dropna=False",
+    ),
+    R(
+        "b",
+        "Leave those connections out.",
+        "part-b-organizations",
+        "blanks filled in as empty text, then counted",
+    ),
+    R(
+        "b",
+        "Number of connections at each company, largest first, blank companies left out.",
+        "part-b-organizations",
+        "positions counted instead of companies",
+    ),
+    R("b", "Split the position into lower-case words", "part-b-role-family", "upper case left in"),
+    R(
+        "b",
+        "that has one of its key words among them.",
+        "part-b-role-family",
+        "key words found inside other words",
+    ),
+    R(
+        "b",
+        "return the first family, in the dictionary's order",
+        "part-b-role-family",
+        "the last family that matches",
+    ),
+    R(
+        "b",
+        'The first family whose key words include a word of the position, else "other".',
+        "part-b-role-family",
+        "the last family that matches",
+    ),
+    R(
+        "b",
+        'is empty (missing values arrive as `NaN`, which is not a string), is `"other"`.',
+        "part-b-role-family",
+        "a missing position (NaN) not handled",
+    ),
+    R(
+        "b",
+        "is a dictionary like `ROLE_FAMILIES` below",
+        "part-b-role-family",
+        "'other' added to the families",
+    ),
+    R(
+        "b",
+        'how many connections fall in each family (`"other"` included)',
+        "part-b-role-counts",
         "'other' left out of the family counts",
-        swap(
-            ORGS,
-            """\
-            def contacts_per_role_family(table, families):
-                families_found = table["Position"].map(lambda p: role_family(p, families))
-                return families_found[families_found != "other"].value_counts()
-            """,
-        ),
-        r"your counts add up to 33, but there are 39 contacts.*'other' included",
-        cell=ORGS,
     ),
-    Variant(
+    R(
         "b",
+        "Number of connections in each role family, largest first.",
+        "part-b-role-counts",
         "positions counted instead of families",
-        swap(
-            ORGS,
-            """\
-            def contacts_per_role_family(table, families):
-                return table["Position"].value_counts()
-            """,
-        ),
-        r"add up to 38, but there are 39 contacts",
-        cell=ORGS,
     ),
-    Variant(
+    R(
         "b",
+        "Use your `role_family`.",
+        "part-b-role-counts",
         "right counts, but role_family is wrong (b2 is the cause)",
-        swap(
-            ORGS,
-            """\
-            def role_family(position, families):
-                words = set(re.findall(r"[a-z0-9]+", str(position)))
-                for family, keywords in families.items():
-                    if any(keyword in words for keyword in keywords):
-                        return family
-                return "other"
-            """,
-        ),
-        r"your `role_family` \(part b2\) is the cause",
-        checks=("part-b-role-counts",),
-        cell=ORGS,
     ),
-    # right answers
-    Variant("b", "the solution", ANSWERS[ORGS], cell=ORGS),
-    Variant(
-        "b",
-        "value_counts as the text suggests",
-        organizations('table["Company"].value_counts()'),
-        cell=ORGS,
-    ),
-    Variant(
-        "b",
-        "dropna first, then count",
-        organizations('table["Company"].dropna().value_counts()'),
-        cell=ORGS,
-    ),
-    Variant(
-        "b",
-        "groupby and a Counter, families with apply",
-        swap(
-            swap(
-                swap(
-                    ORGS,
-                    """\
-                    def contacts_per_organization(table):
-                        return table.groupby("Company").size().sort_values(ascending=False)
-                    """,
-                ),
-                """\
-                def role_family(position, families):
-                    if pd.isna(position):
-                        return "other"
-                    words = re.findall(r"[a-z0-9]+", position.lower())
-                    for family in families:
-                        for keyword in families[family]:
-                            if keyword in words:
-                                return family
-                    return "other"
-                """,
-            ),
-            """\
-            def contacts_per_role_family(table, families):
-                from collections import Counter
-
-                counts = Counter(table["Position"].apply(role_family, args=(families,)))
-                return pd.Series(counts).sort_values(ascending=False)
-            """,
-        ),
-        cell=ORGS,
-    ),
-]
-
-
-CHAINS = "part-c-answer"
-DFS = """\
-def degrees_of_separation(contacts, source):
-    degrees = {source: 0}
-    stack = [source]
-    while stack:
-        person = stack.pop()
-        for other in contacts[person]:
-            if other not in degrees:
-                degrees[other] = degrees[person] + 1
-                stack.append(other)
-    return degrees
-"""
-BFS = DFS.replace("stack", "queue").replace("queue.pop()", "queue.pop(0)")
-PART_C = [
-    # mistakes: degrees_of_separation (c1)
-    Variant(
+    # (c) degrees and chains
+    R("c", "one hop is one tie.", "part-c-degrees", "people counted instead of hops"),
+    R(
         "c",
+        "Breadth-first search finds these numbers.",
+        "part-c-degrees",
         "depth first (the back of the queue)",
-        swap(CHAINS, DFS),
-        r"is \d hops from you .* but your answer says \d+\. .*front of the queue \(popleft\)",
-        cell=CHAINS,
     ),
-    Variant(
+    R(
         "c",
+        "the first number a person gets is the smallest: never change it afterwards.",
+        "part-c-degrees",
         "numbers overwritten, no check before giving one",
-        swap(
-            CHAINS,
-            """\
-            def degrees_of_separation(contacts, source):
-                degrees = {source: 0}
-                seen = {source}
-                queue = deque([source])
-                while queue:
-                    person = queue.popleft()
-                    for other in contacts[person]:
-                        degrees[other] = degrees[person] + 1
-                        if other not in seen:
-                            seen.add(other)
-                            queue.append(other)
-                return degrees
-            """,
-        ),
-        r"you should be 0 hops from yourself, but your answer says 2\. If it was 0 at the "
-        r"start, a later step changed it",
-        cell=CHAINS,
     ),
-    Variant(
+    R("c", "(with `source` itself at 0)", "part-c-degrees", "the source left out"),
+    R(
         "c",
-        "people counted instead of hops",
-        swap(CHAINS, BFS.replace("degrees = {source: 0}", "degrees = {source: 1}")),
-        r"Every number is one too big: count hops",
-        cell=CHAINS,
-    ),
-    Variant(
-        "c",
-        "only the people you know",
-        swap(
-            CHAINS,
-            """\
-            def degrees_of_separation(contacts, source):
-                degrees = {source: 0}
-                for other in contacts[source]:
-                    degrees[other] = 1
-                return degrees
-            """,
-        ),
-        r"leaves out \d+ people you can reach, for example .*Keep taking people from the queue",
-        cell=CHAINS,
-    ),
-    Variant(
-        "c",
-        "the source left out",
-        swap(CHAINS, BFS.replace("    return", "    del degrees[source]\n    return")),
-        r"should be 0 hops from yourself, but your answer says 'nothing'\. Put the source in",
-        cell=CHAINS,
-    ),
-    Variant(
-        "c",
+        "Leave out people who cannot be reached.",
+        "part-c-degrees",
         "people out of reach given infinity",
-        swap(
-            CHAINS,
-            """\
-            def degrees_of_separation(contacts, source):
-                degrees = dict.fromkeys(contacts, float("inf"))
-                degrees[source] = 0
-                queue = deque([source])
-                while queue:
-                    person = queue.popleft()
-                    for other in contacts[person]:
-                        if degrees[other] == float("inf"):
-                            degrees[other] = degrees[person] + 1
-                            queue.append(other)
-                return degrees
-            """,
-        ),
-        r"cannot be reached from you \(no chain of ties leads there\), so leave them out",
-        cell=CHAINS,
     ),
-    Variant(
+    R(
         "c",
-        "a list of people instead of a dict",
-        swap(
-            CHAINS,
-            """\
-            def degrees_of_separation(contacts, source):
-                seen = [source]
-                queue = deque([source])
-                while queue:
-                    for other in contacts[queue.popleft()]:
-                        if other not in seen:
-                            seen.append(other)
-                            queue.append(other)
-                return seen
-            """,
-        ),
-        r"degrees_of_separation should give a dict .* but it gave a list",
-        cell=CHAINS,
-    ),
-    # mistakes: shortest_chain (c2)
-    Variant(
-        "c",
+        "a list of ids from `source` to `target` with as few hops as possible",
+        "part-c-chains",
         "a depth-first chain (long, and said briefly)",
-        swap(
-            CHAINS,
-            """\
-            def shortest_chain(contacts, source, target):
-                reached_from = {source: None}
-                stack = [source]
-                while stack:
-                    person = stack.pop()
-                    for other in contacts[person]:
-                        if other not in reached_from:
-                            reached_from[other] = person
-                            stack.append(other)
-                if target not in reached_from:
-                    return None
-                chain = [target]
-                while reached_from[chain[-1]] is not None:
-                    chain.append(reached_from[chain[-1]])
-                return chain[::-1]
-            """,
-        ),
-        r"gives to .* has \d+ hops, but a chain of \d+ hops? exists .*popleft",
-        cell=CHAINS,
     ),
-    Variant(
+    R(
         "c",
+        "a list of ids from `source` to `target`",
+        "part-c-chains",
         "the chain from the target back to the source",
-        swap(
-            CHAINS,
-            """\
-            def shortest_chain(contacts, source, target):
-                reached_from = {source: None}
-                queue = deque([source])
-                while queue:
-                    person = queue.popleft()
-                    if person == target:
-                        chain = []
-                        while person is not None:
-                            chain.append(person)
-                            person = reached_from[person]
-                        return chain
-                    for other in contacts[person]:
-                        if other not in reached_from:
-                            reached_from[other] = person
-                            queue.append(other)
-                return None
-            """,
-        ),
-        r"A chain starts with you \('me'\), but this one starts with",
-        cell=CHAINS,
     ),
-    Variant(
+    R(
         "c",
-        "an empty list when there is no chain",
-        ANSWERS[CHAINS].replace(
-            "                queue.append(other)\n    return None",
-            "                queue.append(other)\n    return []",
-        ),
-        r"so there is no chain: return None \(your function returned \[\]\)",
-        cell=CHAINS,
-    ),
-    Variant(
-        "c",
+        "`[source]` when `target` is `source`",
+        "part-c-chains",
         "None for the chain from you to yourself",
-        ANSWERS[CHAINS].replace(
-            "    reached_from = {source: None}\n",
-            "    if source == target:\n        return None\n    reached_from = {source: None}\n",
-        ),
-        r"the chain from you to yourself is just \['me'\], but your function returned None",
-        cell=CHAINS,
     ),
-    Variant(
+    R("c", "`None` when no chain exists.", "part-c-chains", "an empty list when there is no chain"),
+    R(
         "c",
-        "a right walk back through a wrong degrees_of_separation (c1 is the cause)",
-        swap(
-            swap(CHAINS, DFS),
-            """\
-            def shortest_chain(contacts, source, target):
-                degrees = degrees_of_separation(contacts, source)
-                if target not in degrees:
-                    return None
-                chain = [target]
-                while chain[-1] != source:
-                    step = degrees[chain[-1]] - 1
-                    chain.append(next(p for p in contacts[chain[-1]] if degrees.get(p) == step))
-                return chain[::-1]
-            """,
-        ),
-        r"your `degrees_of_separation` \(part c1\) is the cause",
-        checks=("part-c-chains",),
-        cell=CHAINS,
+        "A shortest list of ids from source to target, or None if there is none.",
+        "part-c-chains",
+        "an empty list when there is no chain",
     ),
-    # right answers
-    Variant("c", "the solution", ANSWERS[CHAINS], cell=CHAINS),
-    Variant(
+    R(
         "c",
-        "a list as the queue",
-        ANSWERS[CHAINS]
-        .replace("deque([source])", "[source]")
-        .replace("queue.popleft()", "queue.pop(0)"),
-        cell=CHAINS,
+        "Both functions read `contacts`; do not change it",
+        "part-c-degrees",
+        "the contact lists used up by the search",
     ),
-    Variant(
-        "c",
-        "one ring at a time; the chain walked back by the numbers",
-        swap(
-            swap(
-                CHAINS,
-                """\
-                def degrees_of_separation(contacts, source):
-                    degrees = {source: 0}
-                    ring = [source]
-                    hops = 0
-                    while ring:
-                        hops += 1
-                        next_ring = []
-                        for person in ring:
-                            for other in contacts[person]:
-                                if other not in degrees:
-                                    degrees[other] = hops
-                                    next_ring.append(other)
-                        ring = next_ring
-                    return degrees
-                """,
-            ),
-            """\
-            def shortest_chain(contacts, source, target):
-                degrees = degrees_of_separation(contacts, source)
-                if target not in degrees:
-                    return None
-                chain = [target]
-                while chain[-1] != source:
-                    step = degrees[chain[-1]] - 1
-                    chain.append(next(p for p in contacts[chain[-1]] if degrees.get(p) == step))
-                chain.reverse()
-                return chain
-            """,
-        ),
-        cell=CHAINS,
-    ),
-]
-
-
-WITHIN = "part-d-answer"
-
-
-def within(body: str) -> str:
-    return swap(
-        WITHIN,
-        "def within_two_introductions(contacts, source, colleagues):\n"
-        + textwrap.indent(textwrap.dedent(body), "    "),
-    )
-
-
-PART_D = [
-    Variant(
+    # (d) within two introductions
+    R(
         "d",
-        "the source kept when they work at the target",
-        within(
-            """\
-            degrees = degrees_of_separation(contacts, source)
-            return {p: d - 1 for p, d in degrees.items() if p in colleagues and d <= 3}
-            """
-        ),
-        r"from Ben Ode \('ben'\), who works there: leave Ben Ode out",
-        cell=WITHIN,
-    ),
-    Variant(
-        "d",
-        "hops given instead of introductions",
-        within(
-            """\
-            degrees = degrees_of_separation(contacts, source)
-            return {
-                p: d for p, d in degrees.items() if p in colleagues and p != source and d <= 3
-            }
-            """
-        ),
-        r"Ben Ode needs 1 introduction .* but your answer says 2\. Count introductions",
-        cell=WITHIN,
-    ),
-    Variant(
-        "d",
-        "three introductions allowed",
-        within(
-            """\
-            degrees = degrees_of_separation(contacts, source)
-            return {
-                p: d - 1 for p, d in degrees.items() if p in colleagues and p != source and d <= 4
-            }
-            """
-        ),
-        r"needs 3 introductions, so leave them out",
-        cell=WITHIN,
-    ),
-    Variant(
-        "d",
-        "only one introduction allowed",
-        within(
-            """\
-            degrees = degrees_of_separation(contacts, source)
-            return {
-                p: d - 1 for p, d in degrees.items() if p in colleagues and p != source and d <= 2
-            }
-            """
-        ),
-        r"needs 2 introductions \(.*\), but your answer leaves them out",
-        cell=WITHIN,
-    ),
-    Variant(
-        "d",
-        "everyone within reach, not only colleagues",
-        within(
-            """\
-            degrees = degrees_of_separation(contacts, source)
-            return {p: d - 1 for p, d in degrees.items() if p != source and d <= 3}
-            """
-        ),
-        r"your answer includes .*, who does not work at Borealis Labs",
-        cell=WITHIN,
-    ),
-    Variant(
-        "d",
-        "every colleague, however far",
-        within(
-            """\
-            degrees = degrees_of_separation(contacts, source)
-            return {p: degrees.get(p, 99) - 1 for p in colleagues if p != source}
-            """
-        ),
-        r"(cannot be reached at all|needs 3 introductions), so leave them out",
-        cell=WITHIN,
-    ),
-    Variant(
-        "d",
+        "Return a dictionary mapping each of them",
+        "part-d-within-two",
         "a set of people instead of a dict",
-        within(
-            """\
-            degrees = degrees_of_separation(contacts, source)
-            return {p for p, d in degrees.items() if p in colleagues and p != source and d <= 3}
-            """
-        ),
-        r"within_two_introductions should give a dict .* but it gave a set",
-        cell=WITHIN,
     ),
-    Variant(
+    R(
         "d",
-        "right, but degrees_of_separation (c1) is wrong",
-        swap(CHAINS, DFS),
-        r"your `degrees_of_separation` \(part c1\) is the cause",
-        checks=("part-d-within-two", "part-d-hidden"),
-        cell=CHAINS,
+        "who can be reached with at most two introductions (at most 3 hops)",
+        "part-d-within-two",
+        "three introductions allowed",
     ),
-    # right answers
-    Variant("d", "the solution", ANSWERS[WITHIN], cell=WITHIN),
-    Variant(
+    R(
         "d",
+        "to the number of introductions needed: 0, 1 or 2.",
+        "part-d-within-two",
+        "hops given instead of introductions",
+    ),
+    R(
+        "d",
+        "Leave `source` out even when `source` works there too",
+        "part-d-hidden",
+        "the source kept when they work at the target",
+    ),
+    R(
+        "d",
+        "You may use your `degrees_of_separation`.",
+        "part-d-within-two",
         "its own search, stopping at 3 hops",
-        within(
-            """\
-            hops = {source: 0}
-            queue = deque([source])
-            while queue:
-                person = queue.popleft()
-                if hops[person] == 3:
-                    continue
-                for other in contacts[person]:
-                    if other not in hops:
-                        hops[other] = hops[person] + 1
-                        queue.append(other)
-            return {p: hops[p] - 1 for p in colleagues if p in hops and p != source}
-            """
-        ),
-        cell=WITHIN,
     ),
-    Variant(
+    R(
         "d",
-        "from shortest_chain, one colleague at a time",
-        within(
-            """\
-            found = {}
-            for person in colleagues:
-                chain = shortest_chain(contacts, source, person)
-                if person != source and chain is not None and len(chain) <= 4:
-                    found[person] = len(chain) - 2
-            return found
-            """
-        ),
-        cell=WITHIN,
+        "Do not change `contacts` or `colleagues`",
+        "part-d-hidden",
+        "the source taken out of the colleagues given",
     ),
-    Variant(
+    R(
         "d",
-        "a loop with get",
-        within(
-            """\
-            degrees = degrees_of_separation(contacts, source)
-            result = {}
-            for person in colleagues - {source}:
-                if degrees.get(person, 4) <= 3:
-                    result[person] = degrees[person] - 1
-            return result
-            """
-        ),
-        cell=WITHIN,
+        "Colleagues reachable with at most two introductions, and how many each needs.",
+        "part-d-within-two",
+        "only one introduction allowed",
     ),
 ]
 
-BANK = PART_A + PART_B + PART_C + PART_D
-MISTAKES = mistakes(BANK)
-RIGHT = right_answers(BANK)
-#: Names each answer cell defines, removed before a variant runs so that an
-#: answer cell that stops early cannot leave the solution's values behind.
-DEFINES = {"part-a-answer": ("connections", "load_connections")}
+#: Sentences with a requirement word that ask nothing of the learner's code:
+#: the story, the data's description, and pointers to what pandas already does.
+ASIDES = [
+    "The file is a CSV table, but it has some quirks you need to handle:",
+    "Most emails are empty",
+    "they are quoted, and `pd.read_csv` handles that for you.",
+    "Here are the first lines of Alex's export:",
+    "Only three contacts are in research",
+    "That gap is what parts (c) and (d) close",
+    "LinkedIn only tells you who you know.",
+    "hops, ties and degrees are the same count here.",
+    "In 1969 Travers and Milgram",
+]
 
 
-live = live_fixture(FOLDER)
+# ====================================================================== tests
 
 
-def _run(live: LiveNotebook, variant: Variant):
-    for name in DEFINES.get(variant.answer_cell, ()):
-        live.run_code(f"globals().pop({name!r}, None)")
-    checks = variant.checks or live.graded_cells(variant.part)
-    results = live.try_answer(variant.answer_cell, variant.answer, checks)
-    return {gid: r for gid, r in results.items() if gid in checks}
+def test_the_bank_is_big_enough():
+    """At least eight mistakes per part and five right answers in all."""
+    assert_bank_size(BANK, "abcd")
 
 
-def test_the_bank_has_five_mistakes_and_three_right_answers_per_part(live):
-    """The standard's minimum: per part, at least five mistakes and three right answers."""
-    mistakes, right = Counter(v.part for v in MISTAKES), Counter(v.part for v in RIGHT)
-    for part in "abcd":
-        assert mistakes[part] >= 5 and right[part] >= 3, part
-    assert all(r.passed for r in live.first_run.values()), "the solution itself should pass"
+def test_the_solution_passes_every_check():
+    """The solution notebook passes every visible and hidden check."""
+    NOTEBOOK.run(right_answers(BANK)[0])
+    failed = {gid: r.error for gid, r in NOTEBOOK.first_run.items() if not r.passed}
+    assert failed == {}
 
 
-@pytest.mark.parametrize("variant", MISTAKES, ids=variant_id)
-def test_each_mistake_is_caught_with_a_message_naming_the_cause(live, variant):
-    """A check of the mistake's own part fails, in one plain sentence that names the cause."""
-    results = _run(live, variant)
-    failed = {gid: r for gid, r in results.items() if not r.passed}
-    assert failed, f"no check of part ({variant.part}) caught it: {results}"
-    for gid, result in failed.items():
-        assert result.error.startswith("CheckFailed: "), f"{gid} showed {result.error}"
-        assert len(result.message) <= MESSAGE_LIMIT, f"{gid}: {len(result.message)} characters"
-        assert "Traceback" not in result.message
-    messages = [r.message for r in failed.values()]
-    assert any(re.search(variant.expected, m) for m in messages), messages
+@pytest.mark.parametrize("variant", mistakes(BANK), ids=variant_id)
+def test_each_mistake_is_caught_with_its_cause(variant):
+    """A check of the mistake's own part fails, in one plain sentence naming the cause."""
+    assert_caught(NOTEBOOK, variant)
 
 
-@pytest.mark.parametrize("variant", RIGHT, ids=variant_id)
-def test_right_answers_written_other_ways_pass(live, variant):
+@pytest.mark.parametrize("variant", right_answers(BANK), ids=variant_id)
+def test_right_answers_written_other_ways_pass(variant):
     """A right answer in the learner's own style passes every check of its part."""
-    results = _run(live, variant)
-    assert all(r.passed for r in results.values()), {
-        gid: r.error for gid, r in results.items() if not r.passed
-    }
+    assert_passes(NOTEBOOK, variant)
 
 
-def test_a_check_cell_run_too_early_says_what_to_run_first(live):
+def test_every_requirement_is_checked_and_proved():
+    """Each requirement of the text has a check, and a bank answer proves the check works."""
+    assert_requirements_traced(NOTEBOOK, REQUIREMENTS, BANK, ASIDES)
+
+
+@pytest.mark.slow
+def test_a_check_cell_run_too_early_says_what_to_run_first():
     """A name not defined yet gives one sentence in the check cell, not a NameError traceback."""
-    live.run_code("del connections")
-    try:
+    with LiveNotebook(FOLDER) as live:
+        live.run_code("del connections")
         result = live.run("part-a-table")
-    finally:
-        live.run("part-a-answer")
+        other = live.run_code("undefined_name + 1")
     assert result.error == (
         "CheckFailed: `connections` is not defined yet: run the cell with "
         "`load_connections` (part a) again; if it stops with an error, fix that first."
     )
-    other = live.run_code("undefined_name + 1")
     assert other.error.startswith("NameError: name 'undefined_name' is not defined")

@@ -217,16 +217,26 @@ def test_other_source(net: Network) -> None:
     assert chain.explain().startswith("Dev Patel → Sam Learner (acquaintance, weak tie)")
 
 
+def test_explain_calls_a_chain_stronger_or_weaker_never_a_percentage(net: Network) -> None:
+    """Strengths are rough ratings: a chain reads as a stronger or weaker one, with no '%'."""
+    weak = shortest_chain(net, target="carla")
+    assert weak.strength < 0.3
+    assert weak.explain().endswith("— 1 introduction, a weaker chain")
+    for chain in (weak, strongest_chain(net, target="carla")):
+        assert "%" not in chain.explain() and "likely" not in chain.explain()
+
+
 def test_explain_in_plain_words(net: Network) -> None:
-    """explain() names each person and tie, the target's job, introductions and odds."""
+    """explain() names each person and tie, the target's job, the introductions, the strength."""
     text = strongest_chain(net, target=Target(organization="acme")).explain()
     assert text == (
         "You → Ana Ruiz (former colleague, strong tie) → Ben Ode (classmate, medium tie) "
-        "→ Carla Diaz, UX Lead at Acme Inc. (colleague, strong tie) — 2 introductions, 34% likely"
+        "→ Carla Diaz, UX Lead at Acme Inc. (colleague, strong tie) "
+        "— 2 introductions, a stronger chain"
     )
     assert str(strongest_chain(net, target="ana")) == (
         "You → Ana Ruiz, Product Designer at Borealis Labs (former colleague, strong tie) "
-        "— no introduction needed, 80% likely"
+        "— no introduction needed, a stronger chain"
     )
 
 

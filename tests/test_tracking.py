@@ -141,7 +141,9 @@ def test_lamp_repeated_employer_names_the_first_line(tmp_path: Path) -> None:
     body = "employer,advocacy,motivation,posting\nAcme Inc.,Y,3,2\nBorealis,N,1,1\nACME,N,2,2\n"
     path = write(tmp_path, body, "lamp.csv")
     with pytest.raises(
-        TrackerDataError, match=r"lamp\.csv:4:1: 'ACME' is already listed \(line 2\)"
+        TrackerDataError,
+        match=r"lamp\.csv:4:1: 'ACME' is already listed as 'Acme Inc\.', spelled another way "
+        r"\(line 2\)",
     ):
         read_lamp(path, min_employers=0)
 

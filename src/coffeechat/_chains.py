@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from coffeechat._args import items, plural
+from coffeechat._kinds import chain_label
 from coffeechat.contacts import Network, Person, Tie
 from coffeechat.errors import InvalidParameter
 
@@ -192,14 +193,18 @@ class Chain:
         return self.persons[1]
 
     def explain(self) -> str:
-        """The chain in plain words.
+        """The chain in plain words: who, how each knows the next, how strong.
+
+        The strengths are rough ratings, so the chain is called a *stronger*
+        or a *weaker* one (:func:`coffeechat.employer_plan.chain_label`), never
+        given a percentage.
 
         Examples
         --------
         >>> ana, ben = Person("ana", "Ana Ruiz"), Person("ben", "Ben Ode", "Acme", "Analyst")
         >>> Chain((ana, ben), (Tie("ana", "ben", 0.5, "classmate"),)).explain()
         'Ana Ruiz → Ben Ode, Analyst at Acme (classmate, medium tie)
-         — no introduction needed, 50% likely'
+         — no introduction needed, a stronger chain'
         """
         first = "You" if self.persons[0].id == self.me else self.persons[0].name
         steps = [first]
@@ -208,8 +213,7 @@ class Chain:
         steps.append(f"{self.persons[-1].describe()} ({self.ties[-1].describe()})")
         n = self.introductions
         needed = {0: "no introduction needed", 1: "1 introduction"}.get(n, f"{n} introductions")
-        likely = f"{self.strength:.0%}" if self.strength >= 0.005 else "under 1%"
-        return " → ".join(steps) + f" — {needed}, {likely} likely"
+        return " → ".join(steps) + f" — {needed}, a {chain_label(self.strength)}"
 
     def __str__(self) -> str:
         return self.explain()

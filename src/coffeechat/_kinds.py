@@ -11,6 +11,8 @@ import math
 import re
 import unicodedata
 
+from coffeechat.errors import InvalidParameter
+
 #: The kinds of tie the course talks about, closest first.
 TIE_KINDS: tuple[str, ...] = (
     "family",
@@ -185,3 +187,26 @@ def strength_label(strength: float) -> str:
     if strength >= 0.4:
         return "medium tie"
     return "weak tie"
+
+
+#: A chain at least this strong (the product of its ties' strengths, from your
+#: own ratings) is called a "stronger chain"; below it, a "weaker chain". A
+#: rough guide, never a probability.
+STRONGER_CHAIN = 0.3
+
+
+def chain_label(strength: float) -> str:
+    """A chain's strength in words: ``"stronger chain"`` or ``"weaker chain"``.
+
+    The strengths behind it are rough ratings (your own, see
+    :mod:`coffeechat.ratings`), so the course never turns them into a
+    percentage.
+
+    Examples
+    --------
+    >>> chain_label(0.6), chain_label(0.12)
+    ('stronger chain', 'weaker chain')
+    """
+    if isinstance(strength, bool) or not isinstance(strength, int | float):
+        raise InvalidParameter(f"strength must be a number, not {strength!r}")
+    return "stronger chain" if strength >= STRONGER_CHAIN else "weaker chain"

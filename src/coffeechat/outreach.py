@@ -36,6 +36,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from coffeechat._args import items, to_day, whole_number
+from coffeechat._introduction import (
+    MAX_BLURB_WORDS,
+    MAX_INTRODUCTION_WORDS,
+    name_drop_finding,
+    review_introduction_request,
+)
 from coffeechat._review import (
     Finding,
     Review,
@@ -52,16 +58,22 @@ from coffeechat._review import (
     word_list,
 )
 from coffeechat._thank_you import review_thank_you
+from coffeechat.contacts import Network
 from coffeechat.errors import InvalidParameter
 
 __all__ = [
     "FIRST_EDITION_MAX_WORDS",
+    "MAX_BLURB_WORDS",
+    "MAX_INTRODUCTION_WORDS",
     "MAX_WORDS",
     "Review",
     "Finding",
     "FollowUpDates",
     "add_business_days",
+    "name_drop_finding",
+    "review_introduction_request",
     "review_request",
+    "review_request_for",
     "review_thank_you",
     "follow_up_dates",
     "job_request",
@@ -277,6 +289,50 @@ def review_request(
         _specific_interest(body, interest),
     )
     return Review("request", findings)
+
+
+def review_request_for(
+    network: Network,
+    recipient: str,
+    text: str,
+    *,
+    max_words: int = MAX_WORDS,
+    interest: str | None = None,
+) -> Review:
+    """Review a request to someone in your network, and the connection it names.
+
+    The seven rules of :func:`review_request`, then ``connection-knows-reader``
+    (see :func:`name_drop_finding`): a contact named as the connection must
+    know the reader. Someone two hops away is reached by first asking your
+    contact for an introduction (:func:`review_introduction_request`).
+
+    Parameters
+    ----------
+    network : Network
+        Your network.
+    recipient : str
+        The id of the person the request goes to.
+    text : str
+        The request.
+    max_words, interest
+        As for :func:`review_request`.
+
+    Returns
+    -------
+    Review
+
+    Examples
+    --------
+    >>> import coffeechat as cc
+    >>> net = cc.load_sample_network()
+    >>> note = ("Dear Amara, Lucía Moreno suggested I write to you. Your team's work on "
+    ...         "health apps caught my eye. Would you have 20 minutes next week?")
+    >>> print(review_request_for(net, "amara-nwosu", note)["connection-knows-reader"].message)
+    ... # doctest: +ELLIPSIS
+    Lucía Moreno does not know Amara Nwosu: ask Lucía Moreno for an introduction first ...
+    """
+    base = review_request(text, max_words=max_words, interest=interest)
+    return Review(base.subject, (*base.findings, name_drop_finding(network, recipient, text)))
 
 
 def _word_count(body: str, max_words: int) -> Finding:

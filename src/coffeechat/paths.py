@@ -7,7 +7,7 @@ finds the best chains in a :class:`~coffeechat.contacts.Network`:
 
 * :func:`shortest_chain` — the fewest introductions;
 * :func:`strongest_chain` — the strongest ties (the largest product of tie
-  strengths: a chain is only as likely to work as all its links together);
+  strengths: a chain is only as strong as all its links together);
 * :func:`chains` — the few best alternatives, or one per first contact;
 * :func:`introducers` — which of your contacts to ask first;
 * :func:`separation` — how many people are 1, 2, 3, ... hops away;
@@ -48,7 +48,7 @@ Examples
 ... )
 >>> print(strongest_chain(net, target=Target(organization="Acme")).explain())
 You → Ana Ruiz (former colleague, strong tie) → Ben Ode (classmate, medium tie)
-→ Carla Diaz, UX Lead at Acme (colleague, strong tie) — 2 introductions, 34% likely
+→ Carla Diaz, UX Lead at Acme (colleague, strong tie) — 2 introductions, a stronger chain
 >>> shortest_chain(net, target="carla")
 Chain(me → dev → carla, hops=2, strength=0.15)
 >>> [c.introducer.name for c in introducers(net, target="carla")]

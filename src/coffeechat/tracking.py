@@ -256,7 +256,7 @@ def _clean_lamp(frame: pd.DataFrame, source: Origin, min_employers: int) -> pd.D
     raise_problems(problems, TrackerDataError)
     extra = _extra_columns(frame, LAMP_COLUMNS)
     rows: list[dict[str, object]] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[int, str]] = {}
     for pos, record in enumerate(frame.to_dict("records")):
         employer = _text(record["employer"])
         if not employer:
@@ -264,11 +264,18 @@ def _clean_lamp(frame: pd.DataFrame, source: Origin, min_employers: int) -> pd.D
         else:
             k = normalize_organization(employer)
             if k in seen:
-                problems.append(
-                    f"{source.at(pos, 'employer')}: {employer!r} is already listed "
-                    f"({source.place(seen[k])})"
+                first_at, first_spelling = seen[k]
+                again = (
+                    "is already listed"
+                    if first_spelling == employer
+                    else f"is already listed as {first_spelling!r}, spelled another way"
                 )
-            seen.setdefault(k, pos)
+                problems.append(
+                    f"{source.at(pos, 'employer')}: {employer!r} {again} "
+                    f"({source.place(first_at)}); keep one row an employer "
+                    "(coffeechat.profile.employers lists each employer once)"
+                )
+            seen.setdefault(k, (pos, employer))
         advocacy = _yes_no(record["advocacy"])
         if advocacy is None:
             problems.append(

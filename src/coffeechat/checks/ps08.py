@@ -3,7 +3,9 @@
 Each piece of the learner's plan is checked for being there and being valid
 against the learner's own network: a LAMP list the method accepts and whose
 advocacy column agrees with whom they can reach; the people to ask at the
-top five employers; request emails that pass the request review; a plan for
+top five employers; the right first message for each chain — the request to
+someone you know, or, two hops or more away, the message to your own contact
+asking for an introduction — each passing its review; a plan for
 the first conversation that fits its minutes; and a tracker for the next
 three weeks with the 3B7 dates. The written answers are marked by hand.
 
@@ -45,10 +47,15 @@ from coffeechat.checks._core import (
     listing,
     passed,
 )
+from coffeechat.checks._inputs import call_on_copies
 from coffeechat.contacts import Network
 from coffeechat.employer_plan import within_reach
 from coffeechat.errors import CoffeeChatError, NoChainError
-from coffeechat.outreach import follow_up_dates, review_request
+from coffeechat.outreach import (
+    follow_up_dates,
+    review_introduction_request,
+    review_request_for,
+)
 from coffeechat.paths import Target, strongest_chain
 from coffeechat.questions import InterviewPlan
 from coffeechat.tracking import make_lamp, make_tracker
@@ -118,8 +125,16 @@ def _advocacy_right(advocacy: Callable[[Any, Any], Any], network: Network) -> li
 
 
 @checked
-def check_lamp_list(lamp: object, network: Network, advocacy: Callable[[Any, Any], Any]) -> None:
+def check_lamp_list(
+    lamp: object,
+    network: Network,
+    advocacy: Callable[[Any, Any], Any],
+    more: Sequence[str] = (),
+) -> None:
     """Check the learner's LAMP list: the method accepts it, and advocacy matches the network.
+
+    ``more`` are the employers found outside the network (``MORE_EMPLOYERS``):
+    each needs a row too.
 
     Raises
     ------
@@ -131,10 +146,11 @@ def check_lamp_list(lamp: object, network: Network, advocacy: Callable[[Any, Any
         ``advocacy``.
     """
     table = expect_type(lamp, pd.DataFrame, "lamp", "a pandas DataFrame (one row an employer)")
+    _advocacy_right(advocacy, network)  # a wrong function is the cause of a wrong column
     try:
         checked = make_lamp(table)
     except CoffeeChatError as err:
-        fail(f"Your LAMP list is not ready yet: {err}")
+        fail(f"Your LAMP list is not ready yet: {_first_problem(err)}")
     listed = set(checked["employer"])
     own = network.person(network.me).organization
     if own in listed:
@@ -145,7 +161,12 @@ def check_lamp_list(lamp: object, network: Network, advocacy: Callable[[Any, Any
             f"Your LAMP list leaves out {listing(absent)}: give every organisation in your "
             "network (except where you work) a row, besides the employers you found outside it."
         )
-    _advocacy_right(advocacy, network)
+    outside = [str(e) for e in more if str(e) not in listed and str(e) != own]
+    if outside:
+        fail(
+            f"Your LAMP list leaves out {listing(outside)}, from MORE_EMPLOYERS: give each "
+            "employer you found outside your network a row too."
+        )
     for row in checked.itertuples():
         if not network.match(organization=row.employer):
             continue
@@ -162,11 +183,14 @@ def check_lamp_list(lamp: object, network: Network, advocacy: Callable[[Any, Any
     )
 
 
+def _first_problem(err: Exception) -> str:
+    """The first line of a list of problems, and how many more there are."""
+    lines = [line for line in str(err).splitlines() if line.strip()]
+    more = len(lines) - 1
+    return lines[0] + (f" (and {more} more like it)" if more else "")
+
+
 def _employer_list(value: object, name: str) -> list[str]:
-    if isinstance(value, pd.DataFrame):
-        if "employer" not in value.columns:
-            fail(f"{name} has no 'employer' column; its columns are {list(value.columns)}.")
-        value = value["employer"]
     if isinstance(value, pd.Series):
         value = value.tolist()
     value = expect_type(value, list | tuple, name, "a list of employer names")
@@ -177,8 +201,14 @@ def _employer_list(value: object, name: str) -> list[str]:
 def check_top_five(top_five: object, lamp: pd.DataFrame) -> None:
     """Check that ``top_five`` names the first five employers of the sorted LAMP list.
 
-    A list of names, a Series, or a DataFrame with an ``employer`` column all do.
+    A list of names or a Series of them do; a table does not, since part (b)
+    loops over ``top_five`` and a table gives its column names.
     """
+    if isinstance(top_five, pd.DataFrame):
+        fail(
+            "top_five is a table, and a loop over a table gives its column names: take the "
+            "names, e.g. cc.make_lamp(lamp)['employer'].head(5).tolist()."
+        )
     mine = _employer_list(top_five, "top_five")
     try:
         want = make_lamp(lamp)["employer"].head(5).tolist()
@@ -221,11 +251,15 @@ def check_ask_list(
         Naming the employer and what is wrong: the person, the introducer,
         the hops, or a missing row.
     """
+    if isinstance(employers, pd.DataFrame | str):
+        fail(
+            "Your `top_five` (part a) is the cause: it should be a list of employer names "
+            "\N{EM DASH} fix it first."
+        )
     employers = list(employers)
     name = "ask_list(network, employers)"
-    table = expect_type(
-        call(ask_list, [network, employers], name), pd.DataFrame, name, "a pandas DataFrame"
-    )
+    answer = call_on_copies(ask_list, [network, employers], name, ["network", "employers"])
+    table = expect_type(answer, pd.DataFrame, name, "a pandas DataFrame")
     missing = [c for c in _ASK_COLUMNS if c not in table.columns]
     if missing:
         fail(f"{name} has no {missing[0]!r} column; it needs {list(_ASK_COLUMNS)}.")
@@ -266,8 +300,8 @@ def check_ask_list(
             chain = strongest_chain(network, target=Target(organization=employer))
             fail(
                 f"For {employer}, the chain through {_name(network, first)} to "
-                f"{_name(network, person)} is {strength:.0%} likely, but a stronger one "
-                f"exists: {chain.introducer.name} to {chain.target.name}, {best:.0%}."
+                f"{_name(network, person)} is weaker than need be: a stronger one exists, "
+                f"through {chain.introducer.name} to {chain.target.name}."
             )
         try:
             mine_hops = float(row["hops"])
@@ -289,49 +323,79 @@ def _ask_table(ask: object, network: Network) -> pd.DataFrame:
             "Your `ask` (part b) is the cause: it needs the columns 'person' and 'introducer' "
             "(ids of people in your network) — fix that first."
         )
-    unknown = [p for p in ask["person"] if not _blank_cell(p) and str(p) not in network]
-    if unknown:
-        fail(
-            f"Your `ask` (part b) is the cause: its person column holds {listing(unknown)}, "
-            "which are not ids of people in your network — fix that first."
-        )
+    for column in ("person", "introducer"):
+        unknown = [p for p in ask[column] if not _blank_cell(p) and str(p) not in network]
+        if unknown:
+            fail(
+                f"Your `ask` (part b) is the cause: its {column} column holds "
+                f"{listing(unknown)}, which are not ids of people in your network — fix that first."
+            )
     return ask
+
+
+def _first_recipients(ask: pd.DataFrame) -> dict[str, pd.Series]:
+    """Whom each reachable row says to write to first: the person, or your contact."""
+    recipients: dict[str, pd.Series] = {}
+    for _, row in ask.iterrows():
+        if _blank_cell(row["person"]):
+            continue
+        person, first = str(row["person"]), str(row["introducer"])
+        recipients.setdefault(person if first == person else first, row)
+    return recipients
 
 
 @checked
 def check_requests(requests: object, ask: pd.DataFrame, network: Network) -> None:
-    """Check the learner's request emails: two, to people on the ask list, each passing review.
+    """Check the learner's first messages: two, each to the right person, each passing review.
 
-    ``requests`` maps a person's id to the email's text. Each must greet the
-    person by name, name the introducer in the first sentence (when there is
-    one), and pass every rule of :func:`coffeechat.outreach.review_request`.
+    ``requests`` maps the id of the person you write to onto the message.
+    For someone on the ask list you know already (one hop), that is the
+    request itself: it greets them by name and passes every rule of
+    :func:`coffeechat.outreach.review_request_for` — so any contact it names
+    as the connection knows them. For someone two hops or more away, the
+    first message goes to your own contact who starts the chain, asking for
+    an introduction: it greets your contact and passes
+    :func:`coffeechat.outreach.review_introduction_request`. Writing first to
+    someone you do not know yet, with "X suggested I write", fails.
     """
-    mapping = expect_type(requests, Mapping, "requests", "a dictionary: person id -> email text")
+    mapping = expect_type(requests, Mapping, "requests", "a dictionary: person id -> message")
     ask = _ask_table(ask, network)
-    people = {
-        str(p): r for _, r in ask.iterrows() if not _blank_cell(r["person"]) for p in [r["person"]]
-    }
+    recipients = _first_recipients(ask)
     if len(mapping) < 2:
         fail(
-            f"requests holds {len(mapping)} email(s); write two, to the first two people "
-            "you can reach."
+            f"requests holds {len(mapping)} message(s); write two, for the first two "
+            "employers where someone can be reached."
         )
-    for person, text in mapping.items():
-        if str(person) not in people:
-            fail(f"requests has an email for {person!r}, who is not a person on your ask list.")
-        row = people[str(person)]
-        text = expect_type(text, str, f"requests[{person!r}]", "the email's text")
-        name = _name(network, str(person))
-        first_name = name.split()[0]
-        if first_name.lower() not in text.lower():
-            fail(f"The email to {name} should greet them by name ({first_name}).")
-        introduced = str(row["introducer"]) != str(person)
-        connection = _name(network, str(row["introducer"])) if introduced else None
-        result = review_request(text, connection=connection)
+    strangers = {str(r["person"]): r for r in recipients.values()}
+    for key, text in mapping.items():
+        to = str(key)
+        if to not in recipients:
+            if to in strangers and str(strangers[to]["introducer"]) in network:
+                row = strangers[to]
+                fail(
+                    f"You do not know {_name(network, to)} yet, so do not write to them first: "
+                    f"write to {_name(network, str(row['introducer']))}, who starts the chain, "
+                    f"asking for an introduction (key it {str(row['introducer'])!r})."
+                )
+            fail(
+                f"requests has a message for {to!r}, who is not whom your ask list says to "
+                "write to first (a person you know there, or your contact who starts the chain)."
+            )
+        row = recipients[to]
+        text = expect_type(text, str, f"requests[{to!r}]", "the message's text")
+        name = _name(network, to)
+        if name.split()[0].lower() not in text.lower():
+            fail(f"The message to {name} should greet them by name ({name.split()[0]}).")
+        if to == str(row["person"]):
+            result = review_request_for(network, to, text)
+            what = f"The request to {name}"
+        else:
+            target = _name(network, str(row["person"]))
+            result = review_introduction_request(text, target=target)
+            what = f"The message to {name} (asking to meet {target})"
         if not result.passed:
-            finding = result.failures[0]
-            fail(f"The email to {name}: {finding.message}")
-    passed(f"Your {len(mapping)} request emails pass every rule of the request review.")
+            fail(f"{what}: {result.failures[0].message}")
+    passed(f"Your {len(mapping)} first messages go to the right people and pass their reviews.")
 
 
 # ---------------------------------------------------------------- part (d)
@@ -375,14 +439,23 @@ def check_first_plan(
 def check_three_weeks(
     tracker: object, requests: Mapping[str, str], network: Network, start: object
 ) -> None:
-    """Check the tracker: a row per request, sent on ``start``, with the 3B7 dates.
+    """Check the tracker: a row per message, sent on ``start``, with the 3B7 dates.
 
     The tracker must pass :func:`coffeechat.tracking.make_tracker`, have a
-    row (``contact`` = the person's name) for each email in ``requests``
-    with ``sent_on`` equal to ``start``, and the columns
+    row (``contact`` = the name of the person written to, with their
+    ``organization``) for each message in ``requests`` and no other, with
+    ``sent_on`` equal to ``start``, and the columns
     ``second_contact_due`` and ``follow_up_due`` equal to the 3B7 dates of
     :func:`coffeechat.outreach.follow_up_dates`, all within three weeks.
     """
+    if not isinstance(requests, Mapping):
+        fail("Your `requests` (part c) is the cause: it should be a dictionary — fix that first.")
+    unknown = [str(p) for p in requests if str(p) not in network]
+    if unknown:
+        fail(
+            f"Your `requests` (part c) is the cause: {listing(unknown)} are not ids of people in "
+            "your network — fix that first."
+        )
     table = expect_type(tracker, pd.DataFrame, "tracker", "a pandas DataFrame")
     try:
         checked = make_tracker(table)
@@ -394,13 +467,31 @@ def check_three_weeks(
         if column not in checked.columns:
             fail(f"Your tracker has no {column!r} column; add the 3B7 dates.")
     by_contact = {str(r["contact"]): r for _, r in checked.iterrows()}
+    written_to = {_name(network, str(person)) for person in requests}
+    extra = [c for c in by_contact if c not in written_to]
+    ids = [c for c in extra if c in {str(p) for p in requests}]
+    if ids:
+        fail(
+            f"Your tracker's contact {ids[0]!r} is an id: write the name of the person written "
+            f"to ({_name(network, ids[0])}), as the text asks."
+        )
+    if extra:
+        fail(
+            f"Your tracker has a row for {listing(extra)}, to whom `requests` holds no message: "
+            "one row per message you send, and no other."
+        )
     for person in requests:
         name = _name(network, str(person))
         if name not in by_contact:
-            fail(f"Your tracker has no row for {name}, to whom you wrote a request.")
+            fail(f"Your tracker has no row for {name}, to whom you wrote a first message.")
         row = by_contact[name]
+        if _blank_cell(row.get("organization")):
+            fail(
+                f"Your tracker gives no organization for {name}: each row needs an "
+                "'organization' column with the employer of the person written to."
+            )
         if row["sent_on"] != day:
-            fail(f"{name}'s request is sent on {row['sent_on']}; the plan sends it on {day}.")
+            fail(f"{name}'s message is sent on {row['sent_on']}; the plan sends it on {day}.")
         for column, days, want in (
             ("second_contact_due", 3, dates.second_contact_on),
             ("follow_up_due", 7, dates.follow_up_on),
@@ -414,7 +505,7 @@ def check_three_weeks(
             if want > day + timedelta(days=21):
                 fail(f"{column} for {name} falls after the three weeks this plan covers.")
     passed(
-        f"Your tracker holds {len(requests)} requests with their 3B7 dates for the next "
+        f"Your tracker holds your {len(requests)} messages with their 3B7 dates for the next "
         "three weeks."
     )
 
@@ -429,7 +520,9 @@ ASSIGNMENT = Assignment(
             "a",
             "Your target employers",
             (
-                GradedTest("part-a-lamp", 2, "check_lamp_list(lamp, network, advocacy)"),
+                GradedTest(
+                    "part-a-lamp", 2, "check_lamp_list(lamp, network, advocacy, MORE_EMPLOYERS)"
+                ),
                 GradedTest("part-a-top-five", 1, "check_top_five(top_five, lamp)"),
                 GradedTest("part-a-hidden", 1),
             ),
@@ -446,7 +539,7 @@ ASSIGNMENT = Assignment(
         ),
         Part(
             "c",
-            "Two request emails",
+            "Two first messages",
             (GradedTest("part-c-requests", 4, "check_requests(requests, ask, network)"),),
         ),
         Part(

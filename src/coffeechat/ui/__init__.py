@@ -10,8 +10,8 @@ There is a module per widget or drawing, in the order the course meets them:
 ``reach``, ``drawing`` and ``quiz`` (Module 1); ``chain_finder`` and
 ``industry_map`` (Module 2); ``request``, ``lamp`` and ``calendar``
 (Module 3); ``planner`` (Module 4); ``roleplay`` (Module 5); ``thank_you``,
-``tracker`` and ``snowball`` (Module 6); ``smallworld`` (Module 7); ``plan``
-(Module 8); and ``room``, the facilitator's view of a workshop room. This
+``tracker`` and ``snowball`` (Module 6); ``smallworld`` (Module 7); ``plan`` and
+``own_search`` (Module 8); and ``room``, the facilitator's view of a workshop room. This
 package gathers their public names.
 """
 
@@ -28,6 +28,12 @@ from coffeechat.ui.drawing import MAX_DRAWN, MAX_LABELLED, draw_network
 from coffeechat.ui.employer_plan import PlanBoard, plan_board
 from coffeechat.ui.industry_map import IndustryMapExplorer, industry_map_explorer
 from coffeechat.ui.lamp import LampBuilder, lamp_builder, lamp_summary
+from coffeechat.ui.own_search import (
+    RatingBoard,
+    SecondRingForm,
+    rate_contacts,
+    second_ring_form,
+)
 from coffeechat.ui.question_planner import (
     AGENDA_FORMATS,
     QuestionPlanner,
@@ -65,11 +71,13 @@ __all__ = [
     "QuestionPlanner",
     "Quiz",
     "QuizQuestion",
+    "RatingBoard",
     "ReachExplorer",
     "RequestChecker",
     "RolePlay",
     "RoomView",
     "STATUS_COLOURS",
+    "SecondRingForm",
     "SmallWorldLab",
     "SnowballSimulator",
     "ThankYouReviewer",
@@ -91,11 +99,13 @@ __all__ = [
     "planner_agenda",
     "question_planner",
     "quiz",
+    "rate_contacts",
     "reach_explorer",
     "request_checker",
     "request_findings",
     "roleplay",
     "room_view",
+    "second_ring_form",
     "small_world_lab",
     "small_world_summary",
     "snowball_simulator",

@@ -67,7 +67,9 @@ ASSIGNMENT = Assignment(
             "Load your LinkedIn export",
             (
                 GradedTest(
-                    "part-a-table", 2, "check_connections_table(connections, LINKEDIN_PATH)"
+                    "part-a-table",
+                    2,
+                    "check_connections_table(connections, LINKEDIN_PATH, load_connections)",
                 ),
                 GradedTest("part-a-hidden", 1),
             ),

@@ -161,7 +161,9 @@ def _compare_rows(mine: pd.DataFrame, expected: pd.DataFrame, where: str) -> Non
 
 
 @checked
-def check_connections_table(table: object, path: str | os.PathLike[str]) -> None:
+def check_connections_table(
+    table: object, path: str | os.PathLike[str], load: Callable[[Any], Any] | None = None
+) -> None:
     """Check a learner's table of a LinkedIn ``Connections.csv`` export.
 
     The table must have one row per connection (including people with no
@@ -174,15 +176,30 @@ def check_connections_table(table: object, path: str | os.PathLike[str]) -> None
     path : path-like
         The export it was loaded from; the expected table is read from it with
         :func:`coffeechat.io.read_linkedin_table`.
+    load : callable, optional
+        The learner's ``load_connections``. When the table is wrong but the
+        function, called again, gets it right, a line run since changed the
+        table (a later part's function that changes its input, say), and
+        the message says so instead of blaming the loader.
 
     Raises
     ------
     CheckFailed
         Naming the first problem: a missing column, missing or extra people,
-        dates left as text, or a value that differs from the export.
+        dates left as text, a value that differs from the export, or a table
+        changed since it was loaded.
     """
     expected = reference_table(path)
-    _compare_tables(table, expected, "Your table")
+    try:
+        _compare_tables(table, expected, "Your table")
+    except CheckFailed:
+        if load is not None and _loads(load, Path(path)):
+            fail(
+                "`connections` is no longer what load_connections gives: a line you ran since "
+                "changed it, perhaps a function that changes the table it is given. Run the "
+                "cell of part (a) again, then this one."
+            )
+        raise
     no_email = sum(blank(v) for v in expected["Email Address"])
     passed(
         f"All {len(expected)} connections are in your table, with real dates "

@@ -12,7 +12,6 @@ from coffeechat.checks._core import (
     Earlier,
     blame_earlier,
     brief,
-    call,
     checked,
     expect_type,
     fail,
@@ -22,6 +21,7 @@ from coffeechat.checks._core import (
     plural,
     short,
 )
+from coffeechat.checks._inputs import call_on_copies
 from coffeechat.contacts import Network, Person, Tie
 from coffeechat.errors import CheckFailed
 
@@ -192,10 +192,11 @@ def check_degrees(
 
 def _compare_degrees(degrees: Callable[[Any, Any], Any], network: Network, source: str) -> None:
     where = _label(network)
-    result = call(
+    result = call_on_copies(
         degrees,
         [fresh(contact_lists(network)), source],
         f"degrees_of_separation(contacts, {source!r})",
+        ["contacts", "source"],
     )
     expect_type(
         result,
@@ -449,10 +450,11 @@ def _compare_chains(
         reach = _distances(net, begin)
         where = _label(net)
         for end in ends:
-            result = call(
+            result = call_on_copies(
                 chain,
                 [fresh(contacts), begin, end],
                 f"shortest_chain(contacts, {begin!r}, {end!r})",
+                ["contacts", "source", "target"],
             )
             if end == begin:
                 if not isinstance(result, list | tuple) or list(result) != [begin]:
@@ -569,10 +571,11 @@ def _compare_within_two(
     where = f"{_label(network)}, for {organization}"
     if source != network.me:
         where += f" and from {person_name(network, source)} ({source!r}), who works there"
-    result = call(
+    result = call_on_copies(
         within_two,
         [fresh(contact_lists(network)), source, set(colleagues)],
         "within_two_introductions(contacts, source, colleagues)",
+        ["contacts", "source", "colleagues"],
     )
     expect_type(
         result,

@@ -17,7 +17,6 @@ from coffeechat.checks._core import (
     blanks_as_empty,
     blanks_as_nan,
     brief,
-    call,
     checked,
     expect_type,
     fail,
@@ -26,6 +25,7 @@ from coffeechat.checks._core import (
     passes_one_of,
     plural,
 )
+from coffeechat.checks._inputs import call_on_copies
 from coffeechat.checks.ps01._export import cell_text, learners_table, reference_table, short_join
 from coffeechat.errors import CheckFailed
 
@@ -115,6 +115,22 @@ def _compare_counts(mine: dict[str, int], expected: Counter[str], what: str, whe
         fail(f"{where}: your counts list {listing(extra)}, which no contact has as their {what}.")
 
 
+def _reads_only(function: Callable[..., Any], table: pd.DataFrame, name: str, *rest: Any) -> None:
+    """Fail if ``function`` changes the table (or families) it is given, blanks NaN or ``''``.
+
+    Its answer was checked already, perhaps on the other kind of blanks:
+    changing the input is a mistake of its own, which a right answer on the
+    other kind must not hide. A call that stops is left to the answer's check.
+    """
+    params = ["table", "families"][: 1 + len(rest)]
+    for given in (blanks_as_nan(table), blanks_as_empty(table)):
+        try:
+            call_on_copies(function, [given, *rest], name, params)
+        except CheckFailed as err:
+            if err.__cause__ is None:  # it returned, but changed what it was given
+                raise
+
+
 def _organization_counts(table: pd.DataFrame) -> Counter[str]:
     return Counter(cell_text(v) for v in table["Company"] if not blank(v))
 
@@ -127,10 +143,11 @@ def _compare_organizations(
     expected = _organization_counts(table)
 
     def attempt(given: pd.DataFrame) -> None:
-        mine = _as_counts(call(per_organization, [given], name), name)
+        mine = _as_counts(call_on_copies(per_organization, [given], name, ["table"]), name)
         _compare_counts(mine, expected, "company", where)
 
     passes_one_of(lambda: attempt(blanks_as_nan(table)), lambda: attempt(blanks_as_empty(table)))
+    _reads_only(per_organization, table, name)
 
 
 @checked
@@ -200,7 +217,12 @@ def _compare_families(
         want = _reference_role_family(position, families)
         shown = "NaN" if blank(position) and not isinstance(position, str) else repr(position)
         try:
-            got = call(role_family, [position, dict(families)], f"role_family({shown}, ...)")
+            got = call_on_copies(
+                role_family,
+                [position, dict(families)],
+                f"role_family({shown}, ...)",
+                ["position", "families"],
+            )
         except CheckFailed as err:
             if blank(position) and "stopped with" in str(err):
                 hint = (
@@ -283,7 +305,10 @@ def _compare_family_counts(
     expected = Counter(_reference_role_family(p, families) for p in table["Position"])
 
     def attempt(given: pd.DataFrame) -> None:
-        mine = _as_counts(call(per_role_family, [given, dict(families)], name), name)
+        mine = _as_counts(
+            call_on_copies(per_role_family, [given, dict(families)], name, ["table", "families"]),
+            name,
+        )
         if sum(mine.values()) != len(table):
             fail(
                 f"{where}: your counts add up to {sum(mine.values())}, but there are "
@@ -293,6 +318,7 @@ def _compare_family_counts(
         _compare_counts(mine, expected, "role family", where)
 
     passes_one_of(lambda: attempt(blanks_as_nan(table)), lambda: attempt(blanks_as_empty(table)))
+    _reads_only(per_role_family, table, name, dict(families))
 
 
 def _edge_case_table() -> pd.DataFrame:
