@@ -77,8 +77,8 @@ def draft_request(network, target):
     chain = introducers(network, source=network.me, target=target, max_hops=2)[0]
     return (
         f"Hi {person.name.split()[0]},\\n"
-        f"{chain.introducer.name} suggested that I write to you. You work as {person.role} "
-        f"at {person.organization}, and I am curious about your work there and how you see "
+        f"{chain.introducer.name} suggested that I write to you. You work at "
+        f"{person.organization} ({person.role}), and I am curious about your work there and how you see "
         "your field changing. Would you be open to a 20-minute call in the next few weeks, "
         "at a time that suits you?\\nBest wishes,\\nAlex"
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coffeechat._bank import with_article
 from coffeechat._review import Review
 from coffeechat.contacts import Network, Person
 from coffeechat.errors import InvalidParameter
@@ -69,7 +70,7 @@ def _first(name: str) -> str:
 def _exploring(profile: Profile | None, person: Person) -> str:
     if profile is not None:
         return f"a move into {profile.field}"
-    return f"work like yours as {person.role}" if person.role else "work like yours"
+    return f"work like yours as {with_article(person.role)}" if person.role else "work like yours"
 
 
 def draft_request(
