@@ -78,8 +78,9 @@ def draft_request(network, target):
     return (
         f"Hi {person.name.split()[0]},\\n"
         f"{chain.introducer.name} suggested that I write to you. You work at "
-        f"{person.organization} ({person.role}), and I am curious about your work there and how you see "
-        "your field changing. Would you be open to a 20-minute call in the next few weeks, "
+        f"{person.organization} ({person.role}), and I am curious about your work there "
+        "and how you see your field changing. Would you be open to a 20-minute call in "
+        "the next few weeks, "
         "at a time that suits you?\\nBest wishes,\\nAlex"
     )
 """
