@@ -25,8 +25,8 @@ from coffeechat.datasets import (  # noqa: E402
     load_sample_organizations,
     make_lamp_list,
 )
-from coffeechat.industry import related_organizations  # noqa: E402
 from coffeechat.employer_plan import within_reach  # noqa: E402
+from coffeechat.industry import related_organizations  # noqa: E402
 
 PATH = ROOT / "src" / "coffeechat" / "data" / "lamp.csv"
 SEED = 2026

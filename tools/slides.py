@@ -13,6 +13,8 @@ a "check yourself" box (``<details>``)          ``fragment``
 other Markdown longer than 18 lines            ``subslide``
 other Markdown                                 ``-`` (same slide)
 code that shows a widget                       ``subslide``
+code that shows nothing (set-up: imports,      ``skip``
+assignments, display settings)
 code longer than 6 lines                       ``skip``
 other code (a short call and its result)       ``fragment``
 =============================================  ============
@@ -28,6 +30,7 @@ or changes cells::
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import re
 import sys
@@ -45,6 +48,22 @@ def notebooks(root: Path = ROOT) -> list[Path]:
     return sorted((root / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 
 
+def _shows_nothing(source: str) -> bool:
+    """Whether a code cell only sets up (imports, assignments, display settings): no output."""
+    try:
+        body = ast.parse(source).body
+    except SyntaxError:
+        return False
+    quiet = (ast.Import, ast.ImportFrom, ast.Assign, ast.AnnAssign, ast.AugAssign)
+
+    def setting(node: ast.stmt) -> bool:
+        call = node.value if isinstance(node, ast.Expr) else None
+        return (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+                and call.func.attr == "show_whole_text")  # fmt: skip
+
+    return bool(body) and all(isinstance(node, quiet) or setting(node) for node in body)
+
+
 def slide_type(cell: dict) -> str:
     """The slide type the rules give a cell (see the module's table)."""
     source = "".join(cell["source"]).strip()
@@ -60,6 +79,8 @@ def slide_type(cell: dict) -> str:
     if cell["cell_type"] == "code":
         if _WIDGET.search(source):
             return "subslide"
+        if _shows_nothing(source):
+            return "skip"
         return "skip" if len(lines) > LONG_CODE else "fragment"
     return "skip"
 
