@@ -57,6 +57,9 @@ def test_a_module_opens_on_a_title_slide_and_shows_its_widgets(path):
         ("code", "from coffeechat.ui import roleplay\n\nroleplay()", "subslide"),
         ("code", "quiz(\n    'Why?',\n    ['a', 'b'],\n    answer='a',\n)", "subslide"),
         ("code", "talk_share(t4)", "fragment"),
+        ("code", "import coffeechat as cc\n\ncc.show_whole_text()", "skip"),
+        ("code", "PARTICIPANT = None", "skip"),
+        ("code", "table = cc.load_sample_network()\ntable.people", "fragment"),
         ("code", "\n".join(f"x{n} = {n}" for n in range(12)), "skip"),
         ("raw", "anything", "skip"),
     ],
@@ -72,7 +75,7 @@ def test_the_tool_changes_only_slide_metadata_and_is_idempotent():
     notebook = {
         "cells": [
             cell("markdown", "# Title"),
-            {**cell("code", "x = 1"), "metadata": {"tags": ["keep"]}, "outputs": [],
+            {**cell("code", "x + 1"), "metadata": {"tags": ["keep"]}, "outputs": [],
              "execution_count": None},
         ],
         "metadata": {"kernelspec": {"name": "python3"}},
