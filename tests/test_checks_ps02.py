@@ -74,6 +74,35 @@ def test_rank_introducers_blames_a_wrong_strongest_chain(sample):
         checks.check_introducer_ranking(ns["rank_introducers"], sample[0], "Quillstack")
 
 
+FEWEST_HOPS_RANKING = """
+def rank_introducers(strengths, source, colleagues):
+    from collections import deque
+    scores = {}
+    for contact, tie in strengths[source].items():
+        chain_to = {contact: [contact]}
+        queue = deque([contact])
+        while queue:
+            person = queue.popleft()
+            for other in sorted(strengths[person], reverse=REVERSED):
+                if other != source and other not in chain_to:
+                    chain_to[other] = chain_to[person] + [other]
+                    queue.append(other)
+        found = sorted((p for p in colleagues if p in chain_to), reverse=REVERSED)
+        if found:
+            nearest = min(found, key=lambda p: len(chain_to[p]))
+            scores[contact] = tie * chain_strength(strengths, chain_to[nearest])
+    return pd.Series(scores).sort_values(ascending=False)
+"""
+
+
+@pytest.mark.parametrize("reversed_order", [False, True], ids=["a-z", "z-a"])
+def test_fewest_hops_ranking_is_named_in_any_search_order(sample, reversed_order):
+    """Whichever equally short chain a breadth-first search settles on, the hint names it."""
+    ns = _namespace(FEWEST_HOPS_RANKING.replace("REVERSED", str(reversed_order)))
+    with pytest.raises(CheckFailed, match="not the one with fewest hops"):
+        checks.check_introducer_ranking(ns["rank_introducers"], sample[0], "Quillstack")
+
+
 def test_unwritten_and_none_answers_are_one_sentence(sample):
     """A stub and a forgotten return are explained, not shown as tracebacks."""
 

@@ -168,6 +168,33 @@ def _compare_picks(
             f"{where}: your picks are the right ones for {net.me!r}, but this plan is for "
             f"{person_name(net, source)}: start the search at `source`, not at 'me'."
         )
+    _check_each_pick(net, where, picks, owner, source, orgs, best3, every)
+    if len(picks) < len(expected):
+        left_out = next(p for p in expected if p not in picks)
+        fail(
+            f"{where}: you pick only {len(picks)} of the {len(expected)} people you could; "
+            f"you leave out {person_name(net, left_out)} at {owner[left_out]} (strength "
+            f"{best3[left_out]:.2f} within two introductions)."
+        )
+    if len(picks) != len(expected):
+        fail(
+            f"{where}: pick {len(expected)} people (five if there are that many within two "
+            f"introductions), not {len(picks)}."
+        )
+    _compare_order(net, where, picks, expected, owner, best3, every)
+
+
+def _check_each_pick(
+    net: Network,
+    where: str,
+    picks: list[str],
+    owner: Mapping[str, str],
+    source: str,
+    orgs: list[str],
+    best3: Mapping[str, float],
+    every: Mapping[str, Any],
+) -> None:
+    """Each pick is someone else, at one of ``orgs``, within reach, once, two per organisation."""
     count: dict[str, int] = {}
     for person in picks:
         if person not in owner:
@@ -197,18 +224,18 @@ def _compare_picks(
     if len(set(picks)) != len(picks):
         twice = next(p for p in picks if picks.count(p) > 1)
         fail(f"{where}: you pick {person_name(net, twice)} twice.")
-    if len(picks) < len(expected):
-        left_out = next(p for p in expected if p not in picks)
-        fail(
-            f"{where}: you pick only {len(picks)} of the {len(expected)} people you could; "
-            f"you leave out {person_name(net, left_out)} at {owner[left_out]} (strength "
-            f"{best3[left_out]:.2f} within two introductions)."
-        )
-    if len(picks) != len(expected):
-        fail(
-            f"{where}: pick {len(expected)} people (five if there are that many within two "
-            f"introductions), not {len(picks)}."
-        )
+
+
+def _compare_order(
+    net: Network,
+    where: str,
+    picks: list[str],
+    expected: list[str],
+    owner: Mapping[str, str],
+    best3: Mapping[str, float],
+    every: Mapping[str, Any],
+) -> None:
+    """As many picks as expected: each as strong as the expected pick in its place."""
     for i, (mine, right) in enumerate(zip(picks, expected, strict=True)):
         have, want = best3[mine], best3[right]
         if math.isclose(have, want, rel_tol=1e-9):

@@ -513,35 +513,51 @@ def _ranking_hint(
             "Do not let a chain come back through you: skip `source` in the search.",
         ),
         (tie * sum(reached), "Keep the best chain over all the colleagues (the max, not a sum)."),
-        (
-            tie * _fewest_hops_strength(strengths, contact, wanted, source),
-            "Use the strongest chain, not the one with fewest hops.",
-        ),
     ]
     for value, sentence in causes:
         if math.isclose(mine, value, rel_tol=1e-6):
             return sentence
+    if any(
+        math.isclose(mine, tie * value, rel_tol=1e-6)
+        for value in _fewest_hops_strengths(strengths, contact, wanted, source)
+    ):
+        return "Use the strongest chain, not the one with fewest hops."
     return (
         "Score each contact by your tie to them times their strongest chain to anyone at the "
         "target, not coming back through you."
     )
 
 
-def _fewest_hops_strength(
+def _fewest_hops_strengths(
     strengths: Mapping[str, Mapping[str, float]], start: str, wanted: set[str], avoid: str
-) -> float:
-    """The strength of the chain with fewest hops from ``start`` to the nearest of ``wanted``."""
-    came: dict[str, str | None] = {start: None}
-    queue = [start]
-    for person in queue:
-        if person in wanted:
-            total, step = 1.0, person
-            while came[step] is not None:
-                total *= strengths[came[step]][step]
-                step = came[step]
-            return total
-        for other in strengths[person]:
-            if other not in came and other != avoid:
-                came[other] = person
-                queue.append(other)
-    return 0.0
+) -> set[float]:
+    """The strengths of every chain with fewest hops from ``start`` to the nearest of ``wanted``.
+
+    A breadth-first search finds one of them, which one depends on the order
+    it meets people and colleagues in, so every such chain counts.
+
+    Examples
+    --------
+    >>> ties = {"a": {"b": 0.5, "c": 0.9}, "b": {"a": 0.5, "d": 1.0},
+    ...         "c": {"a": 0.9, "d": 0.2}, "d": {"b": 1.0, "c": 0.2}}
+    >>> sorted(_fewest_hops_strengths(ties, "a", {"d"}, "x"))
+    [0.18, 0.5]
+    >>> _fewest_hops_strengths(ties, "a", {"x"}, "b")
+    set()
+    """
+    products: dict[str, set[float]] = {start: {1.0}}
+    layer = [start]
+    while layer:
+        reached = [p for p in layer if p in wanted]
+        if reached:
+            return set().union(*(products[p] for p in reached))
+        following: dict[str, set[float]] = {}
+        for person in layer:
+            for other, tie in strengths[person].items():
+                if other in products or other == avoid:
+                    continue
+                found = following.setdefault(other, set())
+                found.update(round(value * tie, 12) for value in products[person])
+        products.update(following)
+        layer = list(following)
+    return set()
