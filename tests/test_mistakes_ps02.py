@@ -839,7 +839,7 @@ ASIDES = [
     "Products are turned into sums with a logarithm",
     "The search keeps a priority queue",
     "The network comes as a dictionary of dictionaries",
-    "Here is the chain with the fewest hops to her",
+    "Here is the chain with the fewest hops to him",
     "Which would you rather start",
     "Whom would you ask first in each",
     "(Part (d) adds a rule of thumb",
