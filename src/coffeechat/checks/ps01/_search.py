@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from coffeechat.checks._chain_compare import ChainSearch, compare_chains
 from coffeechat.checks._chain_words import chain_text, network_label, person_name
 from coffeechat.checks._core import (
     Earlier,
@@ -441,61 +442,52 @@ def _shown_chain(network: Network, result: object) -> str:
     return brief(result)
 
 
+class _FewestHops(ChainSearch):
+    """A network searched for fewest-hop chains, as :func:`compare_chains` asks."""
+
+    function, data_name = "shortest_chain", "contacts"
+
+    def __init__(self, network: Network, source: str) -> None:
+        super().__init__(network, source, _label(network))
+        self.contacts = contact_lists(network)
+        self.reach = _distances(network, source)
+
+    def argument(self) -> object:
+        return fresh(self.contacts)
+
+    def reaches(self, target: str) -> bool:
+        return target in self.reach
+
+    def right_chain(self, target: str) -> list[str]:
+        return _a_shortest_chain(self.network, self.source, target)
+
+    def judge(self, result: Any, target: str) -> None:
+        net, where = self.network, self.where
+        try:
+            check_chain(result, net, self.source, target)
+        except CheckFailed as err:
+            raise CheckFailed(
+                short(
+                    f"{where}, the chain your function gives to {person_name(net, target)} "
+                    f"({_shown_chain(net, result)}) is not right: {err}"
+                )
+            ) from None
+        best = self.right_chain(target)
+        if len(result) > len(best):
+            fail(
+                f"{where}, the chain your function gives to {person_name(net, target)} has "
+                f"{plural(len(result) - 1, 'hop')}, but a chain of "
+                f"{plural(len(best) - 1, 'hop')} exists ({chain_text(net, best)}). "
+                "Breadth-first search finds a shortest one: take people from the "
+                "front of the queue (popleft)."
+            )
+
+
 def _compare_chains(
     chain: Callable[[Any, Any, Any], Any],
     plan: Sequence[tuple[Network, str, Sequence[str]]],
 ) -> None:
-    for net, begin, ends in plan:
-        contacts = contact_lists(net)
-        reach = _distances(net, begin)
-        where = _label(net)
-        for end in ends:
-            result = call_on_copies(
-                chain,
-                [fresh(contacts), begin, end],
-                f"shortest_chain(contacts, {begin!r}, {end!r})",
-                ["contacts", "source", "target"],
-            )
-            if end == begin:
-                if not isinstance(result, list | tuple) or list(result) != [begin]:
-                    fail(
-                        f"{where}, the chain from {person_name(net, begin)} to "
-                        f"{'yourself' if begin == net.me else 'themselves'} is just "
-                        f"[{begin!r}], but your function returned {brief(result)}."
-                    )
-                continue
-            if end not in reach:
-                if result is not None:
-                    fail(
-                        f"{where}, nobody {person_name(net, begin)} can reach knows "
-                        f"{person_name(net, end)}, so there is no chain: return None "
-                        f"(your function returned {brief(result)})."
-                    )
-                continue
-            if result is None:
-                best = chain_text(net, _a_shortest_chain(net, begin, end))
-                fail(
-                    f"{where}, your function found no chain to {person_name(net, end)}, but "
-                    f"there is one: {best}."
-                )
-            try:
-                check_chain(result, net, begin, end)
-            except CheckFailed as err:
-                raise CheckFailed(
-                    short(
-                        f"{where}, the chain your function gives to {person_name(net, end)} "
-                        f"({_shown_chain(net, result)}) is not right: {err}"
-                    )
-                ) from None
-            best = _a_shortest_chain(net, begin, end)
-            if len(result) > len(best):
-                fail(
-                    f"{where}, the chain your function gives to {person_name(net, end)} has "
-                    f"{plural(len(result) - 1, 'hop')}, but a chain of "
-                    f"{plural(len(best) - 1, 'hop')} exists ({chain_text(net, best)}). "
-                    "Breadth-first search finds a shortest one: take people from the "
-                    "front of the queue (popleft)."
-                )
+    compare_chains(chain, plan, _FewestHops)
 
 
 @checked

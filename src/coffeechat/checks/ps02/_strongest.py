@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from coffeechat.checks._chain_compare import ChainSearch, compare_chains
 from coffeechat.checks._chain_words import chain_text, person_name
 from coffeechat.checks._core import (
     Earlier,
@@ -208,51 +209,45 @@ def strength_part() -> Earlier:
     )
 
 
+class _Strongest(ChainSearch):
+    """A network searched for strongest chains, as :func:`compare_chains` asks."""
+
+    function, data_name = "strongest_chain", "strengths"
+    yourself, no_chain = False, ""
+
+    def __init__(self, network: Network, source: str) -> None:
+        super().__init__(network, source, label(network))
+        self.strengths = tie_strengths(network)
+        self.best = dijkstra(self.strengths, source)
+
+    def argument(self) -> object:
+        return self.strengths
+
+    def reaches(self, target: str) -> bool:
+        return target in self.best
+
+    def right_chain(self, target: str) -> list[str]:
+        return strongest_reference(self.strengths, self.source, target) or []
+
+    def judge(self, result: Any, target: str) -> None:
+        net, where, strengths = self.network, self.where, self.strengths
+        right = self.right_chain(target)
+        _valid_chain(net, strengths, result, self.source, target, where)
+        mine = chain_strength_reference(strengths, list(result))
+        top = math.exp(-self.best[target][0])
+        if mine < top * (1 - 1e-9):
+            fail(
+                f"{where}, to reach {person_name(net, target)} your chain goes through "
+                f"{via(net, list(result))}, but a stronger one exists via "
+                f"{via(net, right)} (strength {top:.2f} vs {mine:.2f})."
+                + (" Fewest hops is not strongest." if len(result) < len(right) else "")
+            )
+
+
 def _compare_strongest(
     function: Callable[[Any, Any, Any], Any], plan: Sequence[tuple[Network, str, Sequence[str]]]
 ) -> None:
-    for net, begin, ends in plan:
-        strengths = tie_strengths(net)
-        best = dijkstra(strengths, begin)
-        where = label(net)
-        for end in ends:
-            result = call_on_copies(
-                function,
-                [strengths, begin, end],
-                f"strongest_chain(strengths, {begin!r}, {end!r})",
-                ["strengths", "source", "target"],
-            )
-            if end == begin:
-                if not isinstance(result, list | tuple) or list(result) != [begin]:
-                    fail(
-                        f"{where}, the chain from {person_name(net, begin)} to themselves is just "
-                        f"[{begin!r}], but your function returned {brief(result)}."
-                    )
-                continue
-            if end not in best:
-                if result is not None:
-                    fail(
-                        f"{where}, nobody {person_name(net, begin)} can reach knows "
-                        f"{person_name(net, end)}: return None (your function returned "
-                        f"{brief(result)})."
-                    )
-                continue
-            right = strongest_reference(strengths, begin, end) or []
-            if result is None:
-                fail(
-                    f"{where}, your function found no chain to {person_name(net, end)}, but there "
-                    f"is one: {chain_text(net, right)}."
-                )
-            _valid_chain(net, strengths, result, begin, end, where)
-            mine = chain_strength_reference(strengths, list(result))
-            top = math.exp(-best[end][0])
-            if mine < top * (1 - 1e-9):
-                fail(
-                    f"{where}, to reach {person_name(net, end)} your chain goes through "
-                    f"{via(net, list(result))}, but a stronger one exists via "
-                    f"{via(net, right)} (strength {top:.2f} vs {mine:.2f})."
-                    + (" Fewest hops is not strongest." if len(result) < len(right) else "")
-                )
+    compare_chains(function, plan, _Strongest)
 
 
 def _valid_chain(
