@@ -56,6 +56,47 @@ def test_strongest_chain_message_names_both_routes_and_strengths(sample):
     )
 
 
+def _reference_unless(wrong, answer):
+    """The right strongest_chain, except ``answer(source, target)`` where ``wrong`` holds."""
+
+    def chain(strengths, source, target):
+        if wrong(source, target):
+            return answer(source, target)
+        return ps02.strongest_reference(strengths, source, target)
+
+    return chain
+
+
+@pytest.mark.parametrize(
+    ("function", "expected"),
+    [
+        (
+            _reference_unless(lambda s, t: s == t, lambda s, t: None),
+            r"^In the small practice network, the chain from you to \w+ is just \['me'\], but "
+            r"your function returned None\.$",
+        ),
+        (
+            _reference_unless(lambda s, t: t == "eli", lambda s, t: [s, t]),
+            r"^In the small practice network, nobody you can reach knows Eli Fox: return None "
+            r"\(your function returned \['me', 'eli'\]\)\.$",
+        ),
+        (
+            _reference_unless(lambda s, t: t == "cy", lambda s, t: None),
+            r"^In the small practice network, your function found no chain to Cy Tran, but there "
+            r"is one: you → Ana Ruiz → Ben Ode → Cy Tran\.$",
+        ),
+        (
+            _reference_unless(lambda s, t: t == "cy", lambda s, t: [s, "ben", t]),
+            r"your chain to Cy Tran \(you → Ben Ode → Cy Tran\) jumps from you to Ben Ode",
+        ),
+    ],
+)
+def test_strongest_chain_names_each_kind_of_wrong_chain(function, expected):
+    """The same person, nobody to reach, a missing chain and a skipped tie each get their words."""
+    with pytest.raises(CheckFailed, match=expected):
+        checks.check_strongest_chain(function, checks.strength_practice_network())
+
+
 def test_hidden_data_is_another_network_and_target(other):
     """Hidden checks use a generated network with its own organisations and target."""
     network, organizations, target = other
