@@ -13,19 +13,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from mistake_bank import (
+    BankTests,
     Notebook,
     Requirement,
     Variant,
-    assert_bank_size,
-    assert_caught,
-    assert_passes,
-    assert_requirements_traced,
-    mistakes,
-    right_answers,
-    variant_id,
 )
 from ps02_answers import BFS, PEOPLE_PANDAS, RANK_WITH_STRONGEST
 
@@ -851,30 +843,11 @@ ASIDES = [
 ]
 
 
-# ====================================================================== tests
+class TestBank(BankTests):
+    """The standard tests of :class:`mistake_bank.BankTests`, run on this bank."""
 
-
-def test_the_bank_is_big_enough():
-    """At least eight mistakes per part and five right answers in all."""
-    assert_bank_size(BANK, "abcd")
-
-
-def test_the_solution_passes_every_check():
-    NOTEBOOK.run(right_answers(BANK)[0])
-    failed = {gid: r.error for gid, r in NOTEBOOK.first_run.items() if not r.passed}
-    assert failed == {}
-
-
-@pytest.mark.parametrize("variant", mistakes(BANK), ids=variant_id)
-def test_each_mistake_is_caught_with_its_cause(variant):
-    assert_caught(NOTEBOOK, variant)
-
-
-@pytest.mark.parametrize("variant", right_answers(BANK), ids=variant_id)
-def test_right_answers_written_other_ways_pass(variant):
-    assert_passes(NOTEBOOK, variant)
-
-
-def test_every_requirement_is_checked_and_proved():
-    """Each requirement of the text has a check, and a bank answer proves the check works."""
-    assert_requirements_traced(NOTEBOOK, REQUIREMENTS, BANK, ASIDES)
+    NOTEBOOK = NOTEBOOK
+    BANK = BANK
+    REQUIREMENTS = REQUIREMENTS
+    ASIDES = ASIDES
+    PARTS = "abcd"

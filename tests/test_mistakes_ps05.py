@@ -14,16 +14,10 @@ from pathlib import Path
 import pytest
 
 from mistake_bank import (
+    BankTests,
     Notebook,
     Requirement,
     Variant,
-    assert_bank_size,
-    assert_caught,
-    assert_passes,
-    assert_requirements_traced,
-    mistakes,
-    right_answers,
-    variant_id,
 )
 
 pytestmark = pytest.mark.slow
@@ -737,25 +731,11 @@ ASIDES = [
 ]
 
 
-def test_the_bank_holds_eight_mistakes_a_part_and_five_right_answers() -> None:
-    """At least eight mistakes in each part and five right answers in all; the solution passes."""
-    assert_bank_size(BANK, "abcd")
-    NOTEBOOK.run(right_answers(BANK)[0])
-    assert all(r.passed for r in NOTEBOOK.first_run.values()), NOTEBOOK.first_run
+class TestBank(BankTests):
+    """The standard tests of :class:`mistake_bank.BankTests`, run on this bank."""
 
-
-@pytest.mark.parametrize("variant", mistakes(BANK), ids=variant_id)
-def test_each_mistake_is_caught_with_a_message_naming_the_cause(variant: Variant) -> None:
-    """A check of the mistake's own part fails, in one sentence that names the cause."""
-    assert_caught(NOTEBOOK, variant)
-
-
-@pytest.mark.parametrize("variant", right_answers(BANK), ids=variant_id)
-def test_right_answers_written_other_ways_pass(variant: Variant) -> None:
-    """A right answer in another style passes every check of its part."""
-    assert_passes(NOTEBOOK, variant)
-
-
-def test_every_requirement_of_the_text_is_checked_and_proved() -> None:
-    """Each requirement sentence has a check that fails on a bank mistake breaking it."""
-    assert_requirements_traced(NOTEBOOK, REQUIREMENTS, BANK, ASIDES)
+    NOTEBOOK = NOTEBOOK
+    BANK = BANK
+    REQUIREMENTS = REQUIREMENTS
+    ASIDES = ASIDES
+    PARTS = "abcd"
