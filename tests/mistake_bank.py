@@ -25,7 +25,7 @@ This module holds what the banks share:
 
 Example (in a test module)::
 
-    NOTEBOOK = Notebook(ROOT / "solutions" / "ps02-who-to-talk-to")
+    NOTEBOOK = Notebook(SOLUTIONS / "ps02-who-to-talk-to")
 
     class TestBank(BankTests):
         NOTEBOOK = NOTEBOOK
@@ -60,6 +60,7 @@ from live_notebook import CellResult, part_of
 
 __all__ = [
     "CELL_TIMEOUT",
+    "SOLUTIONS",
     "BankTests",
     "Notebook",
     "Requirement",
@@ -75,6 +76,7 @@ __all__ = [
     "variant_id",
 ]
 
+SOLUTIONS = Path(__file__).resolve().parents[1] / "solutions"  # the instructor notebooks
 CELL_TIMEOUT = 60  # seconds; a learner's endless loop fails its variant instead of hanging
 
 _SOLUTION_MARK = re.compile(r"[ \t]*### (BEGIN|END) SOLUTION[ \t]*(\n|\Z)")
@@ -500,6 +502,14 @@ def _each(select):
 
 class BankTests:
     """The tests every assignment's bank runs; a test module subclasses it.
+
+    They prove that every part has at least eight mistakes, each caught by a
+    check of its own part (visible or hidden) with one plain sentence naming
+    the cause; that right answers written other ways pass; that the solution
+    passes every check; and that each requirement the task text states has a
+    row in the requirement table, whose check fails on the mistake that
+    breaks it. Variants run in the solution notebook's state, in this process
+    (:class:`Notebook`).
 
     The subclass (named ``Test...`` so that pytest collects it) sets the
     class attributes below. The per-answer tests get one test item per

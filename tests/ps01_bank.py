@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import re
 import textwrap
-from pathlib import Path
 
-from mistake_bank import Notebook, Variant
+from mistake_bank import SOLUTIONS, Notebook, Variant
 
 __all__ = ["ANSWERS", "FOLDER", "NOTEBOOK", "PART_A", "PART_B", "swap"]
 
-ROOT = Path(__file__).resolve().parents[1]
-FOLDER = ROOT / "solutions" / "ps01-who-can-introduce-you"
+FOLDER = SOLUTIONS / "ps01-who-can-introduce-you"
 
 NOTEBOOK = Notebook(FOLDER)
 ANSWERS = NOTEBOOK.answers

@@ -1,13 +1,8 @@
-"""The mistake bank and requirement table of Assignment 1 (Who can introduce you?).
+"""Assignment 1 (Who can introduce you?): requirement table; the bank is in ``ps01_bank``.
 
-Every part has at least eight answers a learner might write that are wrong
-(in ``ps01_bank`` and ``ps01_bank_cd``), each caught by a check of its own
-part (visible or hidden) with one plain sentence naming the cause, and right
-answers written other ways that pass. The requirement table traces each requirement the
-task text states to the check that fails when it is broken and to the
-mistake that proves it. Variants run in the solution notebook's state, in
-this process (:class:`mistake_bank.Notebook`); one test runs a real kernel,
-for the message IPython shows when a check cell runs too early.
+Parts (a), (b) are in ``ps01_bank``, (c), (d) in ``ps01_bank_cd``. One more
+test runs a real kernel, for the message IPython shows when a check cell
+runs too early.
 """
 
 from __future__ import annotations
@@ -287,12 +282,7 @@ ASIDES = [
 
 
 class TestBank(BankTests):
-    """The standard tests of :class:`mistake_bank.BankTests`, run on this bank."""
-
-    NOTEBOOK = NOTEBOOK
-    BANK = BANK
-    REQUIREMENTS = REQUIREMENTS
-    ASIDES = ASIDES
+    NOTEBOOK, BANK, REQUIREMENTS, ASIDES = NOTEBOOK, BANK, REQUIREMENTS, ASIDES
     PARTS = "abcd"
 
 

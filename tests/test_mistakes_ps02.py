@@ -1,28 +1,11 @@
-"""The mistake bank and requirement table of Assignment 2 (Who to talk to).
-
-Every part has at least eight answers a learner might write that are wrong,
-each caught by a check of its own part (visible or hidden) with one plain
-sentence naming the cause, and the assignment has right answers written
-other ways that pass every check. The requirement table traces each
-requirement the task text states to the check that fails when it is broken
-and to the mistake that proves it. Variants run in the solution notebook's
-state, in this process (:class:`mistake_bank.Notebook`).
-"""
+"""Assignment 2 (Who to talk to): mistake bank and requirement table."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from mistake_bank import (
-    BankTests,
-    Notebook,
-    Requirement,
-    Variant,
-)
+from mistake_bank import SOLUTIONS, BankTests, Notebook, Requirement, Variant
 from ps02_answers import BFS, PEOPLE_PANDAS, RANK_WITH_STRONGEST
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK = Notebook(ROOT / "solutions" / "ps02-who-to-talk-to")
+NOTEBOOK = Notebook(SOLUTIONS / "ps02-who-to-talk-to")
 A, B, C, D = (f"part-{p}-answer" for p in "abcd")
 swap, edit = NOTEBOOK.swap, NOTEBOOK.edit
 
@@ -844,10 +827,5 @@ ASIDES = [
 
 
 class TestBank(BankTests):
-    """The standard tests of :class:`mistake_bank.BankTests`, run on this bank."""
-
-    NOTEBOOK = NOTEBOOK
-    BANK = BANK
-    REQUIREMENTS = REQUIREMENTS
-    ASIDES = ASIDES
+    NOTEBOOK, BANK, REQUIREMENTS, ASIDES = NOTEBOOK, BANK, REQUIREMENTS, ASIDES
     PARTS = "abcd"

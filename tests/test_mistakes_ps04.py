@@ -1,27 +1,10 @@
-"""The mistake bank and requirement table of Assignment 4 (Prepare the conversation).
-
-Every part has at least eight answers a learner might write that are wrong,
-each caught by a check of its own part (visible or hidden) with one plain
-sentence naming the cause, and right answers written other ways that pass.
-The requirement table traces each requirement the task text states to the
-check that fails when it is broken and to the mistake that proves it.
-Variants run in the solution notebook's state, in this process
-(:class:`mistake_bank.Notebook`).
-"""
+"""Assignment 4 (Prepare the conversation): mistake bank and requirement table."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from mistake_bank import SOLUTIONS, BankTests, Notebook, Requirement, Variant
 
-from mistake_bank import (
-    BankTests,
-    Notebook,
-    Requirement,
-    Variant,
-)
-
-ROOT = Path(__file__).resolve().parents[1]
-FOLDER = ROOT / "solutions" / "ps04-prepare-the-conversation"
+FOLDER = SOLUTIONS / "ps04-prepare-the-conversation"
 
 NOTEBOOK = Notebook(FOLDER)
 ANSWERS = NOTEBOOK.answers
@@ -860,10 +843,5 @@ ASIDES = [
 
 
 class TestBank(BankTests):
-    """The standard tests of :class:`mistake_bank.BankTests`, run on this bank."""
-
-    NOTEBOOK = NOTEBOOK
-    BANK = BANK
-    REQUIREMENTS = REQUIREMENTS
-    ASIDES = ASIDES
+    NOTEBOOK, BANK, REQUIREMENTS, ASIDES = NOTEBOOK, BANK, REQUIREMENTS, ASIDES
     PARTS = "abcd"

@@ -1,29 +1,14 @@
-"""The mistake bank and requirement table of Assignment 7, run in the solution notebook.
-
-Every sentence of the task text that asks something of the learner's code
-has a row in :data:`REQUIREMENTS`: the graded cell that fails when it is
-broken and the bank mistake that proves it. Every mistake is caught by a
-check of its own part with one sentence naming the cause; every right
-answer, written another way, passes every check of its part.
-"""
+"""Assignment 7 (Small worlds): mistake bank and requirement table."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from mistake_bank import (
-    BankTests,
-    Notebook,
-    Requirement,
-    Variant,
-)
+from mistake_bank import SOLUTIONS, BankTests, Notebook, Requirement, Variant
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK = Notebook(ROOT / "solutions" / "ps07-small-worlds")
+NOTEBOOK = Notebook(SOLUTIONS / "ps07-small-worlds")
 edit, swap = NOTEBOOK.edit, NOTEBOOK.swap
 
 A, B, C, D = "part-a-answer", "part-b-answer", "part-c-answer", "part-d-answer"
@@ -708,10 +693,5 @@ ASIDES = [
 
 
 class TestBank(BankTests):
-    """The standard tests of :class:`mistake_bank.BankTests`, run on this bank."""
-
-    NOTEBOOK = NOTEBOOK
-    BANK = BANK
-    REQUIREMENTS = REQUIREMENTS
-    ASIDES = ASIDES
+    NOTEBOOK, BANK, REQUIREMENTS, ASIDES = NOTEBOOK, BANK, REQUIREMENTS, ASIDES
     PARTS = "abcd"

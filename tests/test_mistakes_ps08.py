@@ -1,27 +1,13 @@
-"""The mistake bank and requirement table of Assignment 8 (Your own plan).
+"""Assignment 8 (Your own plan): mistake bank and requirement table.
 
-Every automatically checked part has at least eight answers a learner might
-write that are wrong, each caught by a check of its own part (visible or
-hidden) with one plain sentence naming the cause, and right answers written
-other ways that pass. The requirement table traces each requirement the task
-text states to the check that fails when it is broken and to the mistake that
-proves it. Variants run in the solution notebook's state, in this process
-(:class:`mistake_bank.Notebook`).
+One more test: part (c)'s check names a wrong ask list of part (b) as the cause.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from mistake_bank import SOLUTIONS, BankTests, Notebook, Requirement, Variant
 
-from mistake_bank import (
-    BankTests,
-    Notebook,
-    Requirement,
-    Variant,
-)
-
-ROOT = Path(__file__).resolve().parents[1]
-FOLDER = ROOT / "solutions" / "ps08-your-plan"
+FOLDER = SOLUTIONS / "ps08-your-plan"
 
 NOTEBOOK = Notebook(FOLDER)
 edit = NOTEBOOK.edit
@@ -684,12 +670,7 @@ ASIDES = [
 
 
 class TestBank(BankTests):
-    """The standard tests of :class:`mistake_bank.BankTests`, run on this bank."""
-
-    NOTEBOOK = NOTEBOOK
-    BANK = BANK
-    REQUIREMENTS = REQUIREMENTS
-    ASIDES = ASIDES
+    NOTEBOOK, BANK, REQUIREMENTS, ASIDES = NOTEBOOK, BANK, REQUIREMENTS, ASIDES
     PARTS = "abcde"
 
 
