@@ -19,17 +19,20 @@ This module holds what the banks share:
   requirement is broken, and the bank mistake that proves it;
 * the assertions every bank makes (:func:`assert_caught`,
   :func:`assert_passes`, :func:`assert_bank_size`,
-  :func:`assert_requirements_traced`).
+  :func:`assert_requirements_traced`);
+* :class:`BankTests`, the five tests every bank runs, written once: a test
+  module subclasses it and names its notebook, bank and requirement table.
 
 Example (in a test module)::
 
-    NOTEBOOK = Notebook(ROOT / "solutions" / "ps02-who-to-talk-to")
-    BANK = [Variant("a", "no strip", NOTEBOOK.edit("part-a-answer", ".strip()", ""),
-                    r"spaces")]
+    NOTEBOOK = Notebook(SOLUTIONS / "ps02-who-to-talk-to")
 
-    @pytest.mark.parametrize("variant", mistakes(BANK), ids=variant_id)
-    def test_mistake(variant):
-        assert_caught(NOTEBOOK, variant)
+    class TestBank(BankTests):
+        NOTEBOOK = NOTEBOOK
+        BANK = [Variant("a", "no strip", NOTEBOOK.edit("part-a-answer", ".strip()", ""),
+                        r"spaces")]
+        REQUIREMENTS = [Requirement("a", "Strip the spaces", "part-a-hidden", "no strip")]
+        PARTS = "a"
 """
 
 from __future__ import annotations
@@ -57,6 +60,8 @@ from live_notebook import CellResult, part_of
 
 __all__ = [
     "CELL_TIMEOUT",
+    "SOLUTIONS",
+    "BankTests",
     "Notebook",
     "Requirement",
     "Variant",
@@ -71,6 +76,7 @@ __all__ = [
     "variant_id",
 ]
 
+SOLUTIONS = Path(__file__).resolve().parents[1] / "solutions"  # the instructor notebooks
 CELL_TIMEOUT = 60  # seconds; a learner's endless loop fails its variant instead of hanging
 
 _SOLUTION_MARK = re.compile(r"[ \t]*### (BEGIN|END) SOLUTION[ \t]*(\n|\Z)")
@@ -479,3 +485,83 @@ def assert_requirements_traced(
                 f"{row.check} fails {row.mistake!r}, which {row.text!r} allows: "
                 f"{results[row.check].error}"
             )
+
+
+# ====================================================================== the tests
+
+
+def _each(select):
+    """Mark a :class:`BankTests` method to run once per answer that ``select`` picks."""
+
+    def mark(test):
+        test.bank_select = select
+        return test
+
+    return mark
+
+
+class BankTests:
+    """The tests every assignment's bank runs; a test module subclasses it.
+
+    They prove that every part has at least eight mistakes, each caught by a
+    check of its own part (visible or hidden) with one plain sentence naming
+    the cause; that right answers written other ways pass; that the solution
+    passes every check; and that each requirement the task text states has a
+    row in the requirement table, whose check fails on the mistake that
+    breaks it. Variants run in the solution notebook's state, in this process
+    (:class:`Notebook`).
+
+    The subclass (named ``Test...`` so that pytest collects it) sets the
+    class attributes below. The per-answer tests get one test item per
+    answer, with :func:`variant_id` as its id; a mistake no check catches
+    fails its own item.
+
+    Attributes
+    ----------
+    NOTEBOOK : Notebook
+        The assignment's solution notebook.
+    BANK : sequence of Variant
+        Its mistakes and right answers.
+    REQUIREMENTS : sequence of Requirement
+        Its requirement table.
+    ASIDES : sequence of str
+        Sentences with a requirement word that ask nothing of the code.
+    PARTS : str
+        The parts' keys, each of which needs eight mistakes (``"abcd"``).
+    """
+
+    NOTEBOOK: Notebook
+    BANK: Sequence[Variant] = ()
+    REQUIREMENTS: Sequence[Requirement] = ()
+    ASIDES: Sequence[str] = ()
+    PARTS: str = ""
+
+    def pytest_generate_tests(self, metafunc) -> None:
+        """One item per answer for the tests marked with :func:`_each`."""
+        select = getattr(metafunc.function, "bank_select", None)
+        if select is not None:
+            metafunc.parametrize("variant", select(self.BANK), ids=variant_id)
+
+    def test_the_bank_is_big_enough(self) -> None:
+        """At least eight mistakes per part and five right answers in all."""
+        assert_bank_size(self.BANK, self.PARTS)
+
+    def test_the_solution_passes_every_check(self) -> None:
+        """The solution notebook passes every visible and hidden check."""
+        self.NOTEBOOK.run(right_answers(self.BANK)[0])
+        failed = {gid: r.error for gid, r in self.NOTEBOOK.first_run.items() if not r.passed}
+        assert failed == {}
+
+    @_each(mistakes)
+    def test_each_mistake_is_caught_with_its_cause(self, variant: Variant) -> None:
+        """A check of the mistake's own part fails, in one plain sentence naming the cause."""
+        assert_caught(self.NOTEBOOK, variant)
+
+    @_each(right_answers)
+    def test_right_answers_written_other_ways_pass(self, variant: Variant) -> None:
+        """A right answer in the learner's own style passes every check of its part."""
+        assert_passes(self.NOTEBOOK, variant)
+
+    def test_every_requirement_is_checked_and_proved(self) -> None:
+        """Each requirement of the text has a check, and a bank answer proves the check works."""
+        assert_requirements_traced(self.NOTEBOOK, self.REQUIREMENTS, self.BANK, self.ASIDES)

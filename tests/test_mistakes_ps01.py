@@ -1,13 +1,8 @@
-"""The mistake bank and requirement table of Assignment 1 (Who can introduce you?).
+"""Assignment 1 (Who can introduce you?): requirement table; the bank is in ``ps01_bank``.
 
-Every part has at least eight answers a learner might write that are wrong
-(in ``ps01_bank``), each caught by a check of its own part (visible or
-hidden) with one plain sentence naming the cause, and right answers written
-other ways that pass. The requirement table traces each requirement the
-task text states to the check that fails when it is broken and to the
-mistake that proves it. Variants run in the solution notebook's state, in
-this process (:class:`mistake_bank.Notebook`); one test runs a real kernel,
-for the message IPython shows when a check cell runs too early.
+Parts (a), (b) are in ``ps01_bank``, (c), (d) in ``ps01_bank_cd``. One more
+test runs a real kernel, for the message IPython shows when a check cell
+runs too early.
 """
 
 from __future__ import annotations
@@ -15,17 +10,11 @@ from __future__ import annotations
 import pytest
 
 from live_notebook import LiveNotebook
-from mistake_bank import (
-    Requirement,
-    assert_bank_size,
-    assert_caught,
-    assert_passes,
-    assert_requirements_traced,
-    mistakes,
-    right_answers,
-    variant_id,
-)
-from ps01_bank import BANK, FOLDER, NOTEBOOK
+from mistake_bank import BankTests, Requirement
+from ps01_bank import FOLDER, NOTEBOOK, PART_A, PART_B
+from ps01_bank_cd import PART_C, PART_D
+
+BANK = PART_A + PART_B + PART_C + PART_D
 
 R = Requirement
 REQUIREMENTS = [
@@ -292,36 +281,9 @@ ASIDES = [
 ]
 
 
-# ====================================================================== tests
-
-
-def test_the_bank_is_big_enough():
-    """At least eight mistakes per part and five right answers in all."""
-    assert_bank_size(BANK, "abcd")
-
-
-def test_the_solution_passes_every_check():
-    """The solution notebook passes every visible and hidden check."""
-    NOTEBOOK.run(right_answers(BANK)[0])
-    failed = {gid: r.error for gid, r in NOTEBOOK.first_run.items() if not r.passed}
-    assert failed == {}
-
-
-@pytest.mark.parametrize("variant", mistakes(BANK), ids=variant_id)
-def test_each_mistake_is_caught_with_its_cause(variant):
-    """A check of the mistake's own part fails, in one plain sentence naming the cause."""
-    assert_caught(NOTEBOOK, variant)
-
-
-@pytest.mark.parametrize("variant", right_answers(BANK), ids=variant_id)
-def test_right_answers_written_other_ways_pass(variant):
-    """A right answer in the learner's own style passes every check of its part."""
-    assert_passes(NOTEBOOK, variant)
-
-
-def test_every_requirement_is_checked_and_proved():
-    """Each requirement of the text has a check, and a bank answer proves the check works."""
-    assert_requirements_traced(NOTEBOOK, REQUIREMENTS, BANK, ASIDES)
+class TestBank(BankTests):
+    NOTEBOOK, BANK, REQUIREMENTS, ASIDES = NOTEBOOK, BANK, REQUIREMENTS, ASIDES
+    PARTS = "abcd"
 
 
 @pytest.mark.slow

@@ -1,35 +1,10 @@
-"""The mistake bank and requirement table of Assignment 3 (Reaching out).
-
-Every part has at least eight answers a learner might write that are wrong,
-each caught by a check of its own part (visible or hidden) with one plain
-sentence naming the cause, and right answers written other ways that pass.
-The requirement table traces each requirement the task text states to the
-check that fails when it is broken and to the mistake that proves it.
-Variants run in the solution notebook's state, in this process
-(:class:`mistake_bank.Notebook`).
-"""
+"""Assignment 3 (Reaching out): mistake bank and requirement table."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from mistake_bank import SOLUTIONS, BankTests, Notebook, Requirement, Variant
 
-import pytest
-
-from mistake_bank import (
-    Notebook,
-    Requirement,
-    Variant,
-    assert_bank_size,
-    assert_caught,
-    assert_passes,
-    assert_requirements_traced,
-    mistakes,
-    right_answers,
-    variant_id,
-)
-
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK = Notebook(ROOT / "solutions" / "ps03-reaching-out")
+NOTEBOOK = Notebook(SOLUTIONS / "ps03-reaching-out")
 
 PART_A = """
 def count_words(text):
@@ -767,30 +742,6 @@ ASIDES = [
 ]
 
 
-# ====================================================================== tests
-
-
-def test_the_bank_is_big_enough():
-    """At least eight mistakes per part and five right answers in all."""
-    assert_bank_size(BANK, "abcde")
-
-
-def test_the_solution_passes_every_check():
-    NOTEBOOK.run(right_answers(BANK)[0])
-    failed = {gid: r.error for gid, r in NOTEBOOK.first_run.items() if not r.passed}
-    assert failed == {}
-
-
-@pytest.mark.parametrize("variant", mistakes(BANK), ids=variant_id)
-def test_each_mistake_is_caught_with_its_cause(variant):
-    assert_caught(NOTEBOOK, variant)
-
-
-@pytest.mark.parametrize("variant", right_answers(BANK), ids=variant_id)
-def test_right_answers_written_other_ways_pass(variant):
-    assert_passes(NOTEBOOK, variant)
-
-
-def test_every_requirement_is_checked_and_proved():
-    """Each requirement of the text has a check, and a bank answer proves the check works."""
-    assert_requirements_traced(NOTEBOOK, REQUIREMENTS, BANK, ASIDES)
+class TestBank(BankTests):
+    NOTEBOOK, BANK, REQUIREMENTS, ASIDES = NOTEBOOK, BANK, REQUIREMENTS, ASIDES
+    PARTS = "abcde"

@@ -1,35 +1,14 @@
-"""The mistake bank and requirement table of Assignment 7, run in the solution notebook.
-
-Every sentence of the task text that asks something of the learner's code
-has a row in :data:`REQUIREMENTS`: the graded cell that fails when it is
-broken and the bank mistake that proves it. Every mistake is caught by a
-check of its own part with one sentence naming the cause; every right
-answer, written another way, passes every check of its part.
-"""
+"""Assignment 7 (Small worlds): mistake bank and requirement table."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from mistake_bank import (
-    Notebook,
-    Requirement,
-    Variant,
-    assert_bank_size,
-    assert_caught,
-    assert_passes,
-    assert_requirements_traced,
-    mistakes,
-    right_answers,
-    variant_id,
-)
+from mistake_bank import SOLUTIONS, BankTests, Notebook, Requirement, Variant
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK = Notebook(ROOT / "solutions" / "ps07-small-worlds")
+NOTEBOOK = Notebook(SOLUTIONS / "ps07-small-worlds")
 edit, swap = NOTEBOOK.edit, NOTEBOOK.swap
 
 A, B, C, D = "part-a-answer", "part-b-answer", "part-c-answer", "part-d-answer"
@@ -713,25 +692,6 @@ ASIDES = [
 ]
 
 
-def test_the_bank_holds_eight_mistakes_a_part_and_five_right_answers() -> None:
-    """At least eight mistakes in each part and five right answers in all; the solution passes."""
-    assert_bank_size(BANK, "abcd")
-    NOTEBOOK.run(right_answers(BANK)[0])
-    assert all(r.passed for r in NOTEBOOK.first_run.values()), NOTEBOOK.first_run
-
-
-@pytest.mark.parametrize("variant", mistakes(BANK), ids=variant_id)
-def test_each_mistake_is_caught_with_a_message_naming_the_cause(variant: Variant) -> None:
-    """A check of the mistake's own part fails, in one sentence that names the cause."""
-    assert_caught(NOTEBOOK, variant)
-
-
-@pytest.mark.parametrize("variant", right_answers(BANK), ids=variant_id)
-def test_right_answers_written_other_ways_pass(variant: Variant) -> None:
-    """A right answer in another style passes every check of its part."""
-    assert_passes(NOTEBOOK, variant)
-
-
-def test_every_requirement_of_the_text_is_checked_and_proved() -> None:
-    """Each requirement sentence has a check that fails on a bank mistake breaking it."""
-    assert_requirements_traced(NOTEBOOK, REQUIREMENTS, BANK, ASIDES)
+class TestBank(BankTests):
+    NOTEBOOK, BANK, REQUIREMENTS, ASIDES = NOTEBOOK, BANK, REQUIREMENTS, ASIDES
+    PARTS = "abcd"

@@ -1,35 +1,13 @@
-"""The mistake bank and requirement table of Assignment 8 (Your own plan).
+"""Assignment 8 (Your own plan): mistake bank and requirement table.
 
-Every automatically checked part has at least eight answers a learner might
-write that are wrong, each caught by a check of its own part (visible or
-hidden) with one plain sentence naming the cause, and right answers written
-other ways that pass. The requirement table traces each requirement the task
-text states to the check that fails when it is broken and to the mistake that
-proves it. Variants run in the solution notebook's state, in this process
-(:class:`mistake_bank.Notebook`).
+One more test: part (c)'s check names a wrong ask list of part (b) as the cause.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from mistake_bank import SOLUTIONS, BankTests, Notebook, Requirement, Variant
 
-import pytest
-
-from mistake_bank import (
-    Notebook,
-    Requirement,
-    Variant,
-    assert_bank_size,
-    assert_caught,
-    assert_passes,
-    assert_requirements_traced,
-    mistakes,
-    right_answers,
-    variant_id,
-)
-
-ROOT = Path(__file__).resolve().parents[1]
-FOLDER = ROOT / "solutions" / "ps08-your-plan"
+FOLDER = SOLUTIONS / "ps08-your-plan"
 
 NOTEBOOK = Notebook(FOLDER)
 edit = NOTEBOOK.edit
@@ -691,36 +669,9 @@ ASIDES = [
 ]
 
 
-# ====================================================================== tests
-
-
-def test_the_bank_is_big_enough():
-    """At least eight mistakes per checked part and five right answers in all."""
-    assert_bank_size(BANK, "abcde")
-
-
-def test_the_solution_passes_every_check():
-    """The solution notebook passes every visible and hidden check."""
-    NOTEBOOK.run(RIGHT[0])
-    failed = {gid: r.error for gid, r in NOTEBOOK.first_run.items() if not r.passed}
-    assert failed == {}
-
-
-@pytest.mark.parametrize("variant", mistakes(BANK), ids=variant_id)
-def test_each_mistake_is_caught_with_its_cause(variant):
-    """A check of the mistake's own part fails, in one plain sentence naming the cause."""
-    assert_caught(NOTEBOOK, variant)
-
-
-@pytest.mark.parametrize("variant", right_answers(BANK), ids=variant_id)
-def test_right_answers_written_other_ways_pass(variant):
-    """A right answer in the learner's own style passes every check of its part."""
-    assert_passes(NOTEBOOK, variant)
-
-
-def test_every_requirement_is_checked_and_proved():
-    """Each requirement of the text has a check, and a bank answer proves the check works."""
-    assert_requirements_traced(NOTEBOOK, REQUIREMENTS, BANK, ASIDES)
+class TestBank(BankTests):
+    NOTEBOOK, BANK, REQUIREMENTS, ASIDES = NOTEBOOK, BANK, REQUIREMENTS, ASIDES
+    PARTS = "abcde"
 
 
 def test_later_parts_blame_a_wrong_ask_list():
