@@ -72,9 +72,6 @@ class ChainSearch:
     function: ClassVar[str] = "chain"
     #: The name of its first argument.
     data_name: ClassVar[str] = "data"
-    #: Whether the chain from the learner to the learner is "to yourself"
-    #: (else always "to themselves").
-    yourself: ClassVar[bool] = True
     #: What follows "nobody ... can reach knows X" before ": return None".
     no_chain: ClassVar[str] = ", so there is no chain"
 
@@ -153,7 +150,7 @@ def _same_person(searched: ChainSearch, result: object) -> None:
     """The chain from the source to the source is just ``[source]``."""
     begin, net = searched.source, searched.network
     if not isinstance(result, list | tuple) or list(result) != [begin]:
-        whom = "yourself" if searched.yourself and begin == net.me else "themselves"
+        whom = "yourself" if begin == net.me else "themselves"
         fail(
             f"{searched.where}, the chain from {person_name(net, begin)} to {whom} is just "
             f"[{begin!r}], but your function returned {brief(result)}."

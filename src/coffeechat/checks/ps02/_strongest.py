@@ -213,7 +213,7 @@ class _Strongest(ChainSearch):
     """A network searched for strongest chains, as :func:`compare_chains` asks."""
 
     function, data_name = "strongest_chain", "strengths"
-    yourself, no_chain = False, ""
+    no_chain = ""
 
     def __init__(self, network: Network, source: str) -> None:
         super().__init__(network, source, label(network))
