@@ -1,4 +1,5 @@
-"""A facilitator presents a module as slides: the slideshow opens in JupyterLab and advances.
+"""A facilitator presents a module as slides: the slideshow opens in JupyterLab and advances,
+and a quiz on its slide is a live widget.
 
 Uses the shared fixtures of ``conftest.py`` (one JupyterLab for the run, Debian's
 Chromium through Playwright) and the slideshow extension, jupyterlab-rise,
@@ -53,3 +54,21 @@ def test_module_three_opens_as_slides_and_advances(lab, page, tmp_path: Path) ->
     show.locator(".reveal .controls .navigate-right").click()
     show.wait_for_function(f"() => ({PRESENT})().startsWith({json.dumps(titles[1])})")
     page.screenshot(path=str(tmp_path / "module-3-slides.png"))
+
+
+def test_a_quiz_is_live_in_the_slideshow(lab, page, run_in_lab) -> None:
+    """A quiz run in the notebook is a working widget on its slide: pick, check, feedback."""
+    cells = json.loads((ROOT / "notebooks" / MODULE).read_text(encoding="utf-8"))["cells"]
+    first_quiz = next(i for i, c in enumerate(cells) if "quiz(" in "".join(c["source"]))
+    run_in_lab(MODULE)
+    page.evaluate(
+        f"() => {{ window.jupyterapp.shell.currentWidget.content.activeCellIndex = {first_quiz}; }}"
+    )
+    page.evaluate("() => window.jupyterapp.commands.execute('RISE:preview')")
+    slide = _slideshow(page).locator(".reveal .slides section.present:not(.stack)")
+    slide.locator(".jupyter-widgets.widget-vbox").wait_for()
+    assert "Quiz(" not in slide.inner_text()  # not the widget's text stand-in
+
+    slide.get_by_label("Ask whether you could have 20 minutes another day").check()
+    slide.get_by_role("button", name="Check my answer").click()
+    slide.get_by_text("a proper conversation at a time that suits her").wait_for()

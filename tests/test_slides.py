@@ -111,3 +111,17 @@ def test_jupyterlab_rise_is_a_dependency():
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert any(d.startswith("jupyterlab-rise") for d in project["dependencies"])
+
+
+def test_the_widget_manager_can_load_in_the_slideshow():
+    """The slideshow app provides no @jupyterlab/console: a widget manager needing it fails there.
+
+    jupyterlab_widgets 3.0.11 and later need it, and the slideshow then shows each
+    widget as a line of text; the course pins a version without it.
+    """
+    import sys
+
+    manager = Path(sys.prefix, "share", "jupyter", "labextensions", "@jupyter-widgets",
+                   "jupyterlab-manager", "package.json")  # fmt: skip
+    needs = json.loads(manager.read_text(encoding="utf-8"))["dependencies"]
+    assert "@jupyterlab/console" not in needs, f"{manager} needs @jupyterlab/console"
