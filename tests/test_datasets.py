@@ -320,7 +320,9 @@ def test_make_network_property(size: int, seed: int, rewiring: float) -> None:
 
 # ------------------------------------------------------------------ the sample against the text
 
-ONE_HOLDER = re.compile(r"^(?:Chief |Head of|Founder|Managing Partner|Clinic Director|Head Teacher)")
+ONE_HOLDER = re.compile(
+    r"^(?:Chief |Head of|Founder|Managing Partner|Clinic Director|Head Teacher)"
+)
 
 
 def _notebook_text(name: str) -> str:
