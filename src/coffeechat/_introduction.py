@@ -17,10 +17,10 @@ import re
 from coffeechat._review import (
     Finding,
     Review,
+    ask_question_finding,
     fold,
-    job_words,
-    listing,
     lower_words,
+    no_job_words_finding,
     note_body,
     quote,
     require_text,
@@ -166,10 +166,19 @@ def review_introduction_request(
     blurb = _blurb(body)
     findings = (
         _word_count(body, max_words),
-        _no_job_words(body),
+        no_job_words_finding(
+            body,
+            "No mention of jobs — you ask for a conversation.",
+            "leave jobs out, here and in the blurb — your contact can vouch for your "
+            "curiosity, not for a job application.",
+        ),
         _what_you_explore(body),
         _whom_and_why(sentences, target),
-        _ask_is_question(sentences),
+        ask_question_finding(
+            [s for s in sentences if _ASK_INTRO.search(s)],
+            "“Would you be willing to introduce us, or let me mention your name?”",
+            "There is no ask; end with a question such as “Would you be willing to introduce us?”",
+        ),
         _easy_no(body),
         _forwardable(blurb),
     )
@@ -187,18 +196,6 @@ def _word_count(body: str, max_words: int) -> Finding:
         False,
         f"Your message is {n} words; aim for under {max_words}: what you are exploring, whom "
         "you hope to meet and why, the ask, an easy no, and the blurb.",
-    )
-
-
-def _no_job_words(body: str) -> Finding:
-    found = job_words(body)
-    if not found:
-        return Finding("no-job-words", True, "No mention of jobs — you ask for a conversation.")
-    return Finding(
-        "no-job-words",
-        False,
-        f"It mentions {listing(found)}; leave jobs out, here and in the blurb — your contact "
-        "can vouch for your curiosity, not for a job application.",
     )
 
 
@@ -241,25 +238,6 @@ def _whom_and_why(sentences: list[str], target: str | None) -> Finding:
         "whom-and-why",
         False,
         f"Name {whom} and why them in particular, so your contact can judge the introduction.",
-    )
-
-
-def _ask_is_question(sentences: list[str]) -> Finding:
-    asks = [s for s in sentences if _ASK_INTRO.search(s)]
-    questions = [s for s in asks if s.rstrip("\"'’”) ").endswith("?")]
-    if questions:
-        return Finding("ask-is-a-question", True, f"The ask is a question: {quote(questions[0])}.")
-    if asks:
-        return Finding(
-            "ask-is-a-question",
-            False,
-            f"Your ask ({quote(asks[0])}) is a statement; make it a question, e.g. “Would you "
-            "be willing to introduce us, or let me mention your name?”",
-        )
-    return Finding(
-        "ask-is-a-question",
-        False,
-        "There is no ask; end with a question such as “Would you be willing to introduce us?”",
     )
 
 

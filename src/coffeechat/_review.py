@@ -147,6 +147,43 @@ def job_words(text: str) -> list[str]:
     return [m.group(0) for m in _JOB_WORDS.finditer(text)]
 
 
+def no_job_words_finding(body: str, passed: str, advice: str) -> Finding:
+    """The ``no-job-words`` finding of a review: ``passed``, or the job words and ``advice``.
+
+    Examples
+    --------
+    >>> no_job_words_finding("Is your team hiring?", "No jobs.", "leave them out").message
+    'It mentions “hiring”; leave them out'
+    """
+    found = job_words(body)
+    if not found:
+        return Finding("no-job-words", True, passed)
+    return Finding("no-job-words", False, f"It mentions {listing(found)}; {advice}")
+
+
+def ask_question_finding(asks: list[str], example: str, missing: str) -> Finding:
+    """The ``ask-is-a-question`` finding: among the sentences that ask, is one a question?
+
+    ``example`` is a question to suggest for an ask written as a statement;
+    ``missing`` the message when nothing is asked at all.
+
+    Examples
+    --------
+    >>> ask_question_finding(["I would like a call."], "“Could we talk?”", "Ask.").message
+    'Your ask (“I would like a call.”) is a statement; make it a question, e.g. “Could we talk?”'
+    """
+    questions = [s for s in asks if s.rstrip("\"'’”) ").endswith("?")]
+    if questions:
+        return Finding("ask-is-a-question", True, f"The ask is a question: {quote(questions[0])}.")
+    if asks:
+        return Finding(
+            "ask-is-a-question",
+            False,
+            f"Your ask ({quote(asks[0])}) is a statement; make it a question, e.g. {example}",
+        )
+    return Finding("ask-is-a-question", False, missing)
+
+
 def job_request(text: str) -> str | None:
     """The first phrase in ``text`` that asks for a job, a referral or an interview.
 

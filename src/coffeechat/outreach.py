@@ -45,12 +45,13 @@ from coffeechat._introduction import (
 from coffeechat._review import (
     Finding,
     Review,
+    ask_question_finding,
     fold,
     job_request,
     job_words,
-    listing,
     lower_words,
     minutes_asked,
+    no_job_words_finding,
     note_body,
     quote,
     require_text,
@@ -281,9 +282,19 @@ def review_request(
     sentences = split_sentences(body)
     findings = (
         _word_count(body, max_words),
-        _no_job_words(body),
+        no_job_words_finding(
+            body,
+            "No mention of jobs — it asks for advice, not work.",
+            "leave jobs out entirely — a request for insight is easy to accept, a request "
+            "for work is easy to ignore.",
+        ),
         _connection_first(sentences, connection),
-        _ask_is_question(sentences),
+        ask_question_finding(
+            [s for s in sentences if _ASK_TOPIC.search(s) and _ASK_VERB.search(s)],
+            "“Would you be open to a 20-minute call next week?”",
+            "There is no request for a conversation; end with a question such as “Would you be "
+            "open to a 20-minute call in the next few weeks?”",
+        ),
         _short_time(body),
         _about_reader(body),
         _specific_interest(body, interest),
@@ -360,18 +371,6 @@ def _word_count(body: str, max_words: int) -> Finding:
     )
 
 
-def _no_job_words(body: str) -> Finding:
-    found = job_words(body)
-    if not found:
-        return Finding("no-job-words", True, "No mention of jobs — it asks for advice, not work.")
-    return Finding(
-        "no-job-words",
-        False,
-        f"It mentions {listing(found)}; leave jobs out entirely — a request for "
-        "insight is easy to accept, a request for work is easy to ignore.",
-    )
-
-
 def _connection_first(sentences: list[str], connection: str | None) -> Finding:
     if not sentences:
         return Finding("connection-first", False, "There is no first sentence to check.")
@@ -395,26 +394,6 @@ def _connection_first(sentences: list[str], connection: str | None) -> Finding:
         False,
         f"The first sentence ({quote(first)}) does not say how you are connected; open with "
         "it, e.g. “I found your name in the Lakeside College alumni directory.”",
-    )
-
-
-def _ask_is_question(sentences: list[str]) -> Finding:
-    asks = [s for s in sentences if _ASK_TOPIC.search(s) and _ASK_VERB.search(s)]
-    questions = [s for s in asks if s.rstrip("\"'’”) ").endswith("?")]
-    if questions:
-        return Finding("ask-is-a-question", True, f"The ask is a question: {quote(questions[0])}.")
-    if asks:
-        return Finding(
-            "ask-is-a-question",
-            False,
-            f"Your ask ({quote(asks[0])}) is a statement; make it a question, e.g. “Would you "
-            "be open to a 20-minute call next week?”",
-        )
-    return Finding(
-        "ask-is-a-question",
-        False,
-        "There is no request for a conversation; end with a question such as “Would you be "
-        "open to a 20-minute call in the next few weeks?”",
     )
 
 
