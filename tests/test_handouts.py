@@ -160,10 +160,11 @@ def test_pdf_without_chromium_is_a_clear_error(tmp_path, monkeypatch):
 
 @pytest.mark.slow
 @pytest.mark.browser
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Debian's Chromium")
 def test_pdf_pages_fit_one_or_two_sheets(tmp_path, monkeypatch):
     """Printed with the real Chromium, every handout is a PDF of one or two pages."""
-    monkeypatch.setenv("COFFEECHAT_CHROMIUM", shutil.which("chromium"))
+    chromium = shutil.which("chromium")
+    assert chromium, "the browser tests need Debian's Chromium: bash run.sh test installs it"
+    monkeypatch.setenv("COFFEECHAT_CHROMIUM", chromium)
     written = write_handouts(tmp_path, pdf=True)
     pdfs = [p for p in written if p.suffix == ".pdf"]
     assert [p.stem for p in pdfs] == PAGES
