@@ -102,13 +102,31 @@ def remove_accounts(names: list[str]) -> None:
         isolation.remove_account(name)
 
 
+def _closed_folder(path: Path) -> Path | None:
+    """The highest folder above ``path`` that others may not pass through (e.g. /root,
+    or a private checkout folder such as ``mktemp -d`` makes), or None."""
+    for folder in reversed(path.parents):
+        if folder != Path("/") and not folder.stat().st_mode & 0o001:
+            return folder
+    return None
+
+
 def as_ordinary_user(account, reveal: list[Path]) -> list[str]:
-    """Run as ``account`` with the machine as it sees it, but ``reveal`` shown under /root."""
+    """Run as ``account`` with the machine as it sees it, but ``reveal`` shown read-only.
+
+    A folder in ``reveal`` that sits below a folder closed to others (root's home,
+    or a private temporary folder holding the checkout) is shown on its own: the
+    closed folder becomes an empty one, with only the revealed paths bound into it.
+    """
     isolation = isolation_module()
-    args = ["bwrap", "--dev-bind", "/", "/", "--perms", "0755", "--tmpfs", "/root"]
-    hidden = [p for p in dict.fromkeys(reveal) if p.is_relative_to("/root")]
+    args = ["bwrap", "--dev-bind", "/", "/"]
+    shown = {path: _closed_folder(path) for path in dict.fromkeys(reveal)}
+    for closed in dict.fromkeys(c for c in shown.values() if c is not None):
+        args += ["--perms", "0755", "--tmpfs", str(closed)]
+    hidden = [path for path, closed in shown.items() if closed is not None]
     for folder in isolation.ancestors(hidden):
-        if folder != Path("/root"):
+        closed = _closed_folder(folder) or folder
+        if folder != closed and folder.is_relative_to(closed):
             args += ["--perms", "0755", "--dir", str(folder)]
     for folder in hidden:
         args += ["--ro-bind", str(folder), str(folder)]
